@@ -1,0 +1,87 @@
+/**
+ * @module
+ * One deadline per probe: DNS, connect, TLS, greeting and the dialogue share one budget.
+ * When it runs out, the signal aborts with a ProbeError whose code names the phase that stalled.
+ */
+import type { ProbeCode } from './codes.ts'
+import { ProbeError } from './probe-error.ts'
+
+export type Phase = 'dns' | 'connect' | 'tls' | 'greeting' | 'dialogue'
+
+const TIMEOUT_CODE: Record<Phase, ProbeCode> = {
+  dns: 'DNS_TIMEOUT',
+  connect: 'TCP_TIMEOUT',
+  tls: 'TLS_HANDSHAKE',
+  greeting: 'GREETING_TIMEOUT',
+  dialogue: 'RESPONSE_TIMEOUT',
+}
+
+export interface Deadline {
+  readonly signal: AbortSignal
+  readonly phase: Phase
+  /** Marks the start of a phase; a timeout from now on carries that phase's code. */
+  enter(phase: Phase): void
+  remaining(): number
+  elapsed(): number
+  /** Clears the timer; call on every exit path. */
+  dispose(): void
+}
+
+/**
+ * @example
+ * const deadline = createDeadline(10_000)
+ * try { deadline.enter('connect'); await connect(target, deadline.signal) } finally { deadline.dispose() }
+ */
+export const createDeadline = (budgetMs: number, parent?: AbortSignal): Deadline => {
+  const controller = new AbortController()
+  const started = performance.now()
+  let phase: Phase = 'dns'
+
+  const expire = () => {
+    const detail = `no progress within ${budgetMs} ms (${phase})`
+    controller.abort(new ProbeError(TIMEOUT_CODE[phase], detail))
+  }
+  const timer = setTimeout(expire, budgetMs)
+  const onParentAbort = () => {
+    if (controller.signal.aborted) return
+    const reason: unknown = parent?.reason
+    controller.abort(reason instanceof ProbeError ? reason : new ProbeError(TIMEOUT_CODE[phase], 'cancelled'))
+  }
+  if (parent?.aborted) onParentAbort()
+  else parent?.addEventListener('abort', onParentAbort, { once: true })
+
+  return {
+    signal: controller.signal,
+    get phase() {
+      return phase
+    },
+    enter(next) {
+      phase = next
+    },
+    remaining: () => Math.max(0, budgetMs - (performance.now() - started)),
+    elapsed: () => performance.now() - started,
+    dispose() {
+      clearTimeout(timer)
+      parent?.removeEventListener('abort', onParentAbort)
+    },
+  }
+}
+
+/** Resolves or rejects with `promise`, or rejects with the signal's reason when it aborts first. */
+export const raceSignal = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> => {
+  if (signal.aborted) return Promise.reject(signal.reason as Error)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(err instanceof Error ? err : new Error(String(err)))
+      },
+    )
+  })
+}

@@ -1,0 +1,61 @@
+/**
+ * @module
+ * The probe result: what a caller, the web page and the recommendation read.
+ */
+import { CODES, type ProbeCode, type ProbeStatus, messageFor } from './codes.ts'
+import type { TranscriptEntry } from './line-io.ts'
+import type { Protocol, Security } from './protocol.ts'
+import type { TlsReport } from './tls-verdict.ts'
+
+export interface ProbeTarget {
+  host: string
+  port: number
+  protocol: Protocol
+  security: Security
+}
+
+export interface ProbeTimings {
+  dns: number | null
+  connect: number | null
+  tls: number | null
+  greeting: number | null
+  total: number
+}
+
+export interface ProbeResult extends ProbeTarget {
+  /** The IP address used (the guard's pinned address), or null when none was reached. */
+  address: string | null
+  status: ProbeStatus
+  /** The most important problem, or null when all is well. */
+  code: ProbeCode | null
+  /** Every problem found, most severe first (`code` is the first). */
+  problems: ProbeCode[]
+  /** Technical detail of the failure, for helpdesk staff. */
+  detail: string | null
+  greeting: string | null
+  capabilities: { beforeTls: string[]; afterTls: string[] }
+  /** SASL mechanisms offered where a login would happen (POP3 adds USER for USER/PASS). */
+  auth: string[]
+  tls: (Omit<TlsReport, 'problems'>) | null
+  timings: ProbeTimings
+  message: { en: string; zh: string }
+  transcript: TranscriptEntry[]
+}
+
+const SEVERITY: Record<ProbeStatus, number> = { error: 2, warning: 1, ok: 0 }
+
+/** Orders problems most severe first, keeping their order otherwise, without duplicates. */
+export const rankProblems = (problems: ProbeCode[]): ProbeCode[] =>
+  [...new Set(problems)].sort((a, b) => SEVERITY[CODES[b].status] - SEVERITY[CODES[a].status])
+
+export const statusOf = (problems: ProbeCode[]): ProbeStatus =>
+  problems.reduce<ProbeStatus>(
+    (worst, code) => (SEVERITY[CODES[code].status] > SEVERITY[worst] ? CODES[code].status : worst),
+    'ok',
+  )
+
+export const describeOutcome = (problems: ProbeCode[]) => {
+  const ranked = rankProblems(problems)
+  const code = ranked[0] ?? null
+  return { status: statusOf(ranked), code, problems: ranked, message: messageFor(code) }
+}
