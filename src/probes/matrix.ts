@@ -9,11 +9,17 @@ import type { HostLimiter } from './host-limiter.ts'
 import { type ProbeDeps, PROBE_TIMEOUT_MS, runProbe } from './probe.ts'
 import { ProbeError } from './probe-error.ts'
 import type { Protocol, Security } from './protocol.ts'
-import { type ProbeResult, type ProbeTarget, describeOutcome } from './result.ts'
+import { type ProbeResult, unreachedResult } from './result.ts'
 import type { PinnedTarget } from '../security/target-guard.ts'
 
 /** The standard mail ports, each with its protocol and TLS mode (RFC 8314 order: implicit TLS first). */
-export const MATRIX: ReadonlyArray<{ protocol: Protocol; port: number; security: Security }> = [
+export interface MatrixEntry {
+  protocol: Protocol
+  port: number
+  security: Security
+}
+
+export const MATRIX: ReadonlyArray<MatrixEntry> = [
   { protocol: 'imap', port: 993, security: 'tls' },
   { protocol: 'imap', port: 143, security: 'starttls' },
   { protocol: 'pop3', port: 995, security: 'tls' },
@@ -30,8 +36,10 @@ export interface MatrixDeps extends ProbeDeps {
 }
 
 export interface MatrixOptions {
-  /** Only these protocols (default: all). */
-  protocols?: Protocol[]
+  /** Only these entries of the matrix (default: all of MATRIX). */
+  entries?: ReadonlyArray<MatrixEntry>
+  /** A target the guard already resolved. */
+  pinned?: PinnedTarget
   signal?: AbortSignal
   onResult?: (result: ProbeResult) => void
 }
@@ -43,20 +51,6 @@ export interface MatrixResult {
   timings: { dns: number | null; total: number }
 }
 
-/** A result for a probe that never ran because the host's DNS lookup failed. */
-const unreached = (target: ProbeTarget, error: ProbeError, dnsMs: number): ProbeResult => ({
-  ...target,
-  address: null,
-  ...describeOutcome([error.code]),
-  detail: error.detail ?? null,
-  greeting: null,
-  capabilities: { beforeTls: [], afterTls: [] },
-  auth: [],
-  tls: null,
-  timings: { dns: dnsMs, connect: null, tls: null, greeting: null, total: dnsMs },
-  transcript: [],
-})
-
 /**
  * Throws ProbeError TARGET_BLOCKED when the guard refuses the host; every other failure is a result.
  * @example
@@ -66,22 +60,20 @@ export const runMatrix = async (host: string, deps: MatrixDeps, options: MatrixO
   const started = performance.now()
   const probeTimeout = deps.timeoutMs ?? PROBE_TIMEOUT_MS
   const overall = createDeadline(deps.matrixTimeoutMs ?? probeTimeout * 2, options.signal)
-  const wanted = MATRIX.filter(
-    (entry) => deps.guard.allowsPort(entry.port) && (!options.protocols || options.protocols.includes(entry.protocol)),
-  )
+  const wanted = (options.entries ?? MATRIX).filter((entry) => deps.guard.allowsPort(entry.port))
   try {
     let pinned: PinnedTarget
     const dnsStart = performance.now()
     try {
-      pinned = await deps.guard.resolve(host, overall.signal)
+      pinned = options.pinned ?? (await deps.guard.resolve(host, overall.signal))
     } catch (err) {
       if (!(err instanceof ProbeError) || err.code === 'TARGET_BLOCKED') throw err
       const dnsMs = Math.round(performance.now() - dnsStart)
-      const probes = wanted.map((entry) => unreached({ host, ...entry }, err, dnsMs))
+      const probes = wanted.map((entry) => unreachedResult({ host, ...entry }, err, dnsMs))
       probes.forEach((probe) => options.onResult?.(probe))
       return { host, address: null, probes, timings: { dns: dnsMs, total: Math.round(performance.now() - started) } }
     }
-    const dns = Math.round(performance.now() - dnsStart)
+    const dns = options.pinned ? null : Math.round(performance.now() - dnsStart)
     const probes = await Promise.all(
       wanted.map((entry) =>
         deps.limiter.run(pinned.address, async () => {

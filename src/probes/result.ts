@@ -5,6 +5,7 @@
 import { CODES, type ProbeCode, type ProbeStatus, messageFor } from './codes.ts'
 import type { TranscriptEntry } from './line-io.ts'
 import type { Protocol, Security } from './protocol.ts'
+import type { ProbeError } from './probe-error.ts'
 import type { TlsReport } from './tls-verdict.ts'
 
 export interface ProbeTarget {
@@ -59,3 +60,17 @@ export const describeOutcome = (problems: ProbeCode[]) => {
   const code = ranked[0] ?? null
   return { status: statusOf(ranked), code, problems: ranked, message: messageFor(code) }
 }
+
+/** The result for a probe that never connected, e.g. because the host's DNS lookup failed. */
+export const unreachedResult = (target: ProbeTarget, error: ProbeError, dnsMs: number | null): ProbeResult => ({
+  ...target,
+  address: null,
+  ...describeOutcome([error.code]),
+  detail: error.detail ?? null,
+  greeting: null,
+  capabilities: { beforeTls: [], afterTls: [] },
+  auth: [],
+  tls: null,
+  timings: { dns: dnsMs, connect: null, tls: null, greeting: null, total: dnsMs ?? 0 },
+  transcript: [],
+})

@@ -1,0 +1,82 @@
+/**
+ * @module
+ * createApp(deps) builds the Hono app. It imports no runtime module: the Node entry (node.ts)
+ * and later a Workers entry pick the adapters (sockets, DNS, static files) and pass them in.
+ */
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Logger } from './logger.ts'
+import type { MatrixDeps } from './probes/matrix.ts'
+import type { RateLimiter } from './security/rate-limit.ts'
+import type { SocketBudget } from './security/socket-budget.ts'
+import { apiError } from './routes/api-error.ts'
+import type { AppEnv } from './routes/app-env.ts'
+import { probeRoutes } from './routes/probe.ts'
+
+/** Largest request body the API reads. */
+export const MAX_BODY_BYTES = 64 * 1024
+
+export interface AppDeps {
+  logger: Logger
+  probe: MatrixDeps
+  budget: SocketBudget
+  rateLimiter: RateLimiter
+  /** Who is asking, for the rate limit (the runtime knows the peer address). */
+  clientKey: (c: Context) => string
+  /** Serves public/ (runtime-specific); tried after the API routes. */
+  assets?: MiddlewareHandler
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+
+export const createApp = (deps: AppDeps) => {
+  const app = new Hono<AppEnv>()
+
+  app.use(async function requestLog(c, next) {
+    const incoming = c.req.header('x-request-id')
+    const reqId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
+    const log = deps.logger.child({ reqId })
+    c.set('reqId', reqId)
+    c.set('log', log)
+    const started = performance.now()
+    await next()
+    c.header('X-Request-Id', reqId)
+    // The path only: query strings can hold addresses, and bodies are never logged.
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    })
+  })
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => apiError(c, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 'body'),
+    }),
+  )
+
+  const rateLimit: MiddlewareHandler<AppEnv> = async function rateLimit(c, next) {
+    const verdict = deps.rateLimiter.take(deps.clientKey(c))
+    if (!verdict.ok) {
+      c.header('Retry-After', String(verdict.retryAfterSeconds))
+      return apiError(c, 429, 'RATE_LIMITED', 'Too many requests; wait before probing again.')
+    }
+    await next()
+  }
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.use('/api/v1/probe', rateLimit)
+  app.route('/api/v1/probe', probeRoutes({ probe: deps.probe, budget: deps.budget }))
+
+  app.all('/api/*', (c) => apiError(c, 404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`))
+  if (deps.assets) app.get('*', deps.assets)
+  app.notFound((c) => apiError(c, 404, 'NOT_FOUND', 'Not found.'))
+  app.onError((err, c) => {
+    c.get('log')?.error('unhandled error', { err })
+    return apiError(c, 500, 'INTERNAL', 'Something went wrong on our side.')
+  })
+  return app
+}

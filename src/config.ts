@@ -1,0 +1,97 @@
+/**
+ * @module
+ * Configuration from environment variables, validated once at start. A bad value stops the
+ * process with a message naming the variable.
+ */
+import ipaddr from 'ipaddr.js'
+import { z } from 'zod'
+import { parseCidrList } from './security/address-policy.ts'
+
+const DEFAULT_PROBE_PORTS = '25,110,143,465,587,993,995'
+
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback)
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0)
+
+/** `ip`, `ip:port` or `[ipv6]:port`. */
+const isDnsServer = (entry: string): boolean => {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry)
+  if (bracketed) return ipaddr.IPv6.isValid(bracketed[1] ?? '') && validPort(bracketed[2])
+  if (ipaddr.IPv6.isValid(entry)) return true
+  const [ip, port, ...rest] = entry.split(':')
+  return rest.length === 0 && ipaddr.IPv4.isValidFourPartDecimal(ip ?? '') && validPort(port)
+}
+
+const validPort = (port: string | undefined) =>
+  port === undefined || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)
+
+const schema = z.object({
+  PORT: int(0, 65535, 8787),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  MAILSETUP_DNS_SERVERS: z
+    .string()
+    .default('')
+    .transform(list)
+    .refine((servers) => servers.every(isDnsServer), 'expected comma-separated ip or ip:port entries'),
+  MAILSETUP_ALLOW_TARGETS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return parseCidrList(value)
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected comma-separated CIDRs, e.g. 10.0.0.0/8,fd00::/8' })
+        return z.NEVER
+      }
+    }),
+  MAILSETUP_PROBE_PORTS: z
+    .string()
+    .default(DEFAULT_PROBE_PORTS)
+    .transform(list)
+    .refine((ports) => ports.length > 0 && ports.every((p) => validPort(p)), 'expected comma-separated port numbers')
+    .transform((ports) => ports.map(Number)),
+  MAILSETUP_PROBE_TIMEOUT_MS: int(500, 120_000, 10_000),
+  MAILSETUP_RATE_LIMIT: int(1, 100_000, 30),
+  MAILSETUP_MAX_PROBE_SOCKETS: int(1, 100_000, 200),
+  MAILSETUP_MAX_PER_HOST: int(1, 1_000, 8),
+  MAILSETUP_EHLO_NAME: z
+    .string()
+    .regex(/^[a-zA-Z0-9.-]{1,253}$/, 'expected a host name')
+    .default('probe.mailsetup.invalid'),
+  MAILSETUP_EXTRA_CA: z.string().optional(),
+  MAILSETUP_TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('false')
+    .transform((value) => value === '1' || value === 'true'),
+  MAILSETUP_PROVIDERS_FILE: z.string().optional(),
+})
+
+export type Config = z.infer<typeof schema>
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+  readonly variable: string
+  constructor(variable: string, message: string) {
+    super(`Invalid configuration: ${variable}: ${message}`)
+    this.variable = variable
+  }
+}
+
+/**
+ * @example
+ * const config = loadConfig(process.env) // throws ConfigError naming the variable
+ */
+export const loadConfig = (env: Record<string, string | undefined>): Config => {
+  // An empty variable means "not set", as in most shells' habits.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const parsed = schema.safeParse(present)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'invalid')
+}

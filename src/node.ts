@@ -1,0 +1,74 @@
+/**
+ * @module
+ * The Node entry: reads the configuration, wires the Node adapters (sockets, DNS, static files)
+ * into createApp and serves it with @hono/node-server.
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { Context } from 'hono'
+import { createApp } from './app.ts'
+import { type Config, ConfigError, loadConfig } from './config.ts'
+import { createNodeResolver } from './dns/resolver-node.ts'
+import { createLogger } from './logger.ts'
+import { createHostLimiter } from './probes/host-limiter.ts'
+import { createNodeConnect } from './probes/socket-node.ts'
+import { createRateLimiter } from './security/rate-limit.ts'
+import { createSocketBudget } from './security/socket-budget.ts'
+import { createTargetGuard } from './security/target-guard.ts'
+
+const readConfig = (): Config => {
+  try {
+    return loadConfig(process.env)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message)
+      process.exit(1)
+    }
+    throw err
+  }
+}
+
+const clientKeyFor = (config: Config) => (c: Context) => {
+  if (config.MAILSETUP_TRUST_PROXY) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
+  return getConnInfo(c).remote.address ?? 'unknown'
+}
+
+export const buildNodeApp = (config: Config) => {
+  const logger = createLogger({ level: config.LOG_LEVEL, write: (line) => process.stdout.write(`${line}\n`) })
+  const resolver = createNodeResolver({ servers: config.MAILSETUP_DNS_SERVERS })
+  const ca = config.MAILSETUP_EXTRA_CA ? [readFileSync(config.MAILSETUP_EXTRA_CA, 'utf8')] : undefined
+  const app = createApp({
+    logger,
+    probe: {
+      guard: createTargetGuard({ resolver, allow: config.MAILSETUP_ALLOW_TARGETS, ports: config.MAILSETUP_PROBE_PORTS }),
+      connect: createNodeConnect({ ca }),
+      limiter: createHostLimiter(config.MAILSETUP_MAX_PER_HOST),
+      timeoutMs: config.MAILSETUP_PROBE_TIMEOUT_MS,
+      ehloName: config.MAILSETUP_EHLO_NAME,
+    },
+    budget: createSocketBudget(config.MAILSETUP_MAX_PROBE_SOCKETS),
+    rateLimiter: createRateLimiter(config.MAILSETUP_RATE_LIMIT),
+    clientKey: clientKeyFor(config),
+    assets: serveStatic({ root: fileURLToPath(new URL('../public', import.meta.url)) }),
+  })
+  return { app, logger }
+}
+
+const main = () => {
+  const config = readConfig()
+  const { app, logger } = buildNodeApp(config)
+  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+    logger.info('listening', { url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${info.port}` })
+  })
+  const stop = () => server.close(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main()

@@ -1,0 +1,51 @@
+/** createApp wired for tests: loopback targets allowed on the given ports, logs captured. */
+import { createApp } from '../../src/app.ts'
+import { createLogger } from '../../src/logger.ts'
+import { createHostLimiter } from '../../src/probes/host-limiter.ts'
+import { createNodeConnect } from '../../src/probes/socket-node.ts'
+import { type Cidr, parseCidrList } from '../../src/security/address-policy.ts'
+import { createRateLimiter } from '../../src/security/rate-limit.ts'
+import { createSocketBudget } from '../../src/security/socket-budget.ts'
+import { createTargetGuard } from '../../src/security/target-guard.ts'
+import type { Resolver } from '../../src/dns/resolver.ts'
+import { noDns } from './probe-deps.ts'
+
+export interface TestAppOptions {
+  ports?: number[]
+  allow?: Cidr[]
+  resolver?: Resolver
+  ratePerMinute?: number
+  maxSockets?: number
+  ca?: string[]
+  timeoutMs?: number
+}
+
+export const createTestApp = (options: TestAppOptions = {}) => {
+  const logs: string[] = []
+  const resolver = options.resolver ?? noDns
+  const app = createApp({
+    logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
+    probe: {
+      guard: createTargetGuard({
+        resolver,
+        allow: options.allow ?? parseCidrList('127.0.0.0/8'),
+        ports: options.ports ?? [25, 110, 143, 465, 587, 993, 995],
+      }),
+      connect: createNodeConnect({ ca: options.ca }),
+      limiter: createHostLimiter(8),
+      timeoutMs: options.timeoutMs ?? 3_000,
+      nudgeMs: 500,
+    },
+    budget: createSocketBudget(options.maxSockets ?? 100),
+    rateLimiter: createRateLimiter(options.ratePerMinute ?? 1_000),
+    clientKey: (c) => c.req.header('x-test-client') ?? 'test',
+  })
+  return { app, logs }
+}
+
+export const postJson = (app: ReturnType<typeof createTestApp>['app'], path: string, body: unknown, headers: Record<string, string> = {}) =>
+  app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
