@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.ts'
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({})
+    expect(config.PORT).toBe(8787)
+    expect(config.HOST).toBe('127.0.0.1')
+    expect(config.MAILSETUP_PROBE_PORTS).toEqual([25, 110, 143, 465, 587, 993, 995])
+    expect(config.MAILSETUP_DNS_SERVERS).toEqual([])
+    expect(config.MAILSETUP_ALLOW_TARGETS).toEqual([])
+    expect(config.MAILSETUP_PROBE_TIMEOUT_MS).toBe(10_000)
+    expect(config.LOG_LEVEL).toBe('info')
+  })
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      MAILSETUP_DNS_SERVERS: '127.0.10.53:53, 1.1.1.1, [2001:db8::1]:5353',
+      MAILSETUP_ALLOW_TARGETS: '127.0.10.0/24,fd00::/8',
+      MAILSETUP_PROBE_PORTS: '993,587',
+      MAILSETUP_PROBE_TIMEOUT_MS: '4000',
+      LOG_LEVEL: 'warn',
+    })
+    expect(config.PORT).toBe(9000)
+    expect(config.MAILSETUP_DNS_SERVERS).toEqual(['127.0.10.53:53', '1.1.1.1', '[2001:db8::1]:5353'])
+    expect(config.MAILSETUP_ALLOW_TARGETS).toHaveLength(2)
+    expect(config.MAILSETUP_PROBE_PORTS).toEqual([993, 587])
+    expect(config.MAILSETUP_PROBE_TIMEOUT_MS).toBe(4000)
+  })
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['MAILSETUP_DNS_SERVERS', 'dns.google'],
+    ['MAILSETUP_DNS_SERVERS', '1.1.1.1:99999'],
+    ['MAILSETUP_ALLOW_TARGETS', '10.0.0.0/99'],
+    ['MAILSETUP_ALLOW_TARGETS', 'intranet'],
+    ['MAILSETUP_PROBE_PORTS', '993,imap'],
+    ['MAILSETUP_PROBE_TIMEOUT_MS', '10'],
+    ['LOG_LEVEL', 'loud'],
+  ])('a bad %s (%j) stops with a message naming it', (name, value) => {
+    const attempt = () => loadConfig({ [name]: value })
+    expect(attempt).toThrow(ConfigError)
+    expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${name}: `))
+  })
+})
