@@ -42,6 +42,8 @@ export class LineIO {
 
   note(dir: TranscriptEntry['dir'], line: string): void {
     if (this.transcript.length >= MAX_TRANSCRIPT_ENTRIES) return
+    // Control characters from a hostile server would garble a terminal or a log viewer.
+    // eslint-disable-next-line no-control-regex
     const clean = line.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '?')
     this.transcript.push({
       dir,
