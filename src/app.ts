@@ -5,19 +5,27 @@
  */
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { Resolver } from './dns/resolver.ts'
 import type { Logger } from './logger.ts'
 import type { MatrixDeps } from './probes/matrix.ts'
+import type { ProviderIndex } from './providers/index.ts'
 import type { RateLimiter } from './security/rate-limit.ts'
 import type { SocketBudget } from './security/socket-budget.ts'
 import { apiError } from './routes/api-error.ts'
 import type { AppEnv } from './routes/app-env.ts'
+import { lookupRoutes } from './routes/lookup.ts'
 import { probeRoutes } from './routes/probe.ts'
+import { providersRoutes } from './routes/providers.ts'
 
 /** Largest request body the API reads. */
 export const MAX_BODY_BYTES = 64 * 1024
 
 export interface AppDeps {
   logger: Logger
+  /** The service's own resolver (also inside the probe's guard). */
+  resolver: Resolver
+  /** The provider database with the operator's overlay applied. */
+  providers: ProviderIndex
   probe: MatrixDeps
   budget: SocketBudget
   rateLimiter: RateLimiter
@@ -68,8 +76,12 @@ export const createApp = (deps: AppDeps) => {
   }
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  // Routes that make the service send traffic (probes, DNS queries) count against the rate limit.
   app.use('/api/v1/probe', rateLimit)
+  app.use('/api/v1/lookup', rateLimit)
   app.route('/api/v1/probe', probeRoutes({ probe: deps.probe, budget: deps.budget }))
+  app.route('/api/v1/lookup', lookupRoutes({ providers: deps.providers, resolver: deps.resolver }))
+  app.route('/api/v1/providers', providersRoutes({ providers: deps.providers }))
 
   app.all('/api/*', (c) => apiError(c, 404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`))
   if (deps.assets) app.get('*', deps.assets)

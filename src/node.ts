@@ -14,6 +14,8 @@ import { type Config, ConfigError, loadConfig } from './config.ts'
 import { createNodeResolver } from './dns/resolver-node.ts'
 import { createLogger } from './logger.ts'
 import { createHostLimiter } from './probes/host-limiter.ts'
+import { createProviderIndex, loadBuiltInProviders, ProvidersFileError } from './providers/index.ts'
+import { loadOverlayFile } from './providers/overlay-file.ts'
 import { createNodeConnect } from './probes/socket-node.ts'
 import { createRateLimiter } from './security/rate-limit.ts'
 import { createSocketBudget } from './security/socket-budget.ts'
@@ -25,6 +27,20 @@ const readConfig = (): Config => {
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message)
+      process.exit(1)
+    }
+    throw err
+  }
+}
+
+/** The built-in database with the operator's file over it; a bad file stops the process. */
+const readProviders = (config: Config) => {
+  try {
+    const overlay = config.MAILSETUP_PROVIDERS_FILE ? loadOverlayFile(config.MAILSETUP_PROVIDERS_FILE) : []
+    return createProviderIndex(loadBuiltInProviders(), overlay)
+  } catch (err) {
+    if (err instanceof ProvidersFileError) {
+      console.error(`Invalid configuration: MAILSETUP_PROVIDERS_FILE: ${err.message}`)
       process.exit(1)
     }
     throw err
@@ -45,6 +61,8 @@ export const buildNodeApp = (config: Config) => {
   const ca = config.MAILSETUP_EXTRA_CA ? [readFileSync(config.MAILSETUP_EXTRA_CA, 'utf8')] : undefined
   const app = createApp({
     logger,
+    resolver,
+    providers: readProviders(config),
     probe: {
       guard: createTargetGuard({ resolver, allow: config.MAILSETUP_ALLOW_TARGETS, ports: config.MAILSETUP_PROBE_PORTS }),
       connect: createNodeConnect({ ca }),

@@ -3,6 +3,7 @@
  * Checks a host name or IP literal as a caller typed it, before any DNS query.
  */
 import ipaddr from 'ipaddr.js'
+import { toAsciiDomain } from '../util/idn.ts'
 
 export type HostCheck =
   | { kind: 'ip'; host: string; address: string }
@@ -36,7 +37,7 @@ export const checkHostName = (input: string): HostCheck => {
     return { kind: 'refused', host, reason: 'an IPv4 address in a non-standard form' }
   }
 
-  const ascii = toAscii(host)
+  const ascii = toAsciiDomain(host)
   if (!ascii) return { kind: 'refused', host, reason: 'not a valid host name' }
   const labels = ascii.split('.')
   if (labels.length < 2) return { kind: 'refused', host: ascii, reason: 'a single-label name' }
@@ -49,12 +50,3 @@ export const checkHostName = (input: string): HostCheck => {
   return { kind: 'name', host: ascii }
 }
 
-/** IDN to punycode with the WHATWG URL parser, which every runtime has. */
-const toAscii = (host: string): string | null => {
-  if (/[/?#@:\\\s%]/.test(host)) return null
-  try {
-    return new URL(`http://${host}/`).hostname
-  } catch {
-    return null
-  }
-}

@@ -8,6 +8,7 @@ import { createRateLimiter } from '../../src/security/rate-limit.ts'
 import { createSocketBudget } from '../../src/security/socket-budget.ts'
 import { createTargetGuard } from '../../src/security/target-guard.ts'
 import type { Resolver } from '../../src/dns/resolver.ts'
+import { type ProviderIndex, createProviderIndex, loadBuiltInProviders } from '../../src/providers/index.ts'
 import { noDns } from './probe-deps.ts'
 
 export interface TestAppOptions {
@@ -18,13 +19,20 @@ export interface TestAppOptions {
   maxSockets?: number
   ca?: string[]
   timeoutMs?: number
+  providers?: ProviderIndex
 }
+
+let builtIn: ProviderIndex | null = null
+/** The built-in provider database, loaded once for all test apps. */
+const builtInIndex = () => (builtIn ??= createProviderIndex(loadBuiltInProviders()))
 
 export const createTestApp = (options: TestAppOptions = {}) => {
   const logs: string[] = []
   const resolver = options.resolver ?? noDns
   const app = createApp({
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
+    resolver,
+    providers: options.providers ?? builtInIndex(),
     probe: {
       guard: createTargetGuard({
         resolver,

@@ -1,0 +1,53 @@
+/**
+ * @module
+ * Shapes shared by the importers: every source becomes a list of `SourceRecord`s, partial
+ * provider entries tagged with where they came from.
+ */
+import type { z } from 'zod'
+import type { Protocol, ProviderInput, ServerSpecSchema } from '../../src/providers/index.ts'
+
+/** Sources in precedence order: a lower rank wins a conflict. */
+export const SOURCE_RANK = {
+  overlay: 0,
+  research: 1,
+  ispdb: 2,
+  deltachat: 3,
+  mailcore2: 4,
+} as const
+
+export type SourceName = keyof typeof SOURCE_RANK
+
+/** Why each source ranks where it does (printed in the conflict report). */
+export const SOURCE_REASON: Record<SourceName, string> = {
+  overlay: 'curated overlay (data/providers-overlay.yaml) wins every conflict',
+  research: 'hand-checked research with cited sources and confidence',
+  ispdb: 'Thunderbird ISPDB, maintained upstream (snapshot 2026-03)',
+  deltachat: 'Delta Chat provider-db (snapshot 2024-11), tested by its users',
+  mailcore2: 'MailCore2 providers.json, unchanged since 2020',
+}
+
+export type ServerInput = z.input<typeof ServerSpecSchema>
+
+export type ProviderPatch = Partial<Omit<ProviderInput, 'servers'>> & {
+  servers?: Partial<Record<Protocol, ServerInput[]>>
+}
+
+export interface SourceRecord {
+  source: SourceName
+  /** File or entry, e.g. `ispdb/163.com.xml`. */
+  ref: string
+  id: string
+  data: ProviderPatch
+}
+
+/** A correction applied to upstream data while importing. */
+export interface Fix {
+  ref: string
+  what: string
+}
+
+export interface Imported {
+  records: SourceRecord[]
+  fixes: Fix[]
+  skipped: Fix[]
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { loadBuiltInProviders } from './built-in.ts'
+import { recommendedFor } from './expand.ts'
+import { createProviderIndex } from './provider-index.ts'
+
+const providers = loadBuiltInProviders()
+const index = createProviderIndex(providers)
+
+describe('built-in provider data', () => {
+  it('has bilingual hint text for every provider needing an app password, 授权码 or OAuth2', () => {
+    const special = providers.filter((p) =>
+      ['app-password', 'authorization-code', 'oauth2-only'].includes(p.credential),
+    )
+    expect(special.length).toBeGreaterThan(10)
+    const missing = special.filter((p) => !p.hints.some((h) => h.text.en && h.text['zh-CN']))
+    expect(missing.map((p) => p.id)).toEqual([])
+  })
+
+  it('applies the upstream fixes', () => {
+    const qq = index.byDomain('qq.com')
+    expect(qq?.servers.imap.map((s) => s.host)).toEqual(['imap.qq.com'])
+    expect(qq?.credential).toBe('authorization-code')
+    const outlook = index.byDomain('outlook.com')
+    expect(outlook).toMatchObject({ status: 'broken', credential: 'oauth2-only' })
+    expect(index.byDomain('gmail.com')).toMatchObject({ credential: 'app-password', oauth2: true })
+    const json = JSON.stringify(providers)
+    expect(json).not.toMatch(/%EMAIL(ADDRESS|LOCALPART|DOMAIN)(?!%)/)
+  })
+
+  it('keeps plaintext-only entries but never recommends them', () => {
+    const insecure = providers.filter((p) => p.insecure)
+    expect(insecure.length).toBeGreaterThan(0)
+    for (const p of insecure) {
+      expect(recommendedFor(p, 'a@example.com')).toEqual({ incoming: null, outgoing: null })
+      expect(p.hints.some((h) => h.kind === 'security')).toBe(true)
+    }
+  })
+
+  it('records unknowns as unknown with low confidence instead of inventing servers', () => {
+    for (const id of ['wo', '21cn']) {
+      const p = index.get(id)
+      expect(p).toMatchObject({ credential: 'unknown', confidence: 'none' })
+      expect([...p!.servers.imap, ...p!.servers.pop3, ...p!.servers.smtp]).toEqual([])
+    }
+    expect(index.get('189')?.unverified.map((u) => u.host)).toEqual([
+      'imap.189.cn',
+      'pop.189.cn',
+      'smtp.189.cn',
+    ])
+  })
+
+  it('uses unique ids and claims each domain once', () => {
+    const ids = providers.map((p) => p.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    const domains = providers.flatMap((p) => p.domains)
+    expect(new Set(domains).size).toBe(domains.length)
+  })
+})

@@ -1,0 +1,49 @@
+/**
+ * @module
+ * The provider database: model, built-in data, operator overlay, index and server expansion.
+ */
+
+// Model
+export {
+  AUTH_METHODS,
+  CONFIDENCES,
+  CREDENTIALS,
+  DomainSchema,
+  HINT_KINDS,
+  HintSchema,
+  isPlaintextOnly,
+  LANGS,
+  LocalizedTextSchema,
+  PROTOCOLS,
+  ProviderObjectSchema,
+  ProviderSchema,
+  SECURITIES,
+  ServerSpecSchema,
+  STATUSES,
+  UnverifiedHostSchema,
+} from './schema.ts'
+export type {
+  Credential,
+  Hint,
+  Lang,
+  LocalizedText,
+  Protocol,
+  Provider,
+  ProviderInput,
+  Security,
+  ServerSpec,
+} from './schema.ts'
+
+// Loading
+export { loadBuiltInProviders } from './built-in.ts'
+export { parseProviders, parseProvidersText, ProvidersFileError } from './overlay.ts'
+
+// Lookup
+export { createProviderIndex } from './provider-index.ts'
+export type { ProviderIndex } from './provider-index.ts'
+export { hostSuffixes, isHostName, normalizeDomain } from './domain.ts'
+
+// Presentation
+export { expandServer, recommendedFor, serversFor, splitEmail, toExpandedServer } from './expand.ts'
+export type { ExpandedServer } from './expand.ts'
+export { hintsFor, localize, providerName } from './hints.ts'

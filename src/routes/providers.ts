@@ -1,0 +1,65 @@
+/**
+ * @module
+ * `GET /api/v1/providers?q=` (suggestions) and `GET /api/v1/providers/:domain` (one entry).
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { isHostName, normalizeDomain, type ProviderIndex } from '../providers/index.ts'
+import { apiError, invalidInput } from './api-error.ts'
+
+const SearchQuery = z.object({
+  q: z.string().trim().min(1, 'q is required').max(100),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+})
+
+const DomainParam = z.object({
+  domain: z
+    .string()
+    .max(253)
+    .transform(normalizeDomain)
+    .refine((d) => isHostName(d) || /^[a-z0-9][a-z0-9._-]*$/.test(d), 'expected a domain name'),
+})
+
+/**
+ * Routes over the provider index; mount at `/api/v1/providers`.
+ *
+ * @example
+ * app.route('/api/v1/providers', providersRoutes({ providers: index }))
+ * // GET /api/v1/providers?q=163 → { providers: [{ id: 'netease-free', name, domains }] }
+ */
+export const providersRoutes = (deps: { providers: ProviderIndex }): Hono => {
+  const app = new Hono()
+
+  app.get('/', (c) => {
+    const query = SearchQuery.safeParse(c.req.query())
+    if (!query.success) return invalidInput(c, query.error, 'q')
+    const found = deps.providers.search(query.data.q, query.data.limit)
+    return c.json({
+      providers: found.map((p) => ({
+        id: p.id,
+        name: p.name,
+        domains: p.domains,
+        status: p.status,
+      })),
+    })
+  })
+
+  app.get('/:domain', (c) => {
+    const param = DomainParam.safeParse({ domain: c.req.param('domain') })
+    if (!param.success) return invalidInput(c, param.error, 'domain')
+    const provider =
+      deps.providers.byDomain(param.data.domain) ?? deps.providers.get(param.data.domain)
+    if (!provider) {
+      return apiError(
+        c,
+        404,
+        'PROVIDER_NOT_FOUND',
+        `No provider known for ${param.data.domain}`,
+        'domain',
+      )
+    }
+    return c.json(provider)
+  })
+
+  return app
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest'
+import { ProbeError } from '../../../src/probes/probe-error.ts'
+import type { MxRecord, Resolver } from '../../../src/dns/resolver.ts'
+import { createProviderIndex, loadBuiltInProviders } from '../../../src/providers/index.ts'
+import { lookupRoutes } from '../../../src/routes/lookup.ts'
+import { providersRoutes } from '../../../src/routes/providers.ts'
+
+const providers = createProviderIndex(loadBuiltInProviders())
+
+/** A fake resolver answering MX queries from a table; unknown names are NXDOMAIN. */
+const fakeResolver = (mx: Record<string, MxRecord[]>): Resolver & { asked: string[] } => {
+  const asked: string[] = []
+  return {
+    asked,
+    addresses: async () => [],
+    srv: async () => [],
+    mx: async (name) => {
+      asked.push(name)
+      const records = mx[name]
+      if (!records) throw new ProbeError('DNS_NXDOMAIN', name)
+      return records
+    },
+  }
+}
+
+describe('GET /api/v1/providers', () => {
+  const app = providersRoutes({ providers })
+
+  it('returns the entry for a domain or an alias', async () => {
+    const res = await app.request('/FoxMail.com.')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ id: 'qq', credential: 'authorization-code' })
+  })
+
+  it('answers 404 JSON for an unknown domain', async () => {
+    const res = await app.request('/nobody.example')
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'PROVIDER_NOT_FOUND',
+        message: 'No provider known for nobody.example',
+        field: 'domain',
+      },
+    })
+  })
+
+  it('answers 400 for a malformed domain', async () => {
+    const res = await app.request('/bad..name')
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'domain' } })
+  })
+
+  it('searches by name or domain', async () => {
+    const res = await app.request('/?q=163&limit=3')
+    const body = (await res.json()) as { providers: { id: string }[] }
+    expect(body.providers.length).toBeLessThanOrEqual(3)
+    expect(body.providers.map((p) => p.id)).toContain('netease-free')
+    const zh = (await (await app.request(`/?q=${encodeURIComponent('腾讯')}`)).json()) as {
+      providers: { id: string }[]
+    }
+    expect(zh.providers.map((p) => p.id)).toContain('tencent-exmail')
+  })
+
+  it('requires q', async () => {
+    const res = await app.request('/')
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'q' } })
+  })
+})
+
+describe('GET /api/v1/lookup', () => {
+  const resolver = fakeResolver({
+    'acme-corp.example': [
+      { exchange: 'mxbiz2.qq.com', priority: 10 },
+      { exchange: 'mxbiz1.qq.com', priority: 5 },
+    ],
+    'no-mx.example': [],
+  })
+  const app = lookupRoutes({ providers, resolver })
+  type Body = {
+    email: string
+    domain: string
+    provider: { id: string; name: string } | null
+    incoming: { protocol: string; host: string; username: string }[]
+    outgoing: { host: string; port: number }[]
+    recommended: { incoming: { host: string } | null; outgoing: { host: string } | null }
+    hints: string[]
+  }
+  const get = async (qs: string, headers: Record<string, string> = {}) => {
+    const res = await app.request(`/?${qs}`, { headers })
+    return { status: res.status, body: (await res.json()) as Body }
+  }
+
+  it('finds the provider by the address domain without asking DNS', async () => {
+    const { status, body } = await get('email=Ann@126.COM&lang=en')
+    expect(status).toBe(200)
+    expect(body).toMatchObject({
+      email: 'Ann@126.com',
+      domain: '126.com',
+      provider: { id: 'netease-free' },
+    })
+    expect(body.recommended.incoming).toMatchObject({
+      host: 'imap.126.com',
+      port: 993,
+      security: 'tls',
+      username: 'Ann@126.com',
+    })
+    expect(body.recommended.outgoing).toMatchObject({ host: 'smtp.126.com', port: 465 })
+    expect(body.hints.join('\n')).toMatch(/authorization code/)
+    expect(resolver.asked).toEqual([])
+  })
+
+  it('finds a company domain by its MX hosts through the resolver', async () => {
+    const { body } = await get('email=bob@acme-corp.example', {
+      'accept-language': 'zh-CN,zh;q=0.9',
+    })
+    expect(body.provider).toEqual({ id: 'tencent-exmail', name: '腾讯企业邮箱' })
+    expect(body.incoming[0]).toMatchObject({
+      protocol: 'imap',
+      host: 'imap.exmail.qq.com',
+      username: 'bob@acme-corp.example',
+    })
+    expect(body.hints.join('\n')).toMatch(/客户端专用密码/)
+    expect(resolver.asked).toEqual(['acme-corp.example'])
+  })
+
+  it('answers in the language asked for, defaulting from Accept-Language', async () => {
+    const zh = await get('email=a@qq.com', { 'accept-language': 'zh-TW' })
+    expect(zh.body.provider?.name).toBe('QQ邮箱')
+    const en = await get('email=a@qq.com&lang=en', { 'accept-language': 'zh-CN' })
+    expect(en.body.provider?.name).toBe('QQ Mail')
+    expect(en.body.hints[0]).toMatch(/authorization code/)
+  })
+
+  it('answers with provider null and empty lists for an unknown domain without MX', async () => {
+    for (const email of ['x@no-mx.example', 'x@nxdomain.example']) {
+      const { status, body } = await get(`email=${email}`)
+      expect(status).toBe(200)
+      expect(body).toEqual({
+        email,
+        domain: email.split('@')[1],
+        provider: null,
+        incoming: [],
+        outgoing: [],
+        recommended: { incoming: null, outgoing: null },
+        hints: [],
+      })
+    }
+  })
+
+  it('handles an IDN address', async () => {
+    const { status, body } = await get(`email=${encodeURIComponent('张三@例子.中国')}`)
+    expect(status).toBe(200)
+    expect(body.domain).toBe('xn--fsqu00a.xn--fiqs8s')
+  })
+
+  it('rejects an invalid address with 400 naming email', async () => {
+    for (const qs of ['email=not-an-address', 'email=a@b', 'email=', '', 'email=a%20b@qq.com']) {
+      const res = await app.request(`/?${qs}`)
+      expect(res.status, qs).toBe(400)
+      expect(await res.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'email' } })
+    }
+  })
+
+  it('rejects an unsupported lang naming lang', async () => {
+    const res = await app.request('/?email=a@qq.com&lang=fr')
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ error: { field: 'lang' } })
+  })
+})
