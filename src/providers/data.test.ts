@@ -56,3 +56,10 @@ describe('built-in provider data', () => {
     expect(new Set(domains).size).toBe(domains.length)
   })
 })
+
+describe('the generated module', () => {
+  it('is already in validated form, so loading it needs no re-validation', async () => {
+    const { GeneratedSchema, builtInData } = await import('./built-in.ts')
+    expect(GeneratedSchema.parse(builtInData)).toEqual(builtInData)
+  })
+})
