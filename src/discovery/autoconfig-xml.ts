@@ -1,0 +1,172 @@
+/**
+ * @module
+ * Reads Mozilla's autoconfig file (config-v1.1.xml, the ISPDB format) into mail servers. Pure:
+ * no I/O. The input is untrusted (any domain's web server), so DTDs and entity declarations are
+ * refused before parsing, the parser expands no entities, and each server is validated with zod:
+ * a bad server is skipped, a file with none left is XML_INVALID.
+ * Format: https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { z } from 'zod'
+import type { Protocol, Security } from '../probes/protocol.ts'
+import { DiscoveryError } from './discovery-error.ts'
+
+export interface AutoconfigServer {
+  protocol: Protocol
+  /** As written; may hold a placeholder such as %EMAILDOMAIN%. */
+  host: string
+  port: number
+  security: Security
+  /** The template as written (%EMAILADDRESS%, %EMAILLOCALPART%, ...), or null when the file gives none. */
+  username: string | null
+  /** The <authentication> values in order, e.g. ['password-cleartext', 'OAuth2']. */
+  auth: string[]
+}
+
+export interface AutoconfigDoc {
+  /** The <domain> entries of the provider (lower-cased). */
+  domains: string[]
+  displayName: string | null
+  /** Incoming (IMAP, POP3) then outgoing (SMTP), each in file order. */
+  servers: AutoconfigServer[]
+}
+
+/** Larger than any real file (the biggest ISPDB file is a few KB); the fetch caps at 256 KB anyway. */
+export const MAX_XML_CHARS = 512 * 1024
+
+/** Markup that declares a DTD or entities: refused outright (XXE, billion laughs). */
+const FORBIDDEN = /<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i
+
+const SECURITY: Record<string, Security> = { ssl: 'tls', starttls: 'starttls', plain: 'none' }
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  // No entity processing at all, not even DOCTYPE-declared ones; the five XML escapes are decoded below.
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  isArray: (name) =>
+    ['emailProvider', 'domain', 'incomingServer', 'outgoingServer', 'authentication'].includes(
+      name,
+    ),
+})
+
+const decodeText = (value: string): string =>
+  value.replace(/&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi, (whole, name: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+    const lower = name.toLowerCase()
+    if (lower in named) return named[lower] ?? whole
+    const code = lower.startsWith('#x')
+      ? parseInt(lower.slice(2), 16)
+      : parseInt(lower.slice(1), 10)
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+  })
+
+const text = z.string().transform(decodeText)
+
+const serverSchema = z.object({
+  '@_type': z.string(),
+  hostname: text.pipe(
+    z
+      .string()
+      .min(1)
+      .max(253)
+      .regex(/^[A-Za-z0-9%._-]+$/),
+  ),
+  port: z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(65535)),
+  socketType: z
+    .string()
+    .transform((value) => SECURITY[value.toLowerCase()])
+    .pipe(z.enum(['tls', 'starttls', 'none'])),
+  username: text.optional(),
+  authentication: z.array(z.unknown()).optional(),
+})
+
+const providerSchema = z.object({
+  domain: z.array(z.unknown()).optional(),
+  displayName: z.unknown().optional(),
+  incomingServer: z.array(z.unknown()).optional(),
+  outgoingServer: z.array(z.unknown()).optional(),
+})
+
+const rootSchema = z.object({
+  clientConfig: z.object({ emailProvider: z.array(z.unknown()).min(1) }),
+})
+
+const toServer = (raw: unknown, allowed: readonly Protocol[]): AutoconfigServer | null => {
+  const parsed = serverSchema.safeParse(raw)
+  if (!parsed.success) return null
+  const protocol = allowed.find((p) => p === parsed.data['@_type'].toLowerCase())
+  if (!protocol) return null // exchange, ews, activesync...: not a protocol this service speaks
+  return {
+    protocol,
+    host: parsed.data.hostname,
+    port: parsed.data.port,
+    security: parsed.data.socketType,
+    username: parsed.data.username || null,
+    auth: (parsed.data.authentication ?? [])
+      .filter((a) => typeof a === 'string' && a !== '')
+      .map((a) => decodeText(String(a))),
+  }
+}
+
+const isServer = (server: AutoconfigServer | null): server is AutoconfigServer => server !== null
+
+/**
+ * @example
+ * const doc = parseAutoconfigXml(await res.text())
+ * doc.servers[0] // { protocol: 'imap', host: 'imap.163.com', port: 993, security: 'tls', username: '%EMAILADDRESS%', auth: ['password-cleartext'] }
+ */
+export const parseAutoconfigXml = (xml: string): AutoconfigDoc => {
+  if (xml.length > MAX_XML_CHARS)
+    throw new DiscoveryError('XML_INVALID', `larger than ${MAX_XML_CHARS} characters`)
+  const source = xml.replace(/^\uFEFF/, '')
+  const forbidden = FORBIDDEN.exec(source)
+  if (forbidden) throw new DiscoveryError('XML_FORBIDDEN', `<!${forbidden[1]} declaration`)
+
+  let tree: unknown
+  try {
+    const valid = XMLValidator.validate(source)
+    if (valid !== true)
+      throw new DiscoveryError('XML_INVALID', `${valid.err.msg} (line ${valid.err.line})`)
+    tree = parser.parse(source)
+  } catch (err) {
+    if (err instanceof DiscoveryError) throw err
+    // The parser's own failures (including a stack overflow on absurd nesting) are just bad XML.
+    throw new DiscoveryError('XML_INVALID', err instanceof Error ? err.message : 'unparseable', {
+      cause: err,
+    })
+  }
+
+  const root = rootSchema.safeParse(tree)
+  if (!root.success)
+    throw new DiscoveryError('XML_INVALID', 'no clientConfig/emailProvider element')
+  const provider = providerSchema.safeParse(root.data.clientConfig.emailProvider[0])
+  if (!provider.success) throw new DiscoveryError('XML_INVALID', 'emailProvider is not an element')
+
+  const { domain, displayName, incomingServer, outgoingServer } = provider.data
+  const servers = [
+    ...(incomingServer ?? []).map((raw) => toServer(raw, ['imap', 'pop3'])),
+    ...(outgoingServer ?? []).map((raw) => toServer(raw, ['smtp'])),
+  ].filter(isServer)
+  if (servers.length === 0)
+    throw new DiscoveryError('XML_INVALID', 'no usable IMAP, POP3 or SMTP server')
+
+  return {
+    domains: (domain ?? [])
+      .filter((d): d is string => typeof d === 'string' && d !== '')
+      .map((d) => decodeText(d).toLowerCase()),
+    displayName:
+      typeof displayName === 'string' && displayName !== '' ? decodeText(displayName) : null,
+    servers,
+  }
+}
