@@ -1,0 +1,42 @@
+/**
+ * @module
+ * What the discovery pipeline finds: candidate servers, each with where it came from and,
+ * once probed, whether a live probe confirmed it.
+ */
+import type { ProbeCode, ProbeStatus } from '../probes/codes.ts'
+import type { Protocol, Security } from '../probes/protocol.ts'
+
+/** Where a candidate came from, highest priority first. */
+export const SOURCE_TYPES = ['overlay', 'provider-db', 'autoconfig', 'mx', 'srv', 'guess'] as const
+export type SourceType = (typeof SOURCE_TYPES)[number]
+
+export interface ServerSource {
+  type: SourceType
+  /** The autoconfig URL, the SRV or MX name, or the provider id. */
+  url?: string
+  /** False for data fetched over plain http (it could have been tampered with on the way). */
+  trusted: boolean
+}
+
+export interface CandidateServer {
+  protocol: Protocol
+  host: string
+  port: number
+  security: Security
+  /** The username to type, placeholders already expanded for the address. */
+  username: string
+  source: ServerSource
+  /** True when a live probe of exactly this host, port and security succeeded (ok or warning). */
+  verified: boolean
+  /** The probe's status and code, when it was probed. */
+  status?: ProbeStatus
+  code?: ProbeCode | null
+}
+
+/** What the user told us about how they read mail. */
+export interface Needs {
+  devices?: 'one' | 'several'
+  keepOnServer?: boolean
+  offline?: boolean
+  serverQuotaSmall?: boolean
+}
