@@ -1,0 +1,89 @@
+/**
+ * The fixed lab layout: which profile lives on which loopback address and serves which
+ * ports, plus the DNS records. This is the contract the probe engine's tests rely on.
+ */
+import type { LabHost, LabProfile } from './lab-info.ts'
+
+export const LAB_PREFIX = 'mailsetup-lab-'
+export const ALLOW_CIDR = '127.0.10.0/24'
+export const DNS_ADDRESS = '127.0.10.53'
+export const DNS_PORT = 53
+/** Dovecot's auth listener that Postfix uses for SASL (not a profile host). */
+export const SASL_ADDRESS = '127.0.10.250'
+export const SASL_PORT = 12345
+
+/** notAfter of the `expired` host's certificate (fixed, in the past). */
+export const EXPIRED_NOT_BEFORE = '20230101000000Z'
+export const EXPIRED_NOT_AFTER = '20240131235959Z'
+export const EXPIRED_NOT_AFTER_ISO = '2024-01-31T23:59:59.000Z'
+
+export const USERS = [
+  { email: 'alice@example.test', password: 'secret' },
+  { email: 'bob@lab.test', password: 'hunter2' },
+]
+
+export const IMAPS = 993
+export const IMAP = 143
+export const POP3S = 995
+export const POP3 = 110
+export const SUBMISSIONS = 465
+export const SUBMISSION = 587
+export const SMTP = 25
+
+export const IMPLICIT_TLS_PORTS: readonly number[] = [IMAPS, POP3S, SUBMISSIONS]
+
+/** How a profile's server certificate is made. */
+export type CertKind = 'valid' | 'expired' | 'wrongname' | 'selfsigned' | 'none'
+
+export interface ProfileSpec extends LabHost {
+  profile: LabProfile
+  /** Extra DNS names with the same address (also put in the certificate). */
+  aliases: string[]
+  cert: CertKind
+  /** Names written into the certificate (SAN; the first one is also the CN). */
+  certNames: string[]
+}
+
+function spec(
+  profile: LabProfile,
+  octet: number,
+  ports: number[],
+  cert: CertKind,
+  aliases: string[] = [],
+): ProfileSpec {
+  const name = `${profile}.lab.test`
+  const certNames = cert === 'wrongname' ? ['other.lab.test'] : [name, ...aliases]
+  return {
+    profile,
+    name,
+    address: `127.0.10.${octet}`,
+    ports: [...ports].sort((a, b) => a - b),
+    aliases,
+    cert,
+    certNames,
+  }
+}
+
+export const PROFILES: Record<LabProfile, ProfileSpec> = {
+  tls: spec('tls', 1, [IMAPS, POP3S, SUBMISSIONS], 'valid'),
+  starttls: spec('starttls', 2, [IMAP, POP3, SUBMISSION, SMTP], 'valid'),
+  full: spec('full', 3, [IMAPS, IMAP, POP3S, POP3, SUBMISSIONS, SUBMISSION, SMTP], 'valid', [
+    'mail.example.test',
+  ]),
+  pop3only: spec('pop3only', 4, [POP3S, POP3], 'valid'),
+  submission: spec('submission', 5, [SUBMISSION, SUBMISSIONS], 'valid'),
+  expired: spec('expired', 6, [IMAPS, IMAP, SUBMISSIONS], 'expired'),
+  wrongname: spec('wrongname', 7, [IMAPS, IMAP, SUBMISSIONS], 'wrongname'),
+  selfsigned: spec('selfsigned', 8, [IMAPS, IMAP, SUBMISSIONS], 'selfsigned'),
+  plain: spec('plain', 9, [IMAP, POP3, SMTP], 'none'),
+}
+
+export const PROFILE_LIST: ProfileSpec[] = Object.values(PROFILES)
+
+export function hostsOf(): Record<LabProfile, LabHost> {
+  const out = {} as Record<LabProfile, LabHost>
+  for (const p of PROFILE_LIST) {
+    out[p.profile] = { name: p.name, address: p.address, ports: [...p.ports] }
+  }
+  return out
+}
