@@ -163,6 +163,11 @@ export const CODES = {
     en: 'The server does not allow logging in on this connection (it requires encryption first).',
     zh: '服务器不允许在此连接上登录（需要先加密）。',
   },
+  TIME_BUDGET_EXCEEDED: {
+    status: 'error',
+    en: 'This port was not tested: the check ran out of time first (the service is busy). Please try again.',
+    zh: '该端口未能检测：检测在轮到它之前已超时（服务繁忙），请重试。',
+  },
   PROBE_FAILED: {
     status: 'error',
     en: 'The check failed for an unexpected reason. Please try again.',

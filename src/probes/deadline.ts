@@ -42,10 +42,10 @@ export const createDeadline = (budgetMs: number, parent?: AbortSignal): Deadline
     controller.abort(new ProbeError(TIMEOUT_CODE[phase], detail))
   }
   const timer = setTimeout(expire, budgetMs)
+  // The parent's own phase means nothing here: name the phase this operation was in.
   const onParentAbort = () => {
     if (controller.signal.aborted) return
-    const reason: unknown = parent?.reason
-    controller.abort(reason instanceof ProbeError ? reason : new ProbeError(TIMEOUT_CODE[phase], 'cancelled'))
+    controller.abort(new ProbeError(TIMEOUT_CODE[phase], `stopped by the overall deadline (${phase})`))
   }
   if (parent?.aborted) onParentAbort()
   else parent?.addEventListener('abort', onParentAbort, { once: true })

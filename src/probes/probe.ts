@@ -11,7 +11,7 @@ import { LineIO } from './line-io.ts'
 import { pop3Dialogue } from './pop3.ts'
 import { ProbeError } from './probe-error.ts'
 import type { Dialogue, Greeting, Protocol } from './protocol.ts'
-import { type ProbeResult, type ProbeTarget, describeOutcome } from './result.ts'
+import { type ProbeResult, type ProbeTarget, describeOutcome, unreachedResult } from './result.ts'
 import { smtpDialogue } from './smtp.ts'
 import type { Connect, ProbeSocket } from './socket.ts'
 import { type TlsReport, judgeTls } from './tls-verdict.ts'
@@ -57,6 +57,10 @@ export const runProbe = async (
   deps: ProbeDeps,
   options: ProbeOptions = {},
 ): Promise<ProbeResult> => {
+  // Aborted while waiting for its turn (the per-host cap): it never ran, say so plainly.
+  if (options.signal?.aborted) {
+    return unreachedResult(target, new ProbeError('TIME_BUDGET_EXCEEDED', 'stopped before it started'), null)
+  }
   const started = performance.now()
   const deadline = createDeadline(deps.timeoutMs ?? PROBE_TIMEOUT_MS, options.signal)
   const dialogue = dialogueFor(target.protocol, deps.ehloName)
@@ -86,7 +90,8 @@ export const runProbe = async (
 
   try {
     deps.guard.checkPort(target.port)
-    if (!pinned) {
+    if (pinned) deadline.enter('connect')
+    else {
       deadline.enter('dns')
       const t0 = performance.now()
       pinned = await deps.guard.resolve(target.host, deadline.signal)
