@@ -6,6 +6,8 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Resolver } from './dns/resolver.ts'
+import type { HttpGet } from './discovery/http.ts'
+import { createDiscovery } from './discovery/pipeline.ts'
 import type { Logger } from './logger.ts'
 import type { MatrixDeps } from './probes/matrix.ts'
 import type { ProviderIndex } from './providers/index.ts'
@@ -13,6 +15,7 @@ import type { RateLimiter } from './security/rate-limit.ts'
 import type { SocketBudget } from './security/socket-budget.ts'
 import { apiError } from './routes/api-error.ts'
 import type { AppEnv } from './routes/app-env.ts'
+import { diagnoseRoutes } from './routes/diagnose.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { probeRoutes } from './routes/probe.ts'
 import { providersRoutes } from './routes/providers.ts'
@@ -26,6 +29,8 @@ export interface AppDeps {
   resolver: Resolver
   /** The provider database with the operator's overlay applied. */
   providers: ProviderIndex
+  /** Guarded HTTP GET for autoconfig documents (runtime-specific). */
+  httpGet: HttpGet
   probe: MatrixDeps
   budget: SocketBudget
   rateLimiter: RateLimiter
@@ -39,6 +44,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
 
 export const createApp = (deps: AppDeps) => {
   const app = new Hono<AppEnv>()
+  const discovery = createDiscovery({
+    providers: deps.providers,
+    resolver: deps.resolver,
+    httpGet: deps.httpGet,
+    probe: deps.probe,
+  })
 
   app.use(async function requestLog(c, next) {
     const incoming = c.req.header('x-request-id')
@@ -79,8 +90,10 @@ export const createApp = (deps: AppDeps) => {
   // Routes that make the service send traffic (probes, DNS queries) count against the rate limit.
   app.use('/api/v1/probe', rateLimit)
   app.use('/api/v1/lookup', rateLimit)
+  app.use('/api/v1/diagnose', rateLimit)
   app.route('/api/v1/probe', probeRoutes({ probe: deps.probe, budget: deps.budget }))
-  app.route('/api/v1/lookup', lookupRoutes({ providers: deps.providers, resolver: deps.resolver }))
+  app.route('/api/v1/lookup', lookupRoutes({ discovery, budget: deps.budget }))
+  app.route('/api/v1/diagnose', diagnoseRoutes({ discovery, budget: deps.budget }))
   app.route('/api/v1/providers', providersRoutes({ providers: deps.providers }))
 
   app.all('/api/*', (c) => apiError(c, 404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`))

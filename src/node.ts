@@ -11,7 +11,9 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context } from 'hono'
 import { createApp } from './app.ts'
 import { type Config, ConfigError, loadConfig } from './config.ts'
+import { createCachingResolver } from './dns/caching-resolver.ts'
 import { createNodeResolver } from './dns/resolver-node.ts'
+import { createNodeHttpGet } from './discovery/http-node.ts'
 import { createLogger } from './logger.ts'
 import { createHostLimiter } from './probes/host-limiter.ts'
 import { createProviderIndex, loadBuiltInProviders, ProvidersFileError } from './providers/index.ts'
@@ -57,14 +59,16 @@ const clientKeyFor = (config: Config) => (c: Context) => {
 
 export const buildNodeApp = (config: Config) => {
   const logger = createLogger({ level: config.LOG_LEVEL, write: (line) => process.stdout.write(`${line}\n`) })
-  const resolver = createNodeResolver({ servers: config.MAILSETUP_DNS_SERVERS })
+  const resolver = createCachingResolver(createNodeResolver({ servers: config.MAILSETUP_DNS_SERVERS }))
   const ca = config.MAILSETUP_EXTRA_CA ? [readFileSync(config.MAILSETUP_EXTRA_CA, 'utf8')] : undefined
+  const guard = createTargetGuard({ resolver, allow: config.MAILSETUP_ALLOW_TARGETS, ports: config.MAILSETUP_PROBE_PORTS })
   const app = createApp({
     logger,
     resolver,
     providers: readProviders(config),
+    httpGet: createNodeHttpGet({ guard, ca }),
     probe: {
-      guard: createTargetGuard({ resolver, allow: config.MAILSETUP_ALLOW_TARGETS, ports: config.MAILSETUP_PROBE_PORTS }),
+      guard,
       connect: createNodeConnect({ ca }),
       limiter: createHostLimiter(config.MAILSETUP_MAX_PER_HOST),
       timeoutMs: config.MAILSETUP_PROBE_TIMEOUT_MS,

@@ -22,6 +22,16 @@ export const splitEmail = (email: string): { localPart: string; domain: string }
   return { localPart: email.slice(0, at).trim(), domain: normalizeDomain(email.slice(at + 1)) }
 }
 
+/**
+ * Replaces %EMAILADDRESS%, %EMAILLOCALPART% and %EMAILDOMAIN% for one address.
+ * @example
+ * expandPlaceholders('%EMAILLOCALPART%', 'ann@126.com') // 'ann'
+ */
+export const expandPlaceholders = (template: string, email: string): string => {
+  const { localPart, domain } = splitEmail(email)
+  return fill(template, `${localPart}@${domain}`, localPart, domain)
+}
+
 const fill = (template: string, email: string, localPart: string, domain: string) =>
   template
     .replaceAll('%EMAILADDRESS%', email)

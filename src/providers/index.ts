@@ -44,6 +44,6 @@ export type { ProviderIndex } from './provider-index.ts'
 export { hostSuffixes, isHostName, normalizeDomain } from './domain.ts'
 
 // Presentation
-export { expandServer, recommendedFor, serversFor, splitEmail, toExpandedServer } from './expand.ts'
+export { expandPlaceholders, expandServer, recommendedFor, serversFor, splitEmail, toExpandedServer } from './expand.ts'
 export type { ExpandedServer } from './expand.ts'
 export { hintsFor, localize, providerName } from './hints.ts'

@@ -17,6 +17,8 @@ export interface ProviderIndex {
   /** Providers whose name, id or a domain matches `q`, best first (for suggestions). */
   search(q: string, limit?: number): Provider[]
   get(id: string): Provider | undefined
+  /** True when the entry comes from the operator's file (MAILSETUP_PROVIDERS_FILE). */
+  isOverlay(id: string): boolean
   all(): readonly Provider[]
   readonly size: number
 }
@@ -61,6 +63,7 @@ export const createProviderIndex = (
 
   return {
     byDomain: (domain) => domains.get(normalizeDomain(domain)),
+    isOverlay: (id) => overlayIds.has(id),
     byMx(mxHost) {
       const host = normalizeDomain(mxHost)
       if (!host) return undefined

@@ -9,6 +9,7 @@ import { createSocketBudget } from '../../src/security/socket-budget.ts'
 import { createTargetGuard } from '../../src/security/target-guard.ts'
 import type { Resolver } from '../../src/dns/resolver.ts'
 import { type ProviderIndex, createProviderIndex, loadBuiltInProviders } from '../../src/providers/index.ts'
+import { createNodeHttpGet } from '../../src/discovery/http-node.ts'
 import { noDns } from './probe-deps.ts'
 
 export interface TestAppOptions {
@@ -29,16 +30,18 @@ const builtInIndex = () => (builtIn ??= createProviderIndex(loadBuiltInProviders
 export const createTestApp = (options: TestAppOptions = {}) => {
   const logs: string[] = []
   const resolver = options.resolver ?? noDns
+  const guard = createTargetGuard({
+    resolver,
+    allow: options.allow ?? parseCidrList('127.0.0.0/8'),
+    ports: options.ports ?? [25, 110, 143, 465, 587, 993, 995],
+  })
   const app = createApp({
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
     resolver,
     providers: options.providers ?? builtInIndex(),
+    httpGet: createNodeHttpGet({ guard, timeoutMs: 1_000 }),
     probe: {
-      guard: createTargetGuard({
-        resolver,
-        allow: options.allow ?? parseCidrList('127.0.0.0/8'),
-        ports: options.ports ?? [25, 110, 143, 465, 587, 993, 995],
-      }),
+      guard,
       connect: createNodeConnect({ ca: options.ca }),
       limiter: createHostLimiter(8),
       timeoutMs: options.timeoutMs ?? 3_000,

@@ -4,6 +4,13 @@ import type { MxRecord, Resolver } from '../../../src/dns/resolver.ts'
 import { createProviderIndex, loadBuiltInProviders } from '../../../src/providers/index.ts'
 import { lookupRoutes } from '../../../src/routes/lookup.ts'
 import { providersRoutes } from '../../../src/routes/providers.ts'
+import { DiscoveryError } from '../../../src/discovery/discovery-error.ts'
+import type { HttpGet } from '../../../src/discovery/http.ts'
+import { createDiscovery } from '../../../src/discovery/pipeline.ts'
+import { createHostLimiter } from '../../../src/probes/host-limiter.ts'
+import { createNodeConnect } from '../../../src/probes/socket-node.ts'
+import { createSocketBudget } from '../../../src/security/socket-budget.ts'
+import { createTargetGuard } from '../../../src/security/target-guard.ts'
 
 const providers = createProviderIndex(loadBuiltInProviders())
 
@@ -76,12 +83,23 @@ describe('GET /api/v1/lookup', () => {
     ],
     'no-mx.example': [],
   })
-  const app = lookupRoutes({ providers, resolver })
+  // No autoconfig server anywhere: every fetch fails at once, as for a domain without one.
+  const httpGet: HttpGet = async (url) => {
+    throw new DiscoveryError('FETCH_FAILED', url.href)
+  }
+  const guard = createTargetGuard({ resolver, allow: [], ports: [993] })
+  const discovery = createDiscovery({
+    providers,
+    resolver,
+    httpGet,
+    probe: { guard, connect: createNodeConnect(), limiter: createHostLimiter() },
+  })
+  const app = lookupRoutes({ discovery, budget: createSocketBudget(10) })
   type Body = {
     email: string
     domain: string
     provider: { id: string; name: string } | null
-    incoming: { protocol: string; host: string; username: string }[]
+    incoming: { protocol: string; host: string; username: string; verified: boolean }[]
     outgoing: { host: string; port: number }[]
     recommended: { incoming: { host: string } | null; outgoing: { host: string } | null }
     hints: string[]
@@ -91,7 +109,7 @@ describe('GET /api/v1/lookup', () => {
     return { status: res.status, body: (await res.json()) as Body }
   }
 
-  it('finds the provider by the address domain without asking DNS', async () => {
+  it('finds the provider by the address domain, unprobed', async () => {
     const { status, body } = await get('email=Ann@126.COM&lang=en')
     expect(status).toBe(200)
     expect(body).toMatchObject({
@@ -107,21 +125,21 @@ describe('GET /api/v1/lookup', () => {
     })
     expect(body.recommended.outgoing).toMatchObject({ host: 'smtp.126.com', port: 465 })
     expect(body.hints.join('\n')).toMatch(/authorization code/)
-    expect(resolver.asked).toEqual([])
+    expect(body.incoming.every((server) => !server.verified)).toBe(true)
   })
 
   it('finds a company domain by its MX hosts through the resolver', async () => {
     const { body } = await get('email=bob@acme-corp.example', {
       'accept-language': 'zh-CN,zh;q=0.9',
     })
-    expect(body.provider).toEqual({ id: 'tencent-exmail', name: '腾讯企业邮箱' })
+    expect(body.provider).toMatchObject({ id: 'tencent-exmail', name: '腾讯企业邮箱' })
     expect(body.incoming[0]).toMatchObject({
       protocol: 'imap',
       host: 'imap.exmail.qq.com',
       username: 'bob@acme-corp.example',
     })
     expect(body.hints.join('\n')).toMatch(/客户端专用密码/)
-    expect(resolver.asked).toEqual(['acme-corp.example'])
+    expect(resolver.asked).toContain('acme-corp.example')
   })
 
   it('answers in the language asked for, defaulting from Accept-Language', async () => {
@@ -136,7 +154,7 @@ describe('GET /api/v1/lookup', () => {
     for (const email of ['x@no-mx.example', 'x@nxdomain.example']) {
       const { status, body } = await get(`email=${email}`)
       expect(status).toBe(200)
-      expect(body).toEqual({
+      expect(body).toMatchObject({
         email,
         domain: email.split('@')[1],
         provider: null,

@@ -1,0 +1,74 @@
+/**
+ * @module
+ * The diagnosis report: what discovery found, what the probes proved, and what to use and why.
+ * Pure: it turns a Discovery into the answer of /api/v1/lookup and /api/v1/diagnose.
+ */
+import type { Discovery } from '../discovery/pipeline.ts'
+import type { CandidateServer, Needs } from '../discovery/types.ts'
+import type { Lang } from '../providers/index.ts'
+import { providerName } from '../providers/index.ts'
+import { recommend } from '../recommend/index.ts'
+
+/** A server as the API shows it. */
+export interface ReportServer {
+  protocol: CandidateServer['protocol']
+  host: string
+  port: number
+  security: CandidateServer['security']
+  username: string
+  source: CandidateServer['source']
+  verified: boolean
+  status?: CandidateServer['status']
+  code?: CandidateServer['code']
+}
+
+const toServer = (c: CandidateServer): ReportServer => ({
+  protocol: c.protocol,
+  host: c.host,
+  port: c.port,
+  security: c.security,
+  username: c.username,
+  source: c.source,
+  verified: c.verified,
+  ...(c.status ? { status: c.status, code: c.code ?? null } : {}),
+})
+
+/**
+ * @example
+ * const report = buildReport(await discovery.discover(email, { probe: true }), { lang: 'zh-CN', probed: true })
+ */
+export const buildReport = (found: Discovery, options: { lang: Lang; needs?: Needs; probed: boolean }) => {
+  const rec = recommend({
+    email: found.email,
+    candidates: found.candidates,
+    provider: found.provider,
+    needs: options.needs,
+    lang: options.lang,
+    probed: options.probed,
+  })
+  const provider = found.provider
+  return {
+    email: found.email,
+    domain: found.domain,
+    lang: options.lang,
+    provider: provider
+      ? { id: provider.id, name: providerName(provider, options.lang), status: provider.status, credential: provider.credential }
+      : null,
+    incoming: found.candidates.filter((c) => c.protocol !== 'smtp').map(toServer),
+    outgoing: found.candidates.filter((c) => c.protocol === 'smtp').map(toServer),
+    protocol: rec.protocol,
+    recommended: {
+      incoming: rec.recommended.incoming ? toServer(rec.recommended.incoming) : null,
+      outgoing: rec.recommended.outgoing ? toServer(rec.recommended.outgoing) : null,
+    },
+    reasons: rec.reasons,
+    warnings: rec.warnings,
+    credential: rec.credential,
+    username: rec.username,
+    hints: rec.hints,
+    probes: found.probes,
+    sources: found.sources,
+  }
+}
+
+export type Report = ReturnType<typeof buildReport>

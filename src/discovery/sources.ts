@@ -1,0 +1,179 @@
+/**
+ * @module
+ * The discovery sources, each a function from a domain to candidate servers plus a report of
+ * what it tried: the provider database (and the operator's overlay), the domain's autoconfig,
+ * the MX hosts, and DNS SRV records (RFC 6186, RFC 8314).
+ */
+import { getDomain } from 'tldts'
+import type { Resolver } from '../dns/resolver.ts'
+import { ProbeError } from '../probes/probe-error.ts'
+import type { Protocol, Security } from '../probes/protocol.ts'
+import { type Provider, type ProviderIndex, expandPlaceholders } from '../providers/index.ts'
+import { type AutoconfigResult, fetchAutoconfig } from './autoconfig.ts'
+import type { HttpGet } from './http.ts'
+import type { CandidateServer, ServerSource, SourceType } from './types.ts'
+
+/** What one source did, for the report and the event stream. */
+export interface SourceReport {
+  type: SourceType
+  /** What was asked: the domain, the URL, the SRV or MX name. */
+  name: string
+  status: 'found' | 'none' | 'error'
+  /** Servers it contributed. */
+  servers: number
+  code?: string
+  detail?: string
+  trusted?: boolean
+}
+
+export interface SourceResult {
+  candidates: CandidateServer[]
+  reports: SourceReport[]
+  provider?: Provider
+}
+
+const PROTOCOLS: Protocol[] = ['imap', 'pop3', 'smtp']
+
+const candidate = (
+  email: string,
+  server: { protocol: Protocol; host: string; port: number; security: Security; username?: string | null },
+  source: ServerSource,
+): CandidateServer => ({
+  protocol: server.protocol,
+  host: expandPlaceholders(server.host, email).toLowerCase(),
+  port: server.port,
+  security: server.security,
+  username: expandPlaceholders(server.username ?? '%EMAILADDRESS%', email),
+  source,
+  verified: false,
+})
+
+/** The provider's servers as candidates, marked as the operator's or the built-in database's. */
+export const providerCandidates = (provider: Provider, email: string, source: ServerSource): CandidateServer[] =>
+  PROTOCOLS.flatMap((protocol) => provider.servers[protocol].map((spec) => candidate(email, { protocol, ...spec }, source)))
+
+export const fromDatabase = (providers: ProviderIndex, domain: string, email: string): SourceResult => {
+  const provider = providers.byDomain(domain)
+  if (!provider) return { candidates: [], reports: [{ type: 'provider-db', name: domain, status: 'none', servers: 0 }] }
+  const type: SourceType = providers.isOverlay(provider.id) ? 'overlay' : 'provider-db'
+  const candidates = providerCandidates(provider, email, { type, url: provider.id, trusted: true })
+  return { provider, candidates, reports: [{ type, name: provider.id, status: 'found', servers: candidates.length }] }
+}
+
+const autoconfigCandidates = (found: AutoconfigResult, email: string, type: SourceType): CandidateServer[] =>
+  found.doc.servers.map((server) => candidate(email, server, { type, url: found.source.url, trusted: found.source.trusted }))
+
+export const fromAutoconfig = async (
+  domain: string,
+  email: string,
+  deps: { httpGet: HttpGet; signal: AbortSignal; type?: SourceType },
+): Promise<SourceResult> => {
+  const type = deps.type ?? 'autoconfig'
+  const reports: SourceReport[] = []
+  const [found] = await fetchAutoconfig(domain, email, {
+    httpGet: deps.httpGet,
+    signal: deps.signal,
+    onAttempt: (attempt) => {
+      if (attempt.code) reports.push({ type, name: attempt.url, status: 'error', servers: 0, code: attempt.code, detail: attempt.detail ?? undefined })
+    },
+  })
+  if (!found) return { candidates: [], reports }
+  const candidates = autoconfigCandidates(found, email, type)
+  reports.push({ type, name: found.source.url, status: 'found', servers: candidates.length, trusted: found.source.trusted })
+  return { candidates, reports }
+}
+
+/**
+ * The domain's MX hosts: a provider that hosts them (Tencent Exmail behind mxbiz1.qq.com, Alibaba
+ * behind mxhichina.com, Microsoft 365), else the autoconfig of the MX host's registrable domain.
+ */
+export const fromMx = async (
+  domain: string,
+  email: string,
+  deps: { resolver: Resolver; providers: ProviderIndex; httpGet: HttpGet; signal: AbortSignal },
+): Promise<SourceResult & { mxHosts: string[] }> => {
+  let records
+  try {
+    records = await deps.resolver.mx(domain, deps.signal)
+  } catch (err) {
+    const code = err instanceof ProbeError ? err.code : 'DNS_ERROR'
+    return { candidates: [], mxHosts: [], reports: [{ type: 'mx', name: domain, status: 'error', servers: 0, code }] }
+  }
+  const mxHosts = records.map((r) => r.exchange.toLowerCase()).filter((host) => host && host !== '.')
+  for (const host of mxHosts) {
+    const provider = deps.providers.byMx(host)
+    if (provider) {
+      const candidates = providerCandidates(provider, email, { type: 'mx', url: host, trusted: true })
+      return { provider, candidates, mxHosts, reports: [{ type: 'mx', name: host, status: 'found', servers: candidates.length }] }
+    }
+  }
+  const mxDomain = mxHosts[0] ? getDomain(mxHosts[0]) : null
+  if (!mxDomain || mxDomain === domain) {
+    return { candidates: [], mxHosts, reports: [{ type: 'mx', name: mxHosts.join(', ') || domain, status: 'none', servers: 0 }] }
+  }
+  const viaAutoconfig = await fromAutoconfig(mxDomain, email, { ...deps, type: 'mx' })
+  return { ...viaAutoconfig, mxHosts }
+}
+
+/** RFC 6186 / RFC 8314 service labels, each with its protocol and TLS mode. */
+export const SRV_SERVICES: ReadonlyArray<{ label: string; protocol: Protocol; security: Security }> = [
+  { label: '_imaps._tcp', protocol: 'imap', security: 'tls' },
+  { label: '_imap._tcp', protocol: 'imap', security: 'starttls' },
+  { label: '_pop3s._tcp', protocol: 'pop3', security: 'tls' },
+  { label: '_pop3._tcp', protocol: 'pop3', security: 'starttls' },
+  { label: '_submissions._tcp', protocol: 'smtp', security: 'tls' },
+  { label: '_submission._tcp', protocol: 'smtp', security: 'starttls' },
+]
+
+export const fromSrv = async (
+  domain: string,
+  email: string,
+  deps: { resolver: Resolver; signal: AbortSignal },
+): Promise<SourceResult> => {
+  const results = await Promise.all(
+    SRV_SERVICES.map(async (service): Promise<SourceResult> => {
+      const name = `${service.label}.${domain}`
+      try {
+        const records = await deps.resolver.srv(name, deps.signal)
+        // A target of "." says the service is not offered at this domain (RFC 2782, RFC 6186).
+        if (records.length === 1 && (records[0]?.name === '.' || records[0]?.name === '')) {
+          return { candidates: [], reports: [{ type: 'srv', name, status: 'none', servers: 0, code: 'SRV_NOT_OFFERED' }] }
+        }
+        const sorted = [...records].sort((a, b) => a.priority - b.priority || b.weight - a.weight)
+        const candidates = sorted
+          .filter((r) => r.name && r.name !== '.' && r.port > 0)
+          .map((r) => candidate(email, { protocol: service.protocol, host: r.name.replace(/\.$/, ''), port: r.port, security: service.security }, { type: 'srv', url: name, trusted: true }))
+        return { candidates, reports: candidates.length ? [{ type: 'srv', name, status: 'found', servers: candidates.length }] : [] }
+      } catch (err) {
+        const code = err instanceof ProbeError ? err.code : 'DNS_ERROR'
+        return { candidates: [], reports: [{ type: 'srv', name, status: 'error', servers: 0, code }] }
+      }
+    }),
+  )
+  const reports = results.flatMap((r) => r.reports)
+  const candidates = results.flatMap((r) => r.candidates)
+  if (reports.length === 0) reports.push({ type: 'srv', name: `_*._tcp.${domain}`, status: 'none', servers: 0 })
+  return { candidates, reports }
+}
+
+/** Host names worth guessing for a domain, each with the matrix entries that fit its name. */
+export const guessTargets = (domain: string, mxHosts: string[]) => {
+  const all = [
+    { protocol: 'imap', port: 993, security: 'tls' },
+    { protocol: 'imap', port: 143, security: 'starttls' },
+    { protocol: 'pop3', port: 995, security: 'tls' },
+    { protocol: 'pop3', port: 110, security: 'starttls' },
+    { protocol: 'smtp', port: 465, security: 'tls' },
+    { protocol: 'smtp', port: 587, security: 'starttls' },
+  ] as const
+  const of = (protocol: Protocol) => all.filter((entry) => entry.protocol === protocol)
+  return [
+    { host: `imap.${domain}`, entries: of('imap') },
+    { host: `pop.${domain}`, entries: of('pop3') },
+    { host: `pop3.${domain}`, entries: of('pop3') },
+    { host: `smtp.${domain}`, entries: of('smtp') },
+    { host: `mail.${domain}`, entries: all },
+    { host: domain, entries: all },
+    ...mxHosts.slice(0, 1).map((host) => ({ host, entries: all })),
+  ]
+}

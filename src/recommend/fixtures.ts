@@ -1,0 +1,59 @@
+/**
+ * @module
+ * Candidate builders for the recommendation tests (test-only; nothing in src imports this).
+ */
+import type { CandidateServer, ServerSource } from '../discovery/types.ts'
+import type { ProbeCode } from '../probes/codes.ts'
+import { CODES } from '../probes/codes.ts'
+import { serversFor } from '../providers/expand.ts'
+import type { Provider } from '../providers/schema.ts'
+
+const DEFAULT_PORTS = {
+  imap: { tls: 993, starttls: 143, none: 143 },
+  pop3: { tls: 995, starttls: 110, none: 110 },
+  smtp: { tls: 465, starttls: 587, none: 25 },
+} as const
+
+/** An unprobed candidate from the provider database; `over` changes any field. */
+export const server = (
+  protocol: CandidateServer['protocol'],
+  host: string,
+  security: CandidateServer['security'] = 'tls',
+  over: Partial<CandidateServer> = {},
+): CandidateServer => ({
+  protocol,
+  host,
+  port: DEFAULT_PORTS[protocol][security],
+  security,
+  username: 'ann@example.com',
+  source: { type: 'provider-db', trusted: true },
+  verified: false,
+  ...over,
+})
+
+/** The candidate as a probe left it: ok, or with `code` and that code's default status. */
+export const probed = (c: CandidateServer, code: ProbeCode | null = null): CandidateServer => {
+  const status = code ? CODES[code].status : 'ok'
+  return { ...c, status, code, verified: status !== 'error' }
+}
+
+export const from = (type: ServerSource['type'], trusted = true): { source: ServerSource } => ({
+  source: { type, trusted },
+})
+
+/** A provider's servers for one address, as unprobed provider-db candidates. */
+export const candidatesOf = (
+  provider: Pick<Provider, 'id' | 'servers'>,
+  email: string,
+): CandidateServer[] => {
+  const { incoming, outgoing } = serversFor(provider, email)
+  return [...incoming, ...outgoing].map((s) => ({
+    protocol: s.protocol,
+    host: s.host,
+    port: s.port,
+    security: s.security,
+    username: s.username,
+    source: { type: 'provider-db', url: provider.id, trusted: true },
+    verified: false,
+  }))
+}

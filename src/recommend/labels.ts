@@ -1,0 +1,48 @@
+/**
+ * @module
+ * Names of servers, sources and probe problems as they appear inside reason texts.
+ */
+import type { CandidateServer, ServerSource } from '../discovery/types.ts'
+import { CODES, type ProbeCode } from '../probes/codes.ts'
+import { CERT_PROBLEM_NAMES, SOURCE_LABELS, type Localized } from './texts.ts'
+
+const PROTOCOL_NAMES = { imap: 'IMAP', pop3: 'POP3', smtp: 'SMTP' } as const
+
+/**
+ * A server as a user reads it.
+ *
+ * @example
+ * serverLabel({ protocol: 'imap', host: 'imap.qq.com', port: 993, ... }) // 'IMAP imap.qq.com:993'
+ */
+export const serverLabel = (c: Pick<CandidateServer, 'protocol' | 'host' | 'port'>): string =>
+  `${PROTOCOL_NAMES[c.protocol]} ${c.host}:${c.port}`
+
+/** A probe code's plain-language message, in both languages. */
+export const problemMessage = (code: ProbeCode | null | undefined): Localized => {
+  const info = code ? CODES[code] : CODES.PROBE_FAILED
+  return { en: info.en, 'zh-CN': info.zh }
+}
+
+const isCertCode = (code: string): code is keyof typeof CERT_PROBLEM_NAMES =>
+  code.startsWith('TLS_CERT_') && Object.hasOwn(CERT_PROBLEM_NAMES, code)
+
+/** The short name of a certificate problem, e.g. 'the certificate has expired'. */
+export const certProblemName = (code: ProbeCode | null | undefined): Localized =>
+  code && isCertCode(code) ? CERT_PROBLEM_NAMES[code] : CERT_PROBLEM_NAMES.other
+
+/** A list of servers, joined as each language joins a list. */
+export const serverList = (
+  servers: readonly Pick<CandidateServer, 'protocol' | 'host' | 'port'>[],
+): Localized => {
+  const names = servers.map(serverLabel)
+  return { en: names.join(', '), 'zh-CN': names.join('、') }
+}
+
+/** The distinct sources of some servers, in words, joined. */
+export const sourcesLabel = (sources: readonly ServerSource[]): Localized => {
+  const types = [...new Set(sources.map((s) => s.type))]
+  return {
+    en: types.map((t) => SOURCE_LABELS[t].en).join(', '),
+    'zh-CN': types.map((t) => SOURCE_LABELS[t]['zh-CN']).join('、'),
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * @module
+ * The recommendation engine: which incoming and outgoing server a careful mail administrator
+ * would tell this user to use, which secret and username to type, and why. Pure.
+ */
+import type { CandidateServer } from '../discovery/types.ts'
+import { hintsFor, providerName } from '../providers/hints.ts'
+import type { Provider } from '../providers/schema.ts'
+import { credentialFor, usernameFor } from './credential.ts'
+import { serverList, sourcesLabel } from './labels.ts'
+import { chooseProtocol } from './protocol-choice.ts'
+import { rankUsable, standingOf } from './rank.ts'
+import { serverNotes } from './server-notes.ts'
+import { say, type Draft, type Notes } from './texts.ts'
+import type { Recommendation, RecommendInput } from './types.ts'
+
+const verificationNotes = (chosen: readonly CandidateServer[], probed: boolean): Draft[] => {
+  const out: Draft[] = []
+  const verified = chosen.filter((c) => ['verified', 'warning'].includes(standingOf(c)))
+  const unverified = chosen.filter((c) => standingOf(c) === 'unprobed')
+  if (verified.length > 0) out.push({ code: 'VERIFIED', params: { servers: serverList(verified) } })
+  if (unverified.length > 0) {
+    const sources = sourcesLabel(unverified.map((c) => c.source))
+    const code = probed ? 'PROBE_NO_RESULT' : 'NOT_VERIFIED'
+    out.push({ code, params: { servers: serverList(unverified), sources } })
+  }
+  return out
+}
+
+const providerNotes = (provider: Provider | null): Notes => {
+  if (!provider) return { reasons: [], warnings: [] }
+  const name = { en: providerName(provider, 'en'), 'zh-CN': providerName(provider, 'zh-CN') }
+  if (provider.status === 'broken') {
+    const oauth2 = provider.credential === 'oauth2-only' || provider.oauth2
+    const code = oauth2 ? 'PROVIDER_BROKEN_OAUTH2' : 'PROVIDER_BROKEN'
+    return { reasons: [], warnings: [{ code, params: { provider: name } }] }
+  }
+  if (provider.status === 'preparation') {
+    return { reasons: [{ code: 'ENABLE_ACCESS_FIRST', params: { provider: name } }], warnings: [] }
+  }
+  return { reasons: [], warnings: [] }
+}
+
+/**
+ * Recommends servers for an address from the discovered (and possibly probed) candidates.
+ *
+ * - IMAP unless the needs (one device plus offline reading or a small quota) favour POP3, and
+ *   only among what is offered; POP3 for several devices comes with "leave a copy".
+ * - Implicit TLS before STARTTLS (RFC 8314); plaintext never; SMTP 465, then 587, port 25 last.
+ * - Probed: verified before unverified, failed never, a bad certificate only as the last
+ *   working choice and with a warning. Not probed: by source priority, with NOT_VERIFIED.
+ *
+ * @example
+ * const r = recommend({ email: 'ann@qq.com', candidates, provider: index.byDomain('qq.com') ?? null,
+ *   lang: 'zh-CN', probed: true })
+ * r.protocol // 'imap'
+ * r.recommended.outgoing?.port // 465
+ * r.credential.kind // 'authorization-code'
+ */
+export const recommend = (input: RecommendInput): Recommendation => {
+  const { candidates, provider, lang } = input
+  const imap = candidates.filter((c) => c.protocol === 'imap')
+  const pop3 = candidates.filter((c) => c.protocol === 'pop3')
+  const smtp = candidates.filter((c) => c.protocol === 'smtp')
+
+  const choice = chooseProtocol(
+    input.needs,
+    rankUsable(imap)[0] ?? null,
+    rankUsable(pop3)[0] ?? null,
+  )
+  const incoming = choice.protocol
+    ? (rankUsable(choice.protocol === 'imap' ? imap : pop3)[0] ?? null)
+    : null
+  const outgoing = rankUsable(smtp)[0] ?? null
+
+  const inNotes = serverNotes('incoming', [...imap, ...pop3], incoming)
+  const outNotes = serverNotes('outgoing', smtp, outgoing)
+  const fromProvider = providerNotes(provider)
+  const chosen = [incoming, outgoing].filter((c): c is CandidateServer => c !== null)
+
+  const username = usernameFor(input.email, incoming ?? outgoing)
+  const sendAs = incoming && outgoing ? usernameFor(input.email, outgoing) : null
+  const usernameNotes: Draft[] =
+    sendAs && username && sendAs.value !== username.value
+      ? [{ code: 'USERNAME_OUTGOING', params: { value: sendAs.value } }]
+      : []
+
+  const reasons: Draft[] = [
+    ...choice.reasons,
+    ...inNotes.reasons,
+    ...outNotes.reasons,
+    ...verificationNotes(chosen, input.probed),
+    ...fromProvider.reasons,
+    ...usernameNotes,
+  ]
+  const warnings: Draft[] = [
+    ...fromProvider.warnings,
+    ...inNotes.warnings,
+    ...outNotes.warnings,
+    ...choice.warnings,
+  ]
+  return {
+    protocol: choice.protocol,
+    recommended: { incoming, outgoing },
+    reasons: reasons.map((d) => say(d, lang)),
+    warnings: warnings.map((d) => say(d, lang)),
+    credential: credentialFor(provider, lang),
+    username,
+    hints: provider ? hintsFor(provider, lang) : [],
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * @module
+ * Every reason, warning and credential text of the recommendation, keyed by a stable code, in
+ * English and Simplified Chinese. `{name}` marks a parameter filled in by `say`.
+ */
+import type { SourceType } from '../discovery/types.ts'
+import type { Lang } from '../providers/schema.ts'
+import type { Note } from './types.ts'
+
+export type Localized = Record<Lang, string>
+
+export const TEXTS = {
+  // ---- Incoming protocol ----
+  IMAP_DEFAULT: {
+    en: 'IMAP is recommended: it keeps your mail on the server and keeps every device in sync, folders and read/unread flags included.',
+    'zh-CN': '推荐使用 IMAP：邮件保存在服务器上，所有设备保持同步，包括文件夹和已读/未读状态。',
+  },
+  IMAP_SEVERAL_DEVICES: {
+    en: 'You read mail on several devices: IMAP keeps the mail on the server and syncs every device, folders and read/unread flags included.',
+    'zh-CN':
+      '你在多台设备上收发邮件：IMAP 把邮件保存在服务器上，并在所有设备间同步，包括文件夹和已读/未读状态。',
+  },
+  IMAP_KEEP_ON_SERVER: {
+    en: 'You want your mail to stay on the server: IMAP leaves it there and only shows it on your devices.',
+    'zh-CN': '你希望邮件保留在服务器上：IMAP 会把邮件留在服务器上，设备上只是显示和同步。',
+  },
+  IMAP_OFFLINE_COPIES: {
+    en: 'For reading offline: most mail clients keep a local copy of IMAP mail, so it stays readable without a connection.',
+    'zh-CN': '关于离线阅读：大多数邮件客户端会在本地保存 IMAP 邮件的副本，断网时也能阅读。',
+  },
+  IMAP_QUOTA_NOTE: {
+    en: 'With IMAP all mail stays on the server and counts against your quota: archive or delete old mail now and then.',
+    'zh-CN': '使用 IMAP 时所有邮件都保存在服务器上并占用邮箱空间，请定期归档或删除旧邮件。',
+  },
+  IMAP_ONLY_OFFERED: {
+    en: 'This server offers no usable POP3, only IMAP. IMAP works well on a single device too.',
+    'zh-CN': '该服务器没有可用的 POP3，只提供 IMAP。IMAP 在单台设备上同样好用。',
+  },
+  POP3_OFFLINE: {
+    en: 'You read mail on one device and want it offline: POP3 downloads every message to that device, so all of it is readable without a connection.',
+    'zh-CN':
+      '你只在一台设备上收信并希望离线阅读：POP3 会把每封邮件下载到这台设备上，断网时也能全部阅读。',
+  },
+  POP3_SERVER_QUOTA: {
+    en: 'Your server mailbox is small: POP3 downloads mail to your device and by default removes it from the server, so it uses little server space.',
+    'zh-CN':
+      '你的服务器邮箱空间较小：POP3 把邮件下载到设备上，默认会从服务器删除，占用的服务器空间很少。',
+  },
+  IMAP_ALSO_WORKS: {
+    en: 'IMAP works too, and is the better choice if you later read mail on a second device: POP3 does not sync folders or read flags.',
+    'zh-CN':
+      'IMAP 同样可用；如果以后要在第二台设备上收信，IMAP 更合适，因为 POP3 不同步文件夹和已读状态。',
+  },
+  POP3_ONLY: {
+    en: 'Only POP3 can be recommended here: mail is downloaded to your device and by default removed from the server. If you also read mail elsewhere, turn on "Leave a copy of messages on the server" in your mail client.',
+    'zh-CN':
+      '这里只能推荐 POP3：邮件会下载到你的设备上，默认从服务器删除。如果你还在其他地方收信，请在邮件客户端中开启“在服务器上保留邮件副本”。',
+  },
+  POP3_ONLY_KEEP_COPY: {
+    en: 'IMAP would suit you better, but only POP3 can be recommended here. Turn on "Leave a copy of messages on the server" in every mail client, or the first device to download a message removes it for all the others.',
+    'zh-CN':
+      'IMAP 更适合你，但这里只能推荐 POP3。请在每个邮件客户端中开启“在服务器上保留邮件副本”，否则第一台下载邮件的设备会把它从服务器删除，其他设备就收不到了。',
+  },
+  CERT_AVOIDED: {
+    en: '{protocol} would normally be recommended for you, but its server has a certificate problem ({problem}). The other protocol has no such problem, so it is recommended until the certificate is fixed.',
+    'zh-CN':
+      '通常会向你推荐 {protocol}，但其服务器证书有问题（{problem}）。另一种协议没有这个问题，因此在证书修复之前推荐使用它。',
+  },
+
+  // ---- Security ----
+  TLS_OVER_STARTTLS: {
+    en: '{server} with SSL/TLS is recommended over {alternative} with STARTTLS: implicit TLS encrypts the connection from the first byte (RFC 8314).',
+    'zh-CN':
+      '推荐使用 SSL/TLS 的 {server}，而不是使用 STARTTLS 的 {alternative}：SSL/TLS 从第一个字节起就加密连接（RFC 8314）。',
+  },
+  STARTTLS_ONLY: {
+    en: '{server} is encrypted with STARTTLS: choose STARTTLS in your mail client, never "None".',
+    'zh-CN': '{server} 使用 STARTTLS 加密：请在邮件客户端中选择 STARTTLS，切勿选择“无”。',
+  },
+  PLAINTEXT_NEVER: {
+    en: 'Left out because they have no encryption (your password would travel in clear text): {server}.',
+    'zh-CN': '因不加密而未采用（你的密码会以明文传输）：{server}。',
+  },
+  SMTP_PORT_25: {
+    en: '{server} uses port 25 only as a last resort: port 25 is meant for mail between servers, and many internet providers block it for their customers. No working submission port (465 or 587) was found.',
+    'zh-CN':
+      '{server} 使用 25 端口只是不得已的选择：25 端口用于服务器之间传递邮件，许多网络运营商会对用户屏蔽它。没有找到可用的提交端口（465 或 587）。',
+  },
+
+  // ---- Verification ----
+  VERIFIED: {
+    en: 'Confirmed by a live test: {servers}.',
+    'zh-CN': '已通过实时检测确认：{servers}。',
+  },
+  NOT_VERIFIED: {
+    en: 'Not confirmed by a live test: {servers} (found via {sources}). If your mail client cannot connect, run the check again with the live test.',
+    'zh-CN':
+      '未经实时检测确认：{servers}（来源：{sources}）。如果邮件客户端无法连接，请开启实时检测后重新检查。',
+  },
+
+  PROBE_NO_RESULT: {
+    en: 'The live test gave no result for {servers} (found via {sources}) before the report was made, so it is not confirmed.',
+    'zh-CN': '在生成报告之前，实时检测没有得到 {servers}（来源：{sources}）的结果，因此未经确认。',
+  },
+
+  // ---- Provider ----
+  ENABLE_ACCESS_FIRST: {
+    en: '{provider} requires you to switch on IMAP/POP3/SMTP access in its web settings before a mail client can log in. The steps are in the hints.',
+    'zh-CN':
+      '{provider} 需要先在网页设置中开启 IMAP/POP3/SMTP 服务，邮件客户端才能登录。具体步骤见提示。',
+  },
+  USERNAME_OUTGOING: {
+    en: 'For sending (SMTP) the username is different: {value}.',
+    'zh-CN': '发信（SMTP）使用不同的用户名：{value}。',
+  },
+
+  // ---- Warnings ----
+  PROVIDER_BROKEN_OAUTH2: {
+    en: '{provider} accepts only OAuth2 sign-in, so mail clients that only ask for a password cannot log in. Use a client that signs in through the provider’s web page (for example Thunderbird, Apple Mail or the provider’s own app), or use webmail.',
+    'zh-CN':
+      '{provider} 只接受 OAuth2 登录，只能输入密码的邮件客户端无法登录。请使用支持通过服务商网页授权登录的客户端（如 Thunderbird、Apple 邮件或服务商自己的 App），或使用网页版邮箱。',
+  },
+  PROVIDER_BROKEN: {
+    en: '{provider} is known not to work with password-based mail clients. Use the provider’s own app or webmail (some providers offer a bridge program for mail clients).',
+    'zh-CN':
+      '已知 {provider} 无法用基于密码的邮件客户端登录。请使用服务商自己的 App 或网页版邮箱（部分服务商为邮件客户端提供桥接程序）。',
+  },
+  CERT_PROBLEM: {
+    en: '{server} is the only working choice, but its certificate has a problem: {problem} Ask your mail administrator to fix it, and accept the certificate in your mail client only if they confirm it is theirs.',
+    'zh-CN':
+      '{server} 是唯一可用的选择，但其证书有问题：{problem}请联系邮件管理员修复；只有在管理员确认这是他们的证书后，才可在邮件客户端中接受它。',
+  },
+  PROBE_WARNING: {
+    en: '{server}: {problem}',
+    'zh-CN': '{server}：{problem}',
+  },
+  INCOMING_PLAINTEXT_ONLY: {
+    en: 'No working encrypted incoming server was found, only unencrypted ones: {server}. Your password and mail would cross the network in clear text, readable by anyone on the way. Do not use them; ask your provider for SSL/TLS or STARTTLS.',
+    'zh-CN':
+      '没有找到可用的加密收信服务器，只有不加密的：{server}。你的密码和邮件会以明文在网络上传输，途中任何人都能读取。请勿使用，并要求服务商提供 SSL/TLS 或 STARTTLS。',
+  },
+  OUTGOING_PLAINTEXT_ONLY: {
+    en: 'No working encrypted outgoing server was found, only unencrypted ones: {server}. Your password and mail would cross the network in clear text, readable by anyone on the way. Do not use them; ask your provider for SSL/TLS or STARTTLS.',
+    'zh-CN':
+      '没有找到可用的加密发信服务器，只有不加密的：{server}。你的密码和邮件会以明文在网络上传输，途中任何人都能读取。请勿使用，并要求服务商提供 SSL/TLS 或 STARTTLS。',
+  },
+  NO_INCOMING_FOUND: {
+    en: 'No incoming (IMAP or POP3) server was found for this address.',
+    'zh-CN': '没有找到该地址的收信（IMAP 或 POP3）服务器。',
+  },
+  NO_OUTGOING_FOUND: {
+    en: 'No outgoing (SMTP) server was found for this address.',
+    'zh-CN': '没有找到该地址的发信（SMTP）服务器。',
+  },
+  INCOMING_ALL_FAILED: {
+    en: 'Every incoming server failed the live test. First problem, {server}: {problem}',
+    'zh-CN': '所有收信服务器都未通过实时检测。第一个问题，{server}：{problem}',
+  },
+  OUTGOING_ALL_FAILED: {
+    en: 'Every outgoing server failed the live test. First problem, {server}: {problem}',
+    'zh-CN': '所有发信服务器都未通过实时检测。第一个问题，{server}：{problem}',
+  },
+  POP3_NO_SYNC: {
+    en: 'With POP3 your devices do not share folders, read/unread flags or sent mail.',
+    'zh-CN': '使用 POP3 时，各设备之间不会同步文件夹、已读/未读状态和已发送邮件。',
+  },
+  UNTRUSTED_SOURCE: {
+    en: 'The settings for {server} were fetched over unencrypted http and could have been altered on the way. Check them with your provider.',
+    'zh-CN': '{server} 的设置是通过未加密的 http 获取的，可能在传输中被篡改。请向服务商核实。',
+  },
+
+  // ---- Credential ----
+  CREDENTIAL_ACCOUNT_PASSWORD: {
+    en: 'Type your email account’s password (the one you use for webmail).',
+    'zh-CN': '请输入邮箱账户密码（即登录网页版邮箱的密码）。',
+  },
+  CREDENTIAL_APP_PASSWORD: {
+    en: 'Type an app password created in your account’s security settings, not your account password.',
+    'zh-CN': '请输入在账户安全设置中生成的应用专用密码，而不是账户密码。',
+  },
+  CREDENTIAL_AUTHORIZATION_CODE: {
+    en: 'Type the authorization code (授权码) generated in the webmail settings, not your login password.',
+    'zh-CN': '请输入在网页版邮箱设置中生成的授权码，而不是登录密码。',
+  },
+  CREDENTIAL_OAUTH2_ONLY: {
+    en: 'No password works: this provider accepts only OAuth2 sign-in through its web page. Choose "OAuth2" in a mail client that supports it.',
+    'zh-CN':
+      '任何密码都无法登录：该服务商只接受通过其网页进行的 OAuth2 授权登录。请在支持 OAuth2 的邮件客户端中选择 OAuth2。',
+  },
+  CREDENTIAL_UNKNOWN: {
+    en: 'Probably your account password. If it is refused, your provider may require an app password or an authorization code (授权码) instead.',
+    'zh-CN': '通常是邮箱账户密码。如果被拒绝，服务商可能要求使用应用专用密码或授权码。',
+  },
+} as const satisfies Record<string, Localized>
+
+export type TextCode = keyof typeof TEXTS
+
+/** A parameter: the same in every language (a host name) or localized (a problem's message). */
+export type Param = string | Localized
+
+/** A reason or warning before it is put into words. */
+export interface Draft {
+  code: TextCode
+  params?: Record<string, Param>
+}
+
+/** The reasons and warnings one part of the engine contributes. */
+export interface Notes {
+  reasons: Draft[]
+  warnings: Draft[]
+}
+
+/**
+ * Puts a draft into words in `lang`, filling `{name}` parameters.
+ *
+ * @example
+ * say({ code: 'STARTTLS_ONLY', params: { server: 'IMAP mail.example.com:143' } }, 'en').text
+ * // 'IMAP mail.example.com:143 is encrypted with STARTTLS: choose STARTTLS ...'
+ */
+export const say = (draft: Draft, lang: Lang): Note => {
+  const params = draft.params ?? {}
+  const text = TEXTS[draft.code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name]
+    if (value === undefined) return whole
+    return typeof value === 'string' ? value : value[lang]
+  })
+  return { code: draft.code, text }
+}
+
+/** Where a server came from, in words (for NOT_VERIFIED). */
+export const SOURCE_LABELS = {
+  overlay: { en: 'the operator’s settings', 'zh-CN': '运营方配置' },
+  'provider-db': { en: 'the provider database', 'zh-CN': '服务商数据库' },
+  autoconfig: { en: 'the domain’s autoconfig file', 'zh-CN': '域名的自动配置文件' },
+  mx: { en: 'the domain’s MX record', 'zh-CN': '域名的 MX 记录' },
+  srv: { en: 'the domain’s SRV records', 'zh-CN': '域名的 SRV 记录' },
+  guess: { en: 'a guess from the domain name', 'zh-CN': '根据域名推测' },
+} as const satisfies Record<SourceType, Localized>
+
+/** Short names of certificate problems, for a sentence that names one in passing. */
+export const CERT_PROBLEM_NAMES = {
+  TLS_CERT_EXPIRED: { en: 'the certificate has expired', 'zh-CN': '证书已过期' },
+  TLS_CERT_NOT_YET_VALID: { en: 'the certificate is not valid yet', 'zh-CN': '证书尚未生效' },
+  TLS_CERT_SELF_SIGNED: { en: 'a self-signed certificate', 'zh-CN': '自签名证书' },
+  TLS_CERT_UNTRUSTED: {
+    en: 'a certificate from an untrusted issuer',
+    'zh-CN': '证书签发机构不受信任',
+  },
+  TLS_CERT_NAME: { en: 'the certificate names another host', 'zh-CN': '证书上的主机名不符' },
+  other: { en: 'a certificate problem', 'zh-CN': '证书问题' },
+} as const satisfies Record<string, Localized>

@@ -1,0 +1,40 @@
+/**
+ * @module
+ * The recommendation's input and output: which incoming and outgoing server to use, which
+ * secret and username to type, and why, in the user's language.
+ */
+import type { CandidateServer, Needs } from '../discovery/types.ts'
+import type { Lang, Provider } from '../providers/schema.ts'
+
+export interface RecommendInput {
+  email: string
+  /** Every server discovery found, incoming and outgoing, probed or not. */
+  candidates: CandidateServer[]
+  provider: Provider | null
+  needs?: Needs
+  lang: Lang
+  /** True when the probe engine ran over the candidates (their `verified`/`status` are real). */
+  probed: boolean
+}
+
+/** A reason or warning: a stable code for the UI and API clients, and its text in `lang`. */
+export interface Note {
+  code: string
+  text: string
+}
+
+export interface Recommendation {
+  /** The incoming protocol recommended, or null when no incoming server can be recommended. */
+  protocol: 'imap' | 'pop3' | null
+  recommended: { incoming: CandidateServer | null; outgoing: CandidateServer | null }
+  /** Why these servers: the protocol choice, security, verification, provider preparation. */
+  reasons: Note[]
+  /** Problems the user must know: bad certificates, plaintext only, provider broken, ... */
+  warnings: Note[]
+  /** Which secret to type in the password field. */
+  credential: { kind: Provider['credential'] | 'account-password'; text: string }
+  /** The username of the recommended incoming server (outgoing when there is none). */
+  username: { form: 'address' | 'local-part' | 'other'; value: string } | null
+  /** The provider's hints in `lang`; empty when no provider is known. */
+  hints: string[]
+}

@@ -1,0 +1,78 @@
+/**
+ * @module
+ * POST /api/v1/diagnose `{ email, lang?, needs?, probe? }`: the full report. Every source, every
+ * candidate probed (unless `probe: false`), the recommendation with its reasons.
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { Context } from 'hono'
+import { buildReport } from '../diagnose/report.ts'
+import { MAX_DISCOVERY_PROBES, type DiscoveryService } from '../discovery/pipeline.ts'
+import type { Needs } from '../discovery/types.ts'
+import type { Lang } from '../providers/index.ts'
+import type { SocketBudget } from '../security/socket-budget.ts'
+import { apiError, invalidInput } from './api-error.ts'
+import type { AppEnv } from './app-env.ts'
+import { EmailSchema, LangSchema, langFromHeader } from './email.ts'
+import { readJson } from './read-json.ts'
+import { respondWithReport } from './report-stream.ts'
+
+export const NeedsSchema = z
+  .object({
+    devices: z.enum(['one', 'several']).optional(),
+    keepOnServer: z.boolean().optional(),
+    offline: z.boolean().optional(),
+    serverQuotaSmall: z.boolean().optional(),
+  })
+  .strict()
+
+export const DiagnoseRequest = z
+  .object({
+    email: EmailSchema,
+    lang: LangSchema.optional(),
+    needs: NeedsSchema.optional(),
+    probe: z.boolean().default(true),
+  })
+  .strict()
+
+/** Sockets one diagnosis may hold: the candidates' probes and the guesses'. */
+export const DIAGNOSE_SOCKETS = MAX_DISCOVERY_PROBES * 2
+
+export interface DiagnoseDeps {
+  discovery: DiscoveryService
+  budget: SocketBudget
+}
+
+/** Runs one diagnosis within the socket budget and answers with its report (JSON or SSE). */
+export const diagnoseResponse = (
+  c: Context,
+  deps: DiagnoseDeps,
+  input: { email: string; lang: Lang; needs?: Needs; probe: boolean },
+) => {
+  const release = input.probe ? deps.budget.tryAcquire(DIAGNOSE_SOCKETS) : () => undefined
+  if (!release) {
+    c.header('Retry-After', '2')
+    return apiError(c, 429, 'BUSY', 'Too many probes are running; try again shortly.')
+  }
+  return respondWithReport(c, async (onEvent) => {
+    try {
+      const found = await deps.discovery.discover(input.email, { probe: input.probe, signal: c.req.raw.signal, onEvent })
+      return buildReport(found, { lang: input.lang, needs: input.needs, probed: input.probe })
+    } finally {
+      release()
+    }
+  })
+}
+
+export const diagnoseRoutes = (deps: DiagnoseDeps) => {
+  const app = new Hono<AppEnv>()
+  app.post('/', async (c) => {
+    const body = await readJson(c)
+    if (!body.ok) return body.response
+    const parsed = DiagnoseRequest.safeParse(body.value)
+    if (!parsed.success) return invalidInput(c, parsed.error)
+    const lang = parsed.data.lang ?? langFromHeader(c.req.header('accept-language'))
+    return diagnoseResponse(c, deps, { ...parsed.data, lang })
+  })
+  return app
+}
