@@ -156,7 +156,10 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
     const live = wanted.filter((c) => exists[hosts.indexOf(c.host)]).slice(0, MAX_DISCOVERY_PROBES)
     const results = await probeAll(live, options)
     return {
-      candidates: live.map((c) => verify(c, results.get(keyOf(c)))).filter((c) => c.status === 'ok' || c.status === 'warning'),
+      // A guess is a finding when a mail server answered there, even one with a bad certificate.
+      candidates: live
+        .map((c) => verify(c, results.get(keyOf(c))))
+        .filter((c) => c.status === 'ok' || c.status === 'warning' || c.code?.startsWith('TLS_CERT_')),
       probes: [...results.values()],
     }
   }
