@@ -5,6 +5,7 @@
  */
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { buildOpenApiDocument } from './openapi/document.ts'
 import type { Resolver } from './dns/resolver.ts'
 import type { HttpGet } from './discovery/http.ts'
 import { createDiscovery } from './discovery/pipeline.ts'
@@ -87,6 +88,9 @@ export const createApp = (deps: AppDeps) => {
   }
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  const openapi = buildOpenApiDocument()
+  app.get('/openapi.json', (c) => c.json(openapi))
+  app.get('/api', (c) => c.redirect('/api.html'))
   // Routes that make the service send traffic (probes, DNS queries) count against the rate limit.
   app.use('/api/v1/probe', rateLimit)
   app.use('/api/v1/lookup', rateLimit)

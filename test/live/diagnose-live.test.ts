@@ -5,6 +5,7 @@
 import { describe, expect, inject, it } from 'vitest'
 import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
 import { createNodeResolver } from '../../src/dns/resolver-node.ts'
+import { ReportSchema } from '../../src/openapi/schemas.ts'
 import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTestApp, postJson } from '../fake/test-app.ts'
 
@@ -44,6 +45,8 @@ describe('diagnose against the lab', () => {
     const { res, report } = await diagnose({ email: 'alice@example.test', lang: 'en' })
     expect(res.status).toBe(200)
     if (!report) throw new Error('no JSON report')
+    // The documented schema (strict) accepts a real, fully probed report.
+    ReportSchema.parse(report)
     expect(report.provider).toBeNull()
     expect(report.incoming).toContainEqual(
       expect.objectContaining({ protocol: 'imap', host: 'mail.example.test', port: 993, security: 'tls', verified: true }),

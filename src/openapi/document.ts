@@ -1,0 +1,160 @@
+/**
+ * @module
+ * The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with
+ * (requests) and the tests check responses against (responses). Served at /openapi.json.
+ */
+import { z } from 'zod'
+import { ProviderObjectSchema } from '../providers/index.ts'
+import { DiagnoseRequest } from '../routes/diagnose.ts'
+import { LookupQuery } from '../routes/lookup.ts'
+import { ProbeRequest } from '../routes/probe.ts'
+import {
+  ErrorBodySchema,
+  MatrixResultSchema,
+  ProbeResultSchema,
+  ProviderSummarySchema,
+  ReportSchema,
+  ReportServerSchema,
+  SourceReportSchema,
+} from './schemas.ts'
+
+type Json = Record<string, unknown>
+
+const COMPONENTS = {
+  Error: ErrorBodySchema,
+  ProbeRequest,
+  ProbeResult: ProbeResultSchema,
+  MatrixResult: MatrixResultSchema,
+  DiagnoseRequest,
+  Report: ReportSchema,
+  Server: ReportServerSchema,
+  SourceReport: SourceReportSchema,
+  Provider: ProviderObjectSchema,
+  ProviderSummary: ProviderSummarySchema,
+} as const
+
+type ComponentName = keyof typeof COMPONENTS
+
+const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` })
+
+const componentSchemas = (): Json => {
+  const registry = z.registry<{ id: string }>()
+  for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id })
+  const { schemas } = z.toJSONSchema(registry, {
+    uri: (id) => `#/components/schemas/${id}`,
+    io: 'input',
+    unrepresentable: 'any',
+  })
+  // Each schema repeats the dialect and its own id; the document declares the dialect once and
+  // components are named by their key.
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _dialect, $id: _id, ...rest } = schema as Json
+      return [id, rest]
+    }),
+  )
+}
+
+/** Query parameters from a zod object (its keys, whether each is optional, and its schema). */
+const queryParameters = (schema: z.ZodObject, descriptions: Record<string, string>) =>
+  Object.entries(schema.shape).map(([name, field]) => {
+    const { $schema: _dialect, ...json } = z.toJSONSchema(field as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Json
+    return { name, in: 'query', required: !(field as z.ZodType).safeParse(undefined).success, description: descriptions[name], schema: json }
+  })
+
+const json = (schema: Json) => ({ 'application/json': { schema } })
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      { description: ERROR_TEXT[status] ?? 'Error', content: json(ref('Error')) },
+    ]),
+  )
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid input: `error.field` names the field.',
+  403: 'TARGET_BLOCKED: a private, local or reserved address, or not a mail port.',
+  404: 'Not found.',
+  413: 'The request body is too large.',
+  429: 'Rate limited or too many probes running; see Retry-After.',
+}
+const SSE = (text: string) => ({ 'text/event-stream': { schema: { type: 'string' }, description: text } })
+
+/**
+ * @example
+ * app.get('/openapi.json', (c) => c.json(buildOpenApiDocument()))
+ */
+export const buildOpenApiDocument = (): Json => ({
+  openapi: '3.1.0',
+  jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+  info: {
+    title: 'mailsetup API',
+    version: '1',
+    description:
+      'Email account setup and diagnostics: find IMAP, POP3 and SMTP settings for an address, prove them with live probes, and explain what to use and why (en, zh-CN).',
+  },
+  paths: {
+    '/healthz': { get: { summary: 'Liveness', responses: { 200: { description: 'The service is up.' } } } },
+    '/api/v1/probe': {
+      post: {
+        summary: 'Probe one port, or the whole matrix of a host',
+        description:
+          'With only `host`, probes IMAP 993/143, POP3 995/110 and SMTP 465/587/25 concurrently. A failed probe is still a 200 with `status: "error"` and a stable `code`. With `Accept: text/event-stream`, a `probe` event per result as it completes, then a `result` event.',
+        requestBody: { required: true, content: json(ref('ProbeRequest')) },
+        responses: {
+          200: {
+            description: 'A ProbeResult (one port) or a MatrixResult (whole host).',
+            content: { ...json({ oneOf: [ref('ProbeResult'), ref('MatrixResult')] }), ...SSE('probe events, then a result event') },
+          },
+          ...errors(400, 403, 413, 429),
+        },
+      },
+    },
+    '/api/v1/diagnose': {
+      post: {
+        summary: 'Discover, probe and recommend the settings for an address',
+        description:
+          'Every source (operator overlay, provider database, autoconfig, MX, SRV, guessing), every candidate probed unless `probe: false`, and the recommendation with its reasons. With `Accept: text/event-stream`, a `source` event per source result and a `probe` event per probe, then a `report` event.',
+        requestBody: { required: true, content: json(ref('DiagnoseRequest')) },
+        responses: {
+          200: { description: 'The report.', content: { ...json(ref('Report')), ...SSE('source and probe events, then a report event') } },
+          ...errors(400, 413, 429),
+        },
+      },
+    },
+    '/api/v1/lookup': {
+      get: {
+        summary: 'The fast answer for an address (probes only with probe=1)',
+        parameters: queryParameters(LookupQuery, {
+          email: 'The email address.',
+          lang: 'Language of reasons and hints; default from Accept-Language.',
+          probe: '1 to probe the candidates.',
+        }),
+        responses: { 200: { description: 'The report.', content: json(ref('Report')) }, ...errors(400, 429) },
+      },
+    },
+    '/api/v1/providers': {
+      get: {
+        summary: 'Search the provider database (suggestions)',
+        parameters: [
+          { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 100 } },
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
+        ],
+        responses: {
+          200: {
+            description: 'Matching providers, best first.',
+            content: json({ type: 'object', properties: { providers: { type: 'array', items: ref('ProviderSummary') } }, required: ['providers'] }),
+          },
+          ...errors(400),
+        },
+      },
+    },
+    '/api/v1/providers/{domain}': {
+      get: {
+        summary: 'The provider entry for a domain, an alias or a provider id',
+        parameters: [{ name: 'domain', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'The provider.', content: json(ref('Provider')) }, ...errors(400, 404) },
+      },
+    },
+  },
+  components: { schemas: componentSchemas() },
+})

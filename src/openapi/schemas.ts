@@ -1,0 +1,142 @@
+/**
+ * @module
+ * zod schemas of what the API answers, for the OpenAPI document. Tests parse real responses
+ * with them (strictly), so the document cannot drift from the code.
+ */
+import { z } from 'zod'
+import { CODES } from '../probes/codes.ts'
+import { SOURCE_TYPES } from '../discovery/types.ts'
+import { CREDENTIALS, STATUSES } from '../providers/index.ts'
+
+const codes = Object.keys(CODES) as [keyof typeof CODES, ...Array<keyof typeof CODES>]
+export const ProbeCodeSchema = z.enum(codes).meta({ description: 'A stable probe code; UIs key on it.' })
+const Protocol = z.enum(['imap', 'pop3', 'smtp'])
+const Security = z.enum(['tls', 'starttls', 'none'])
+const Status = z.enum(['ok', 'warning', 'error'])
+const ms = z.number().nullable()
+
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }).strict(),
+  })
+  .strict()
+
+export const ProbeResultSchema = z
+  .object({
+    host: z.string(),
+    address: z.string().nullable().meta({ description: 'The IP address used (pinned by the target guard).' }),
+    port: z.number().int(),
+    protocol: Protocol,
+    security: Security,
+    status: Status,
+    code: ProbeCodeSchema.nullable(),
+    problems: z.array(ProbeCodeSchema),
+    detail: z.string().nullable(),
+    greeting: z.string().nullable(),
+    capabilities: z.object({ beforeTls: z.array(z.string()), afterTls: z.array(z.string()) }).strict(),
+    auth: z.array(z.string()),
+    tls: z
+      .object({
+        protocol: z.string().nullable(),
+        cipher: z.string().nullable(),
+        trusted: z.boolean(),
+        hostnameMatch: z.boolean(),
+        certificate: z
+          .object({
+            subject: z.string(),
+            names: z.array(z.string()),
+            issuer: z.string(),
+            validFrom: z.string(),
+            validTo: z.string(),
+            daysLeft: z.number().int(),
+            fingerprint256: z.string(),
+            selfSigned: z.boolean(),
+          })
+          .strict()
+          .nullable(),
+      })
+      .strict()
+      .nullable(),
+    timings: z.object({ dns: ms, connect: ms, tls: ms, greeting: ms, total: z.number() }).strict(),
+    message: z.object({ en: z.string(), zh: z.string() }).strict(),
+    transcript: z.array(z.object({ dir: z.enum(['C', 'S', '*']), line: z.string() }).strict()),
+  })
+  .strict()
+
+export const MatrixResultSchema = z
+  .object({
+    host: z.string(),
+    address: z.string().nullable(),
+    probes: z.array(ProbeResultSchema),
+    timings: z.object({ dns: ms, total: z.number() }).strict(),
+  })
+  .strict()
+
+const SourceSchema = z
+  .object({ type: z.enum(SOURCE_TYPES), url: z.string().optional(), trusted: z.boolean() })
+  .strict()
+
+export const ReportServerSchema = z
+  .object({
+    protocol: Protocol,
+    host: z.string(),
+    port: z.number().int(),
+    security: Security,
+    username: z.string(),
+    source: SourceSchema,
+    verified: z.boolean(),
+    status: Status.optional(),
+    code: ProbeCodeSchema.nullable().optional(),
+  })
+  .strict()
+
+const NoteSchema = z.object({ code: z.string(), text: z.string() }).strict()
+
+export const SourceReportSchema = z
+  .object({
+    type: z.enum(SOURCE_TYPES),
+    name: z.string(),
+    status: z.enum(['found', 'none', 'error']),
+    servers: z.number().int(),
+    code: z.string().optional(),
+    detail: z.string().optional(),
+    trusted: z.boolean().optional(),
+  })
+  .strict()
+
+export const ReportSchema = z
+  .object({
+    email: z.string(),
+    domain: z.string(),
+    lang: z.enum(['en', 'zh-CN']),
+    provider: z
+      .object({ id: z.string(), name: z.string(), status: z.enum(STATUSES), credential: z.enum(CREDENTIALS) })
+      .strict()
+      .nullable(),
+    incoming: z.array(ReportServerSchema),
+    outgoing: z.array(ReportServerSchema),
+    protocol: z.enum(['imap', 'pop3']).nullable(),
+    recommended: z
+      .object({ incoming: ReportServerSchema.nullable(), outgoing: ReportServerSchema.nullable() })
+      .strict(),
+    reasons: z.array(NoteSchema),
+    warnings: z.array(NoteSchema),
+    credential: z.object({ kind: z.enum(CREDENTIALS), text: z.string() }).strict(),
+    username: z
+      .object({ form: z.enum(['address', 'local-part', 'other']), value: z.string() })
+      .strict()
+      .nullable(),
+    hints: z.array(z.string()),
+    probes: z.array(ProbeResultSchema),
+    sources: z.array(SourceReportSchema),
+  })
+  .strict()
+
+export const ProviderSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.object({ en: z.string(), 'zh-CN': z.string().optional() }).strict(),
+    domains: z.array(z.string()),
+    status: z.enum(STATUSES),
+  })
+  .strict()

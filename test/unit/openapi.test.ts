@@ -1,0 +1,78 @@
+/**
+ * The OpenAPI document covers every /api/v1 route, its references resolve, and real responses
+ * parse (strictly) with the schemas it is generated from.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  ErrorBodySchema,
+  MatrixResultSchema,
+  ProbeResultSchema,
+  ReportSchema,
+} from '../../src/openapi/schemas.ts'
+import { type FakeServer, startFakeServer } from '../fake/fake-server.ts'
+import { createTestApp, postJson } from '../fake/test-app.ts'
+
+let pop3: FakeServer
+beforeAll(async () => {
+  pop3 = await startFakeServer((socket) => {
+    socket.write('+OK ready\r\n')
+    socket.on('data', (chunk) => {
+      const line = chunk.toString().trim()
+      if (line === 'CAPA') socket.write('+OK\r\nUSER\r\n.\r\n')
+      if (line === 'QUIT') socket.end('+OK bye\r\n')
+    })
+  })
+})
+afterAll(() => pop3.close())
+
+type Doc = { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } }
+
+describe('GET /openapi.json', () => {
+  const { app } = createTestApp({ ports: [pop3?.port ?? 0] })
+
+  it('is OpenAPI 3.1 and lists every /api/v1 route the app serves', async () => {
+    const res = await app.request('/openapi.json')
+    expect(res.status).toBe(200)
+    const doc = (await res.json()) as Doc
+    expect(doc.openapi).toBe('3.1.0')
+    const served = new Set(
+      app.routes
+        .filter((r) => r.path.startsWith('/api/v1/') && r.method !== 'ALL' && !r.path.endsWith('/*'))
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')}`),
+    )
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`)),
+    )
+    for (const route of served) expect(documented, route).toContain(route)
+    expect(served.size).toBeGreaterThanOrEqual(5)
+  })
+
+  it('has no dangling $ref', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as Doc
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1] ?? '')
+    expect(refs.length).toBeGreaterThan(10)
+    for (const name of refs) expect(doc.components.schemas, name).toHaveProperty(name)
+  })
+
+  it('GET /api leads to the readable API page', async () => {
+    const res = await app.request('/api')
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe('/api.html')
+  })
+})
+
+describe('real responses match the documented schemas', () => {
+  it('a single probe, a matrix, a lookup report and an error body', async () => {
+    const { app } = createTestApp({ ports: [pop3.port] })
+    const single = await postJson(app, '/api/v1/probe', { host: '127.0.0.1', port: pop3.port, protocol: 'pop3', security: 'none' })
+    ProbeResultSchema.parse(await single.json())
+    const matrix = await postJson(app, '/api/v1/probe', { host: 'nowhere.example.com' })
+    MatrixResultSchema.parse(await matrix.json())
+    const lookup = await app.request('/api/v1/lookup?email=a@qq.com&lang=zh-CN')
+    const report = ReportSchema.parse(await lookup.json())
+    expect(report.provider?.id).toBe('qq')
+    const bad = await postJson(app, '/api/v1/diagnose', { email: 'nope' })
+    expect(bad.status).toBe(400)
+    expect(ErrorBodySchema.parse(await bad.json()).error.field).toBe('email')
+  })
+})
