@@ -7,6 +7,12 @@
     return node
   }
   const refName = (ref) => ref.split('/').pop()
+  /** Text with `code` spans, as the descriptions write them. */
+  const rich = (text) => {
+    const span = el('span')
+    text.split('`').forEach((part, i) => span.append(i % 2 ? el('code', {}, part) : part))
+    return span
+  }
   const typeOf = (schema) => {
     if (!schema) return ''
     if (schema.$ref) return el('a', { href: `#schema-${refName(schema.$ref)}` }, refName(schema.$ref))
@@ -46,7 +52,7 @@
       const section = el('section', { class: 'op', id: `${method}-${path}` })
       section.append(el('h3', {}, el('span', { class: `method ${method}` }, method.toUpperCase()), ' ', el('code', {}, path)))
       section.append(el('p', {}, op.summary ?? ''))
-      if (op.description) section.append(el('p', {}, op.description))
+      if (op.description) section.append(el('p', {}, rich(op.description)))
       if (op.parameters?.length) {
         const table = el('table', {}, el('tr', {}, el('th', {}, 'parameter'), el('th', {}, 'in'), el('th', {}, 'type'), el('th', {}, 'description')))
         for (const p of op.parameters) {
@@ -59,7 +65,7 @@
       const responses = el('table', {}, el('tr', {}, el('th', {}, 'status'), el('th', {}, 'body'), el('th', {}, 'meaning')))
       for (const [status, res] of Object.entries(op.responses ?? {})) {
         const schema = res.content?.['application/json']?.schema
-        responses.append(el('tr', {}, el('td', {}, status), el('td', {}, schema ? typeOf(schema) : ''), el('td', {}, res.description ?? '')))
+        responses.append(el('tr', {}, el('td', {}, status), el('td', {}, schema ? typeOf(schema) : ''), el('td', {}, rich(res.description ?? ''))))
       }
       section.append(responses)
       ops.append(section)
