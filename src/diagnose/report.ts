@@ -7,7 +7,7 @@ import type { Discovery } from '../discovery/pipeline.ts'
 import type { CandidateServer, Needs } from '../discovery/types.ts'
 import type { Lang } from '../providers/index.ts'
 import { providerName } from '../providers/index.ts'
-import { recommend } from '../recommend/index.ts'
+import { type Recommendation, recommend } from '../recommend/index.ts'
 
 /** A server as the API shows it. */
 export interface ReportServer {
@@ -22,7 +22,7 @@ export interface ReportServer {
   code?: CandidateServer['code']
 }
 
-const toServer = (c: CandidateServer): ReportServer => ({
+export const toReportServer = (c: CandidateServer): ReportServer => ({
   protocol: c.protocol,
   host: c.host,
   port: c.port,
@@ -32,6 +32,21 @@ const toServer = (c: CandidateServer): ReportServer => ({
   verified: c.verified,
   ...(c.status ? { status: c.status, code: c.code ?? null } : {}),
 })
+
+export const recommendationView = (rec: Recommendation) => ({
+  protocol: rec.protocol,
+  recommended: {
+    incoming: rec.recommended.incoming ? toReportServer(rec.recommended.incoming) : null,
+    outgoing: rec.recommended.outgoing ? toReportServer(rec.recommended.outgoing) : null,
+  },
+  reasons: rec.reasons,
+  warnings: rec.warnings,
+  credential: rec.credential,
+  username: rec.username,
+})
+
+/** What a recommendation says, with its servers in the API's shape. */
+export type RecommendationView = ReturnType<typeof recommendationView>
 
 /**
  * @example
@@ -54,17 +69,9 @@ export const buildReport = (found: Discovery, options: { lang: Lang; needs?: Nee
     provider: provider
       ? { id: provider.id, name: providerName(provider, options.lang), status: provider.status, credential: provider.credential }
       : null,
-    incoming: found.candidates.filter((c) => c.protocol !== 'smtp').map(toServer),
-    outgoing: found.candidates.filter((c) => c.protocol === 'smtp').map(toServer),
-    protocol: rec.protocol,
-    recommended: {
-      incoming: rec.recommended.incoming ? toServer(rec.recommended.incoming) : null,
-      outgoing: rec.recommended.outgoing ? toServer(rec.recommended.outgoing) : null,
-    },
-    reasons: rec.reasons,
-    warnings: rec.warnings,
-    credential: rec.credential,
-    username: rec.username,
+    incoming: found.candidates.filter((c) => c.protocol !== 'smtp').map(toReportServer),
+    outgoing: found.candidates.filter((c) => c.protocol === 'smtp').map(toReportServer),
+    ...recommendationView(rec),
     hints: rec.hints,
     probes: found.probes,
     sources: found.sources,

@@ -32,7 +32,11 @@ export interface DiscoveryDeps {
   probe: MatrixDeps
 }
 
-export type DiscoveryEvent = { type: 'source'; source: SourceReport } | { type: 'probe'; probe: ProbeResult }
+export type DiscoveryEvent =
+  | { type: 'source'; source: SourceReport }
+  | { type: 'probe'; probe: ProbeResult }
+  /** The merged candidates, once the sources are in (and again when guessing added some). */
+  | { type: 'candidates'; provider: Provider | null; candidates: CandidateServer[] }
 
 export interface DiscoverOptions {
   /** Probe the candidates (default true). */
@@ -59,7 +63,7 @@ interface Found {
 }
 
 const rank = (c: CandidateServer) => SOURCE_TYPES.indexOf(c.source.type) * 2 + (c.source.trusted ? 0 : 1)
-const keyOf = (c: { protocol: string; host: string; port: number; security: string }) =>
+export const keyOf = (c: { protocol: string; host: string; port: number; security: string }) =>
   `${c.protocol}|${c.host}|${c.port}|${c.security}`
 
 /** Keeps the best-ranked copy of each server, best first (a stable sort keeps source order). */
@@ -173,6 +177,7 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
     const { localPart, domain } = splitEmail(address)
     const email = `${localPart}@${domain}`
     const found = await findSources(email, domain, options)
+    options.onEvent?.({ type: 'candidates', provider: found.provider, candidates: found.candidates })
     if (options.probe === false) {
       return { email, domain, provider: found.provider, candidates: found.candidates, probes: [], sources: found.sources }
     }
@@ -184,11 +189,13 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
       ? [{ type: 'guess', name: domain, status: 'found', servers: guessed.candidates.length }]
       : []
     guessReports.forEach((source) => options.onEvent?.({ type: 'source', source }))
+    const candidates = [...probed, ...guessed.candidates]
+    if (guessed.candidates.length) options.onEvent?.({ type: 'candidates', provider: found.provider, candidates })
     return {
       email,
       domain,
       provider: found.provider,
-      candidates: [...probed, ...guessed.candidates],
+      candidates,
       probes: [...results.values(), ...guessed.probes],
       sources: [...found.sources, ...guessReports],
     }

@@ -7,7 +7,8 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { Context } from 'hono'
 import { buildReport } from '../diagnose/report.ts'
-import { MAX_DISCOVERY_PROBES, type DiscoveryService } from '../discovery/pipeline.ts'
+import { createLiveRecommendation } from '../diagnose/live-recommendation.ts'
+import { type DiscoveryEvent, MAX_DISCOVERY_PROBES, type DiscoveryService } from '../discovery/pipeline.ts'
 import type { Needs } from '../discovery/types.ts'
 import type { Lang } from '../providers/index.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
@@ -54,9 +55,20 @@ export const diagnoseResponse = (
     c.header('Retry-After', '2')
     return apiError(c, 429, 'BUSY', 'Too many probes are running; try again shortly.')
   }
-  return respondWithReport(c, async (onEvent) => {
+  return respondWithReport(c, async (emit) => {
+    const live = createLiveRecommendation({ ...input, probed: input.probe })
+    const onEvent = (event: DiscoveryEvent) => {
+      if (event.type === 'source') emit?.('source', event.source)
+      if (event.type === 'probe') emit?.('probe', event.probe)
+      const view = live.update(event)
+      if (view) emit?.('recommendation', view)
+    }
     try {
-      const found = await deps.discovery.discover(input.email, { probe: input.probe, signal: c.req.raw.signal, onEvent })
+      const found = await deps.discovery.discover(input.email, {
+        probe: input.probe,
+        signal: c.req.raw.signal,
+        onEvent: emit ? onEvent : undefined,
+      })
       return buildReport(found, { lang: input.lang, needs: input.needs, probed: input.probe })
     } finally {
       release()

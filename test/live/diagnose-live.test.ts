@@ -102,7 +102,13 @@ describe('diagnose against the lab', () => {
     expect(events[events.length - 1]).toBe('report')
     expect(events).toContain('source')
     expect(events).toContain('probe')
+    expect(events).toContain('recommendation')
     expect(events.indexOf('source')).toBeLessThan(events.indexOf('probe'))
+    // The last recommendation event says what the report says.
+    const datas = [...text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].map((m) => [m[1], JSON.parse(m[2] ?? '')] as const)
+    const lastRec = datas.filter(([e]) => e === 'recommendation').pop()?.[1] as { recommended: unknown }
+    const report = datas.find(([e]) => e === 'report')?.[1] as { recommended: unknown }
+    expect(lastRec.recommended).toEqual(report.recommended)
   })
 
   it('GET /api/v1/lookup answers without probing unless asked', async () => {

@@ -1,0 +1,50 @@
+/**
+ * @module
+ * The recommendation as probe results arrive: recomputed after each one, and handed out when it
+ * changes, so a client sees what to use before a slow or filtered port has timed out.
+ */
+import { type DiscoveryEvent, keyOf } from '../discovery/pipeline.ts'
+import type { CandidateServer, Needs } from '../discovery/types.ts'
+import type { Lang, Provider } from '../providers/index.ts'
+import { recommend } from '../recommend/index.ts'
+import { type RecommendationView, recommendationView } from './report.ts'
+
+/**
+ * @example
+ * const live = createLiveRecommendation({ email, lang, needs, probed: true })
+ * onEvent = (e) => { const view = live.update(e); if (view) send('recommendation', view) }
+ */
+export const createLiveRecommendation = (input: { email: string; lang: Lang; needs?: Needs; probed: boolean }) => {
+  let provider: Provider | null = null
+  let candidates: CandidateServer[] = []
+  let last = ''
+  const pending = new Map<string, DiscoveryEvent & { type: 'probe' }>()
+
+  const apply = (event: DiscoveryEvent & { type: 'probe' }) => {
+    const key = keyOf(event.probe)
+    const index = candidates.findIndex((c) => keyOf(c) === key)
+    if (index === -1) return pending.set(key, event)
+    const c = candidates[index] as CandidateServer
+    const r = event.probe
+    candidates[index] = { ...c, verified: r.status !== 'error', status: r.status, code: r.code }
+  }
+
+  return {
+    /** Feeds one event; returns the recommendation when it changed, else null. */
+    update(event: DiscoveryEvent): RecommendationView | null {
+      if (event.type === 'source') return null
+      if (event.type === 'candidates') {
+        provider = event.provider
+        const known = new Map(candidates.map((c) => [keyOf(c), c]))
+        candidates = event.candidates.map((c) => known.get(keyOf(c)) ?? c)
+        for (const waiting of [...pending.values()]) apply(waiting)
+      } else apply(event)
+      if (candidates.length === 0) return null
+      const view = recommendationView(recommend({ ...input, provider, candidates }))
+      const key = JSON.stringify(view)
+      if (key === last) return null
+      last = key
+      return view
+    },
+  }
+}
