@@ -9,6 +9,7 @@ import { buildOpenApiDocument } from './openapi/document.ts'
 import type { Resolver } from './dns/resolver.ts'
 import type { HttpGet } from './discovery/http.ts'
 import { createDiscovery } from './discovery/pipeline.ts'
+import { settingsFromDiscovery } from './formats/settings.ts'
 import type { Logger } from './logger.ts'
 import type { MatrixDeps } from './probes/matrix.ts'
 import type { ProviderIndex } from './providers/index.ts'
@@ -16,7 +17,11 @@ import type { RateLimiter } from './security/rate-limit.ts'
 import type { SocketBudget } from './security/socket-budget.ts'
 import { apiError } from './routes/api-error.ts'
 import type { AppEnv } from './routes/app-env.ts'
+import { autoconfigRoutes } from './routes/autoconfig.ts'
+import { autodiscoverRoutes } from './routes/autodiscover.ts'
 import { diagnoseRoutes } from './routes/diagnose.ts'
+import { guidesRoutes } from './routes/guides.ts'
+import { mobileconfigRoutes } from './routes/mobileconfig.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { probeRoutes } from './routes/probe.ts'
 import { providersRoutes } from './routes/providers.ts'
@@ -37,6 +42,8 @@ export interface AppDeps {
   rateLimiter: RateLimiter
   /** Who is asking, for the rate limit (the runtime knows the peer address). */
   clientKey: (c: Context) => string
+  /** Signs Apple profiles (MAILSETUP_PROFILE_CERT/KEY); unsigned when absent. */
+  signProfile?: (xml: string) => Promise<Uint8Array> | Uint8Array
   /** Serves public/ (runtime-specific); tried after the API routes. */
   assets?: MiddlewareHandler
 }
@@ -98,6 +105,17 @@ export const createApp = (deps: AppDeps) => {
   app.route('/api/v1/probe', probeRoutes({ probe: deps.probe, budget: deps.budget }))
   app.route('/api/v1/lookup', lookupRoutes({ discovery, budget: deps.budget }))
   app.route('/api/v1/diagnose', diagnoseRoutes({ discovery, budget: deps.budget }))
+
+  // Client setup: guides, and the formats mail clients read by themselves. They run discovery
+  // (DNS and autoconfig, no probes) for unknown domains, so they count against the rate limit.
+  const settings = settingsFromDiscovery(discovery)
+  for (const path of ['/api/v1/guides/*', '/mail/*', '/.well-known/autoconfig/*', '/autodiscover/*', '/Autodiscover/*', '/AutoDiscover/*', '/mobileconfig']) {
+    app.use(path, rateLimit)
+  }
+  app.route('/api/v1/guides', guidesRoutes({ settings }))
+  app.route('/', autoconfigRoutes({ settings }))
+  app.route('/', autodiscoverRoutes({ settings }))
+  app.route('/', mobileconfigRoutes({ settings, sign: deps.signProfile }))
   app.route('/api/v1/providers', providersRoutes({ providers: deps.providers }))
 
   app.all('/api/*', (c) => apiError(c, 404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`))

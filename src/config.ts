@@ -70,6 +70,8 @@ const schema = z.object({
     .default('false')
     .transform((value) => value === '1' || value === 'true'),
   MAILSETUP_PROVIDERS_FILE: z.string().optional(),
+  MAILSETUP_PROFILE_CERT: z.string().optional(),
+  MAILSETUP_PROFILE_KEY: z.string().optional(),
 })
 
 export type Config = z.infer<typeof schema>
@@ -91,7 +93,13 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
   // An empty variable means "not set", as in most shells' habits.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
   const parsed = schema.safeParse(present)
-  if (parsed.success) return parsed.data
+  if (parsed.success) {
+    const { MAILSETUP_PROFILE_CERT: cert, MAILSETUP_PROFILE_KEY: key } = parsed.data
+    if (Boolean(cert) !== Boolean(key)) {
+      throw new ConfigError(cert ? 'MAILSETUP_PROFILE_KEY' : 'MAILSETUP_PROFILE_CERT', 'set both the certificate and the key, or neither')
+    }
+    return parsed.data
+  }
   const issue = parsed.error.issues[0]
   throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'invalid')
 }

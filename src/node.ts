@@ -18,6 +18,7 @@ import { createLogger } from './logger.ts'
 import { createHostLimiter } from './probes/host-limiter.ts'
 import { createProviderIndex, loadBuiltInProviders, ProvidersFileError } from './providers/index.ts'
 import { loadOverlayFile } from './providers/overlay-file.ts'
+import { loadProfileSigner } from './formats/sign-node.ts'
 import { createNodeConnect } from './probes/socket-node.ts'
 import { createRateLimiter } from './security/rate-limit.ts'
 import { createSocketBudget } from './security/socket-budget.ts'
@@ -57,7 +58,18 @@ const clientKeyFor = (config: Config) => (c: Context) => {
   return getConnInfo(c).remote.address ?? 'unknown'
 }
 
-export const buildNodeApp = (config: Config) => {
+/** The profile signer when a certificate and key are configured; a bad pair stops the process. */
+const readSigner = async (config: Config) => {
+  if (!config.MAILSETUP_PROFILE_CERT || !config.MAILSETUP_PROFILE_KEY) return undefined
+  try {
+    return await loadProfileSigner({ certPath: config.MAILSETUP_PROFILE_CERT, keyPath: config.MAILSETUP_PROFILE_KEY })
+  } catch (err) {
+    console.error(`Invalid configuration: MAILSETUP_PROFILE_CERT/MAILSETUP_PROFILE_KEY: ${err instanceof Error ? err.message : String(err)}`)
+    process.exit(1)
+  }
+}
+
+export const buildNodeApp = async (config: Config) => {
   const logger = createLogger({ level: config.LOG_LEVEL, write: (line) => process.stdout.write(`${line}\n`) })
   const resolver = createCachingResolver(createNodeResolver({ servers: config.MAILSETUP_DNS_SERVERS }))
   const ca = config.MAILSETUP_EXTRA_CA ? [readFileSync(config.MAILSETUP_EXTRA_CA, 'utf8')] : undefined
@@ -66,6 +78,7 @@ export const buildNodeApp = (config: Config) => {
     logger,
     resolver,
     providers: readProviders(config),
+    signProfile: await readSigner(config),
     httpGet: createNodeHttpGet({ guard, ca }),
     probe: {
       guard,
@@ -82,9 +95,9 @@ export const buildNodeApp = (config: Config) => {
   return { app, logger }
 }
 
-const main = () => {
+const main = async () => {
   const config = readConfig()
-  const { app, logger } = buildNodeApp(config)
+  const { app, logger } = await buildNodeApp(config)
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     logger.info('listening', { url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${info.port}` })
   })
@@ -93,4 +106,4 @@ const main = () => {
   process.on('SIGTERM', stop)
 }
 
-main()
+await main()

@@ -8,8 +8,11 @@ import { ProviderObjectSchema } from '../providers/index.ts'
 import { DiagnoseRequest } from '../routes/diagnose.ts'
 import { LookupQuery } from '../routes/lookup.ts'
 import { ProbeRequest } from '../routes/probe.ts'
+import { CLIENT_IDS } from '../guides/types.ts'
 import {
   ErrorBodySchema,
+  GuideListSchema,
+  GuideSchema,
   MatrixResultSchema,
   ProbeResultSchema,
   ProviderSummarySchema,
@@ -31,6 +34,8 @@ const COMPONENTS = {
   SourceReport: SourceReportSchema,
   Provider: ProviderObjectSchema,
   ProviderSummary: ProviderSummarySchema,
+  Guide: GuideSchema,
+  GuideList: GuideListSchema,
 } as const
 
 type ComponentName = keyof typeof COMPONENTS
@@ -146,6 +151,27 @@ export const buildOpenApiDocument = (): Json => ({
           },
           ...errors(400),
         },
+      },
+    },
+    '/api/v1/guides': {
+      get: {
+        summary: 'The mail clients there are setup guides for',
+        parameters: [{ name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'zh-CN'] } }],
+        responses: { 200: { description: 'Client ids and names.', content: json(ref('GuideList')) } },
+      },
+    },
+    '/api/v1/guides/{client}': {
+      get: {
+        summary: 'Step-by-step setup of one mail client for an address',
+        description:
+          'Steps with the labels the client shows and the values to type, the credential to use (account password, app password, 授权码), the protocol choice in one sentence, and the usual errors with their fix. Steps whose screen labels could not be checked carry `unconfirmed: true`.',
+        parameters: [
+          { name: 'client', in: 'path', required: true, schema: { type: 'string', enum: [...CLIENT_IDS] } },
+          { name: 'email', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'zh-CN'] } },
+          { name: 'protocol', in: 'query', required: false, schema: { type: 'string', enum: ['imap', 'pop3'] } },
+        ],
+        responses: { 200: { description: 'The guide.', content: json(ref('Guide')) }, ...errors(400, 404, 429) },
       },
     },
     '/api/v1/providers/{domain}': {

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { CODES } from '../probes/codes.ts'
 import { SOURCE_TYPES } from '../discovery/types.ts'
 import { CREDENTIALS, STATUSES } from '../providers/index.ts'
+import { CLIENT_IDS } from '../guides/types.ts'
 
 const codes = Object.keys(CODES) as [keyof typeof CODES, ...Array<keyof typeof CODES>]
 export const ProbeCodeSchema = z.enum(codes).meta({ description: 'A stable probe code; UIs key on it.' })
@@ -139,4 +140,48 @@ export const ProviderSummarySchema = z
     domains: z.array(z.string()),
     status: z.enum(STATUSES),
   })
+  .strict()
+
+const GuideServerSchema = z
+  .object({
+    host: z.string(),
+    port: z.number().int(),
+    security: Security,
+    securityLabel: z.string().meta({ description: 'The encryption choice as this client names it.' }),
+    username: z.string(),
+  })
+  .strict()
+
+export const GuideSchema = z
+  .object({
+    client: z.enum(CLIENT_IDS),
+    clientName: z.string(),
+    lang: z.enum(['en', 'zh-CN']),
+    email: z.string(),
+    provider: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
+    protocol: z.enum(['imap', 'pop3']),
+    protocolChoice: z.string(),
+    notices: z.array(z.string()),
+    credential: z.object({ kind: z.enum(CREDENTIALS), name: z.string(), text: z.string() }).strict(),
+    incoming: GuideServerSchema.nullable(),
+    outgoing: GuideServerSchema.nullable(),
+    steps: z.array(
+      z
+        .object({
+          id: z.string(),
+          kind: z.enum(['step', 'test']),
+          text: z.string(),
+          values: z.array(z.object({ label: z.string(), value: z.string() }).strict()),
+          platform: z.enum(['ios', 'macos']).optional(),
+          unconfirmed: z.boolean().meta({ description: 'The screen labels of this step could not be checked against a source.' }),
+        })
+        .strict(),
+    ),
+    errors: z.array(z.object({ code: z.string(), symptom: z.string(), fix: z.string() }).strict()),
+    hints: z.array(z.string()),
+  })
+  .strict()
+
+export const GuideListSchema = z
+  .object({ clients: z.array(z.object({ id: z.enum(CLIENT_IDS), name: z.string() }).strict()) })
   .strict()

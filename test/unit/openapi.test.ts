@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   ErrorBodySchema,
+  GuideListSchema,
+  GuideSchema,
   MatrixResultSchema,
   ProbeResultSchema,
   ReportSchema,
@@ -71,6 +73,10 @@ describe('real responses match the documented schemas', () => {
     const lookup = await app.request('/api/v1/lookup?email=a@qq.com&lang=zh-CN')
     const report = ReportSchema.parse(await lookup.json())
     expect(report.provider?.id).toBe('qq')
+    for (const client of GuideListSchema.parse(await (await app.request('/api/v1/guides')).json()).clients) {
+      const guide = await app.request(`/api/v1/guides/${client.id}?email=a@qq.com&lang=zh-CN`)
+      expect(GuideSchema.parse(await guide.json()).client).toBe(client.id)
+    }
     const bad = await postJson(app, '/api/v1/diagnose', { email: 'nope' })
     expect(bad.status).toBe(400)
     expect(ErrorBodySchema.parse(await bad.json()).error.field).toBe('email')

@@ -1,0 +1,73 @@
+/**
+ * @module
+ * The Apple configuration profile (.mobileconfig) for iOS, iPadOS and macOS Mail: a
+ * `Configuration` profile holding one `com.apple.mail.managed` payload. Pure (the identifiers
+ * are computed by profile-ids.ts and passed in). No password is ever written: the device asks
+ * for it when the profile is installed.
+ * Keys: https://developer.apple.com/documentation/devicemanagement/mail
+ */
+import { build } from 'plist'
+import type { CandidateServer } from '../discovery/types.ts'
+import type { ProfileIds } from './profile-ids.ts'
+import type { AccountSettings } from './settings.ts'
+
+export interface MobileconfigOptions {
+  /** PayloadOrganization; default 'mailsetup'. */
+  organization?: string
+}
+
+/** Apple has one SSL flag; with it on, Mail uses STARTTLS on ports that expect it (143, 587). */
+const useSsl = (s: CandidateServer) => s.security !== 'none'
+
+/**
+ * The profile XML for one incoming and one outgoing server (pick them with `offeredServers`).
+ *
+ * @example
+ * const ids = await profileIds(settings.email, imap, smtp)
+ * renderMobileconfig(settings, imap, smtp, ids) // '<?xml …><plist version="1.0"><dict>…com.apple.mail.managed…'
+ */
+export const renderMobileconfig = (
+  settings: AccountSettings,
+  incoming: CandidateServer,
+  outgoing: CandidateServer,
+  ids: ProfileIds,
+  options: MobileconfigOptions = {},
+): string => {
+  const description = `${settings.displayName} (${settings.email})`
+  const mail = {
+    EmailAccountDescription: description,
+    EmailAccountType: incoming.protocol === 'pop3' ? 'EmailTypePOP' : 'EmailTypeIMAP',
+    EmailAddress: settings.email,
+    IncomingMailServerAuthentication: 'EmailAuthPassword',
+    IncomingMailServerHostName: incoming.host,
+    IncomingMailServerPortNumber: incoming.port,
+    IncomingMailServerUseSSL: useSsl(incoming),
+    IncomingMailServerUsername: incoming.username,
+    OutgoingMailServerAuthentication: 'EmailAuthPassword',
+    OutgoingMailServerHostName: outgoing.host,
+    OutgoingMailServerPortNumber: outgoing.port,
+    OutgoingMailServerUseSSL: useSsl(outgoing),
+    OutgoingMailServerUsername: outgoing.username,
+    OutgoingPasswordSameAsIncomingPassword: true,
+    PayloadDescription: `Mail account ${settings.email}`,
+    PayloadDisplayName: description,
+    PayloadIdentifier: ids.mailIdentifier,
+    PayloadType: 'com.apple.mail.managed',
+    PayloadUUID: ids.mailUuid,
+    PayloadVersion: 1,
+    PreventAppSheet: false,
+    PreventMove: false,
+    SMIMEEnabled: false,
+  }
+  return build({
+    PayloadContent: [mail],
+    PayloadDescription: `Sets up the mail account ${settings.email}. Mail asks for the password when the profile is installed.`,
+    PayloadDisplayName: `Mail: ${settings.email}`,
+    PayloadIdentifier: ids.profileIdentifier,
+    PayloadOrganization: options.organization ?? 'mailsetup',
+    PayloadRemovalDisallowed: false,
+    PayloadType: 'Configuration',
+    PayloadUUID: ids.profileUuid,
+    PayloadVersion: 1,
+  })
+}

@@ -1,0 +1,22 @@
+/**
+ * @module
+ * Every client's guide spec, by id.
+ */
+import type { ClientId, ClientSpec } from '../types.ts'
+import { appleMail } from './apple-mail.ts'
+import { foxmail } from './foxmail.ts'
+import { gmailAndroid } from './gmail-android.ts'
+import { newOutlook } from './new-outlook.ts'
+import { outlook } from './outlook.ts'
+import { thunderbird } from './thunderbird.ts'
+import { thunderbirdAndroid } from './thunderbird-android.ts'
+
+export const CLIENTS: Record<ClientId, ClientSpec> = {
+  outlook,
+  'new-outlook': newOutlook,
+  thunderbird,
+  foxmail,
+  'apple-mail': appleMail,
+  'gmail-android': gmailAndroid,
+  'thunderbird-android': thunderbirdAndroid,
+}

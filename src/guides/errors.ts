@@ -1,0 +1,53 @@
+/**
+ * @module
+ * The usual errors a guide lists, keyed by probe code (plus AUTH_FAILED and
+ * SEND_AUTH_REQUIRED, which the probes cannot see without a password), each with its fix in
+ * the client's own words (the encryption choice as the client names it).
+ */
+import { CODES, type ProbeCode } from '../probes/codes.ts'
+import type { Credential, Lang } from '../providers/index.ts'
+import { message } from './messages.ts'
+import type { GuideError } from './types.ts'
+
+const PROBE_ERRORS = [
+  'TCP_TIMEOUT',
+  'TCP_REFUSED',
+  'GREETING_TIMEOUT',
+  'TLS_HANDSHAKE',
+  'TLS_CERT_NAME',
+  'TLS_CERT_UNTRUSTED',
+  'STARTTLS_UNSUPPORTED',
+] as const satisfies readonly ProbeCode[]
+
+/**
+ * @example
+ * usualErrors('zh-CN', 'authorization-code', vars, { usesStarttls: false })[0]
+ * // { code: 'AUTH_FAILED', symptom: '客户端提示用户名或密码错误…', fix: '在QQ邮箱，这说明没有使用授权码…' }
+ */
+export const usualErrors = (
+  lang: Lang,
+  credential: Credential,
+  vars: Readonly<Record<string, string>>,
+  options: { usesStarttls: boolean },
+): GuideError[] => {
+  const probe = PROBE_ERRORS.filter((code) => code !== 'STARTTLS_UNSUPPORTED' || !options.usesStarttls).map(
+    (code): GuideError => ({
+      code,
+      symptom: lang === 'en' ? CODES[code].en : CODES[code].zh,
+      fix: message(lang, `error.${code}.fix`, vars),
+    }),
+  )
+  return [
+    {
+      code: 'AUTH_FAILED',
+      symptom: message(lang, 'error.AUTH_FAILED.symptom', vars),
+      fix: message(lang, `error.AUTH_FAILED.fix.${credential}`, vars),
+    },
+    {
+      code: 'SEND_AUTH_REQUIRED',
+      symptom: message(lang, 'error.SEND_AUTH_REQUIRED.symptom', vars),
+      fix: message(lang, 'error.SEND_AUTH_REQUIRED.fix', vars),
+    },
+    ...probe,
+  ]
+}

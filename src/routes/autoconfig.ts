@@ -1,0 +1,40 @@
+/**
+ * @module
+ * `GET /mail/config-v1.1.xml?emailaddress=…` and
+ * `GET /.well-known/autoconfig/mail/config-v1.1.xml?emailaddress=…`: Mozilla autoconfig, so
+ * this service can be a domain's autoconfig server (autoconfig.<domain> pointed at it).
+ */
+import { Hono, type Context } from 'hono'
+import { renderAutoconfig } from '../formats/autoconfig.ts'
+import type { SettingsSource } from '../formats/settings.ts'
+import { apiError } from './api-error.ts'
+import { addressParam } from './format-address.ts'
+
+/** The paths Thunderbird and other clients ask (on autoconfig.<domain> and on <domain>). */
+export const AUTOCONFIG_PATHS = [
+  '/mail/config-v1.1.xml',
+  '/.well-known/autoconfig/mail/config-v1.1.xml',
+] as const
+
+/**
+ * Mount at `/`. An unknown domain answers 404 NO_SETTINGS (clients go on to their next method);
+ * the answer depends on the domain only, never on the local part.
+ *
+ * @example
+ * app.route('/', autoconfigRoutes({ settings }))
+ * // GET /mail/config-v1.1.xml?emailaddress=ann@qq.com → 200 text/xml <clientConfig version="1.1">…
+ */
+export const autoconfigRoutes = (deps: { settings: SettingsSource }): Hono => {
+  const app = new Hono()
+  const handler = async function autoconfig(c: Context) {
+    const param = addressParam(c, ['emailaddress'])
+    if (!param.ok) return param.response
+    const settings = await deps.settings(param.address.email, c.req.raw.signal)
+    const xml = renderAutoconfig(settings)
+    if (xml === null) return apiError(c, 404, 'NO_SETTINGS', `No settings are known for ${param.address.domain}.`)
+    c.header('Cache-Control', 'private, max-age=300')
+    return c.body(xml, 200, { 'Content-Type': 'text/xml; charset=utf-8' })
+  }
+  for (const path of AUTOCONFIG_PATHS) app.get(path, handler)
+  return app
+}

@@ -1,0 +1,26 @@
+/**
+ * @module
+ * The address parameter of the autoconfig endpoints, read the same way by each of them.
+ */
+import type { Context } from 'hono'
+import { type ParsedAddress, parseAddress } from '../formats/email-address.ts'
+import { apiError } from './api-error.ts'
+
+export type AddressParam = { ok: true; address: ParsedAddress } | { ok: false; response: Response }
+
+/**
+ * Reads `name` from the query string (the first of `names` present); a missing or invalid
+ * address is a 400 naming the parameter.
+ *
+ * @example
+ * const param = addressParam(c, ['emailaddress', 'email'])
+ * if (!param.ok) return param.response
+ */
+export const addressParam = (c: Context, names: readonly [string, ...string[]]): AddressParam => {
+  const name = names.find((n) => c.req.query(n) !== undefined) ?? names[0]
+  const value = c.req.query(name) ?? ''
+  const address = value.trim() === '' ? null : parseAddress(value)
+  if (address) return { ok: true, address }
+  const message = value.trim() === '' ? `${name} is required` : 'Invalid email address'
+  return { ok: false, response: apiError(c, 400, 'INVALID_INPUT', message, name) }
+}

@@ -1,0 +1,58 @@
+/**
+ * @module
+ * `GET /api/v1/guides` (the clients) and `GET /api/v1/guides/:client?email=&lang=&protocol=`
+ * (one client's setup guide for an address, as JSON the web page renders).
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { parseAddress } from '../formats/email-address.ts'
+import type { SettingsSource } from '../formats/settings.ts'
+import { CLIENT_IDS, type ClientId, message, renderGuide } from '../guides/index.ts'
+import { apiError, invalidInput } from './api-error.ts'
+import { LangSchema, langFromHeader } from './email.ts'
+
+const GuideQuery = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'email is required')
+    .max(254)
+    .refine((value) => parseAddress(value) !== null, 'Invalid email address'),
+  lang: LangSchema.optional(),
+  protocol: z.enum(['imap', 'pop3']).optional(),
+})
+
+const isClientId = (id: string): id is ClientId => (CLIENT_IDS as readonly string[]).includes(id)
+
+/**
+ * Mount at `/api/v1/guides`. Unknown client: 404 UNKNOWN_CLIENT naming the known ones;
+ * bad email: 400 naming `email`. `lang` defaults from Accept-Language.
+ *
+ * @example
+ * app.route('/api/v1/guides', guidesRoutes({ settings }))
+ * // GET /api/v1/guides/thunderbird?email=ann@qq.com&lang=zh-CN → { client, steps: [{ text, values }], errors, … }
+ */
+export const guidesRoutes = (deps: { settings: SettingsSource }): Hono => {
+  const app = new Hono()
+
+  app.get('/', (c) => {
+    const lang = langFromHeader(c.req.header('accept-language'))
+    return c.json({ clients: CLIENT_IDS.map((id) => ({ id, name: message(lang, `client.${id}`) })) })
+  })
+
+  app.get('/:client', async (c) => {
+    const client = c.req.param('client')
+    if (!isClientId(client)) {
+      return apiError(c, 404, 'UNKNOWN_CLIENT', `Unknown client; known clients: ${CLIENT_IDS.join(', ')}.`, 'client')
+    }
+    const query = GuideQuery.safeParse(c.req.query())
+    if (!query.success) return invalidInput(c, query.error, 'email')
+    const address = parseAddress(query.data.email)
+    if (!address) return apiError(c, 400, 'INVALID_INPUT', 'Invalid email address', 'email')
+    const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
+    const settings = await deps.settings(address.email, c.req.raw.signal)
+    return c.json(renderGuide(client, settings, { lang, protocol: query.data.protocol }))
+  })
+
+  return app
+}

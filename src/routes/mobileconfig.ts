@@ -1,0 +1,65 @@
+/**
+ * @module
+ * `GET /mobileconfig?emailaddress=…[&protocol=imap|pop3]`: an Apple configuration profile for
+ * iOS, iPadOS and macOS Mail, signed when a signer is configured (MAILSETUP_PROFILE_CERT and
+ * MAILSETUP_PROFILE_KEY, see formats/sign-node.ts).
+ */
+import { Hono } from 'hono'
+import { renderMobileconfig } from '../formats/mobileconfig.ts'
+import { offeredServers } from '../formats/offered.ts'
+import { profileIds } from '../formats/profile-ids.ts'
+import type { SettingsSource } from '../formats/settings.ts'
+import { apiError } from './api-error.ts'
+import { addressParam } from './format-address.ts'
+
+export const MOBILECONFIG_PATH = '/mobileconfig'
+
+export interface MobileconfigDeps {
+  settings: SettingsSource
+  /** Signs the profile XML (CMS signedData, DER); unsigned when absent. */
+  sign?: (xml: string) => Promise<Uint8Array> | Uint8Array
+  /** Reverse-DNS prefix of PayloadIdentifier; default 'email.mailsetup'. */
+  identifierPrefix?: string
+  /** PayloadOrganization; default 'mailsetup'. */
+  organization?: string
+}
+
+/**
+ * Mount at `/`. Unknown domain, or no incoming or no outgoing server: 404 NO_SETTINGS (the
+ * same for every local part). `protocol=pop3` picks the best POP3 server instead of the best
+ * incoming one (400 naming `protocol` for anything but imap or pop3).
+ *
+ * @example
+ * app.route('/', mobileconfigRoutes({ settings, sign }))
+ * // GET /mobileconfig?emailaddress=ann@qq.com → 200 application/x-apple-aspen-config, attachment
+ */
+export const mobileconfigRoutes = (deps: MobileconfigDeps): Hono => {
+  const app = new Hono()
+  app.get(MOBILECONFIG_PATH, async function mobileconfig(c) {
+    const param = addressParam(c, ['emailaddress', 'email'])
+    if (!param.ok) return param.response
+    const wanted = c.req.query('protocol')
+    if (wanted !== undefined && wanted !== 'imap' && wanted !== 'pop3') {
+      return apiError(c, 400, 'INVALID_INPUT', 'protocol must be imap or pop3', 'protocol')
+    }
+    const { address } = param
+    const settings = await deps.settings(address.email, c.req.raw.signal)
+    const offered = offeredServers(settings)
+    const incoming = wanted ? offered.incoming.find((s) => s.protocol === wanted) : offered.incoming[0]
+    const outgoing = offered.outgoing[0]
+    if (!incoming || !outgoing) {
+      const what = wanted ? `${wanted.toUpperCase()} settings` : 'settings'
+      return apiError(c, 404, 'NO_SETTINGS', `No ${what} are known for ${address.domain}.`)
+    }
+    const ids = await profileIds(settings.email, incoming, outgoing, deps.identifierPrefix)
+    const xml = renderMobileconfig(settings, incoming, outgoing, ids, { organization: deps.organization })
+    // A copy: the signer may hand back a view on a shared buffer, which Response cannot take.
+    const body = deps.sign ? new Uint8Array(await deps.sign(xml)) : new TextEncoder().encode(xml)
+    return c.body(body, 200, {
+      'Content-Type': 'application/x-apple-aspen-config',
+      'Content-Disposition': `attachment; filename="${address.domain}.mobileconfig"`,
+      'Cache-Control': 'no-store',
+    })
+  })
+  return app
+}
