@@ -6,6 +6,7 @@
  */
 import { getDomain } from 'tldts'
 import type { Resolver } from '../dns/resolver.ts'
+import { MATRIX } from '../probes/matrix.ts'
 import { ProbeError } from '../probes/probe-error.ts'
 import type { Protocol, Security } from '../probes/protocol.ts'
 import { type Provider, type ProviderIndex, expandPlaceholders } from '../providers/index.ts'
@@ -158,14 +159,8 @@ export const fromSrv = async (
 
 /** Host names worth guessing for a domain, each with the matrix entries that fit its name. */
 export const guessTargets = (domain: string, mxHosts: string[]) => {
-  const all = [
-    { protocol: 'imap', port: 993, security: 'tls' },
-    { protocol: 'imap', port: 143, security: 'starttls' },
-    { protocol: 'pop3', port: 995, security: 'tls' },
-    { protocol: 'pop3', port: 110, security: 'starttls' },
-    { protocol: 'smtp', port: 465, security: 'tls' },
-    { protocol: 'smtp', port: 587, security: 'starttls' },
-  ] as const
+  // Port 25 is for server-to-server mail: a client never submits there, so it is not guessed.
+  const all = MATRIX.filter((entry) => entry.port !== 25)
   const of = (protocol: Protocol) => all.filter((entry) => entry.protocol === protocol)
   return [
     { host: `imap.${domain}`, entries: of('imap') },

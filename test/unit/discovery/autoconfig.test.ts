@@ -4,10 +4,8 @@
  * address, a stall) plus a followed redirect. No real socket connects (net.Socket#connect spy).
  */
 import { readFileSync } from 'node:fs'
-import net from 'node:net'
 import { HttpResponse, delay, http } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   type AutoconfigAttempt,
   autoconfigUrls,
@@ -16,6 +14,7 @@ import {
 import { DiscoveryError } from '../../../src/discovery/discovery-error.ts'
 import { createNodeHttpGet } from '../../../src/discovery/http-node.ts'
 import { PUBLIC_A, PUBLIC_B, mapGuard } from '../../fake/discovery-deps.ts'
+import { useOfflineMsw } from '../../fake/offline-msw.ts'
 
 const VALID = readFileSync('../shared/data/ispdb/163.com.xml', 'utf8')
 const URLS = {
@@ -25,24 +24,7 @@ const URLS = {
   httpWellKnown: 'http://example.com/.well-known/autoconfig/mail/config-v1.1.xml',
 }
 
-const server = setupServer()
-const seen: string[] = []
-server.events.on('request:start', ({ request }) => seen.push(request.url))
-const connectSpy = vi.spyOn(net.Socket.prototype, 'connect')
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-beforeEach(() => {
-  seen.length = 0
-  connectSpy.mockClear()
-})
-afterEach(() => {
-  server.resetHandlers()
-  expect(connectSpy).not.toHaveBeenCalled()
-})
-afterAll(() => {
-  server.close()
-  connectSpy.mockRestore()
-})
+const { server, seen } = useOfflineMsw()
 
 const guard = mapGuard({
   'autoconfig.example.com': PUBLIC_A,

@@ -4,34 +4,16 @@
  * and the pinned lookup. A spy on net.Socket#connect shows that no real socket ever connects.
  */
 import http from 'node:http'
-import net from 'node:net'
 import { HttpResponse as MswResponse, delay, http as mswHttp, passthrough } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DiscoveryError } from '../../../src/discovery/discovery-error.ts'
 import { checkFetchUrl } from '../../../src/discovery/http.ts'
 import { createNodeHttpGet, pinnedLookup } from '../../../src/discovery/http-node.ts'
 import { parseCidrList } from '../../../src/security/address-policy.ts'
 import { PUBLIC_A, PUBLIC_B, mapGuard } from '../../fake/discovery-deps.ts'
+import { useOfflineMsw } from '../../fake/offline-msw.ts'
 
-const server = setupServer()
-const seen: string[] = []
-server.events.on('request:start', ({ request }) => seen.push(request.url))
-const connectSpy = vi.spyOn(net.Socket.prototype, 'connect')
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-beforeEach(() => {
-  seen.length = 0
-  connectSpy.mockClear()
-})
-afterEach(() => {
-  server.resetHandlers()
-  expect(connectSpy).not.toHaveBeenCalled()
-})
-afterAll(() => {
-  server.close()
-  connectSpy.mockRestore()
-})
+const { server, seen, connectSpy } = useOfflineMsw()
 
 const guard = mapGuard({
   'autoconfig.example.com': PUBLIC_A,
