@@ -5,6 +5,8 @@
  * `detail` is for helpdesk staff (the URL, the status, the guard's reason).
  */
 
+import { CodedError } from '../errors.ts'
+
 export const DISCOVERY_CODES = {
   FETCH_BLOCKED: {
     en: 'This address may not be fetched (private, local or reserved network, or not an HTTP(S) URL on port 80/443).',
@@ -50,21 +52,8 @@ export type DiscoveryCode = keyof typeof DISCOVERY_CODES
  * @example
  * throw new DiscoveryError('FETCH_STATUS', 'https://autoconfig.example.com/mail/config-v1.1.xml: 404')
  */
-export class DiscoveryError extends Error {
+export class DiscoveryError extends CodedError<DiscoveryCode> {
   override readonly name = 'DiscoveryError'
-  readonly code: DiscoveryCode
-  readonly detail: string | undefined
-
-  constructor(code: DiscoveryCode, detail?: string, options?: { cause?: unknown }) {
-    super(detail ? `${code}: ${detail}` : code, options)
-    this.code = code
-    this.detail = detail
-  }
-
-  /** What may reach a client: the code and the detail, never the cause or the stack. */
-  toJSON(): { code: DiscoveryCode; detail: string | null } {
-    return { code: this.code, detail: this.detail ?? null }
-  }
 }
 
 export const isDiscoveryError = (err: unknown): err is DiscoveryError =>
