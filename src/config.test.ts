@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     expect(config.MAILSETUP_PROBE_PORTS).toEqual([25, 110, 143, 465, 587, 993, 995])
     expect(config.MAILSETUP_DNS_SERVERS).toEqual([])
     expect(config.MAILSETUP_ALLOW_TARGETS).toEqual([])
-    expect(config.MAILSETUP_PROBE_TIMEOUT_MS).toBe(10_000)
+    expect(config.MAILSETUP_PROBE_TIMEOUT_MS).toBe(8_000)
     expect(config.LOG_LEVEL).toBe('info')
   })
 

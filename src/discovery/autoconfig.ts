@@ -11,6 +11,11 @@ import type { HttpGet } from './http.ts'
 
 /** A real config-v1.1.xml is a few KB; anything past this is not one. */
 export const AUTOCONFIG_MAX_BYTES = 256 * 1024
+/**
+ * Budget of one URL. A host that answers at all answers fast; a stalled one (wildcard DNS to a
+ * silent server is common) must not hold the next URL, or the probes, for long.
+ */
+export const AUTOCONFIG_ATTEMPT_MS = 2_000
 
 const ACCEPT = 'application/xml, text/xml;q=0.9, text/plain;q=0.5'
 /** text/plain too: some servers send .xml files as plain text, and Thunderbird accepts them. */
@@ -103,7 +108,7 @@ const fetchOne = async (
   options: FetchAutoconfigOptions,
 ): Promise<{ doc: AutoconfigDoc; finalUrl: string }> => {
   const res = await options.httpGet(url, {
-    signal: options.signal,
+    signal: AbortSignal.any([options.signal, AbortSignal.timeout(AUTOCONFIG_ATTEMPT_MS)]),
     maxBytes: AUTOCONFIG_MAX_BYTES,
     accept: ACCEPT,
   })

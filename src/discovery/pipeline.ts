@@ -176,26 +176,38 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
   const discover = async (address: string, options: DiscoverOptions = {}): Promise<Discovery> => {
     const { localPart, domain } = splitEmail(address)
     const email = `${localPart}@${domain}`
+    const probing = options.probe !== false
+    // The database's servers are known at once: probe them while the network sources run.
+    const known = probing ? fromDatabase(deps.providers, domain, email).candidates.slice(0, MAX_DISCOVERY_PROBES) : []
+    if (known.length) options.onEvent?.({ type: 'candidates', provider: deps.providers.byDomain(domain) ?? null, candidates: known })
+    const early = probeAll(known, options)
+
     const found = await findSources(email, domain, options)
     options.onEvent?.({ type: 'candidates', provider: found.provider, candidates: found.candidates })
-    if (options.probe === false) {
+    if (!probing) {
       return { email, domain, provider: found.provider, candidates: found.candidates, probes: [], sources: found.sources }
     }
-    const targets = found.candidates.slice(0, MAX_DISCOVERY_PROBES)
-    const results = await probeAll(targets, options)
+    const started = new Set(known.map(keyOf))
+    const rest = found.candidates.filter((c) => !started.has(keyOf(c))).slice(0, MAX_DISCOVERY_PROBES - known.length)
+    // Guessing depends only on which directions the sources found, so it runs beside the probes.
+    const guessing = guess(email, domain, found, options).then((guessed) => {
+      if (guessed.candidates.length) {
+        options.onEvent?.({ type: 'candidates', provider: found.provider, candidates: [...found.candidates, ...guessed.candidates] })
+      }
+      return guessed
+    })
+    const [earlyResults, restResults, guessed] = await Promise.all([early, probeAll(rest, options), guessing])
+    const results = new Map([...earlyResults, ...restResults])
     const probed = found.candidates.map((c) => verify(c, results.get(keyOf(c))))
-    const guessed = await guess(email, domain, found, options)
     const guessReports: SourceReport[] = guessed.candidates.length
       ? [{ type: 'guess', name: domain, status: 'found', servers: guessed.candidates.length }]
       : []
     guessReports.forEach((source) => options.onEvent?.({ type: 'source', source }))
-    const candidates = [...probed, ...guessed.candidates]
-    if (guessed.candidates.length) options.onEvent?.({ type: 'candidates', provider: found.provider, candidates })
     return {
       email,
       domain,
       provider: found.provider,
-      candidates,
+      candidates: [...probed, ...guessed.candidates],
       probes: [...results.values(), ...guessed.probes],
       sources: [...found.sources, ...guessReports],
     }

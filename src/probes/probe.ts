@@ -18,7 +18,7 @@ import { type TlsReport, judgeTls } from './tls-verdict.ts'
 import type { PinnedTarget, TargetGuard } from '../security/target-guard.ts'
 
 /** Whole-probe budget: DNS, connect, TLS and the dialogue together. */
-export const PROBE_TIMEOUT_MS = 10_000
+export const PROBE_TIMEOUT_MS = 8_000
 /**
  * Silence after connecting before the probe says something itself. Mail servers greet at once;
  * a server that waits for the client (HTTP, TLS on a port probed in plaintext) answers the nudge,

@@ -21,6 +21,10 @@ export interface TestAppOptions {
   ca?: string[]
   timeoutMs?: number
   providers?: ProviderIndex
+  /** Extra CAs the autoconfig fetches trust (the lab CA); by default Node's roots only. */
+  httpCa?: string[]
+  /** Budget of one autoconfig fetch (default 1 s). */
+  httpTimeoutMs?: number
 }
 
 let builtIn: ProviderIndex | null = null
@@ -39,7 +43,7 @@ export const createTestApp = (options: TestAppOptions = {}) => {
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
     resolver,
     providers: options.providers ?? builtInIndex(),
-    httpGet: createNodeHttpGet({ guard, timeoutMs: 1_000 }),
+    httpGet: createNodeHttpGet({ guard, ca: options.httpCa, timeoutMs: options.httpTimeoutMs ?? 1_000 }),
     probe: {
       guard,
       connect: createNodeConnect({ ca: options.ca }),

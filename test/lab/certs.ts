@@ -153,11 +153,27 @@ async function selfSigned(dir: string, base: string, names: string[]): Promise<C
   return { cert, key }
 }
 
+/** Validity of the lab's good certificates: from a day ago to a year ahead. */
+function goodValidity(): { start: string; end: string } {
+  const now = Date.now()
+  return {
+    start: asnTime(new Date(now - 24 * 3600_000)),
+    end: asnTime(new Date(now + 365 * 24 * 3600_000)),
+  }
+}
+
+/**
+ * A valid server certificate from the lab CA (made by `makeCerts` in the same `dir`) for
+ * `names`, e.g. for the web hosts that serve autoconfig documents.
+ */
+export async function issueCert(dir: string, base: string, names: string[]): Promise<CertPaths> {
+  const { start, end } = goodValidity()
+  return issue(dir, base, names, start, end)
+}
+
 export async function makeCerts(dir: string, profiles: ProfileSpec[]): Promise<LabCerts> {
   await makeCa(dir)
-  const now = Date.now()
-  const start = asnTime(new Date(now - 24 * 3600_000))
-  const end = asnTime(new Date(now + 365 * 24 * 3600_000))
+  const { start, end } = goodValidity()
   const byProfile = new Map<string, CertPaths>()
   for (const p of profiles) {
     switch (p.cert) {

@@ -1,7 +1,15 @@
-/** dnsmasq as the lab's DNS server for lab.test and example.test. */
+/** dnsmasq as the lab's DNS server for lab.test, example.test and the other .test domains. */
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DNS_ADDRESS, DNS_PORT, PROFILE_LIST } from './layout.ts'
+import {
+  DELAYED,
+  DNS_ADDRESS,
+  DNS_PORT,
+  FILTERED,
+  MX_RECORDS,
+  PROFILE_LIST,
+  WEB_HOSTS,
+} from './layout.ts'
 import { readPid } from './procs.ts'
 import { startDaemon } from './run.ts'
 import type { Endpoint } from './wait-port.ts'
@@ -56,6 +64,14 @@ export function dnsmasqConfig(dir: string): string {
     for (const name of [p.name, ...p.aliases]) lines.push(`host-record=${name},${p.address}`)
   }
   for (const [name, addr] of GUARD_RECORDS) lines.push(`host-record=${name},${addr}`)
+  for (const web of Object.values(WEB_HOSTS)) {
+    for (const name of web.names) lines.push(`host-record=${name},${web.address}`)
+  }
+  lines.push(`host-record=${DELAYED.name},${DELAYED.address}`)
+  // A wildcard, as many domains have: autoconfig.filtered.lab.test lands there too.
+  lines.push(`address=/${FILTERED.name}/${FILTERED.address}`)
+  for (const [domain, host] of Object.entries(MX_RECORDS))
+    lines.push(`mx-host=${domain},${host},10`)
   lines.push(
     'mx-host=example.test,mail.example.test,10',
     'srv-host=_imaps._tcp.example.test,mail.example.test,993,0,1',

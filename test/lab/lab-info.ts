@@ -20,6 +20,16 @@ export interface LabHost {
   ports: number[]
 }
 
+/** A web host a test may serve on (the lab starts no server there). */
+export interface LabWebHost {
+  /** Loopback address to listen on (ports 80 and 443). */
+  address: string
+  /** DNS names (lab dnsmasq) that resolve to the address. */
+  names: string[]
+  /** Certificate (lab CA) and key for the names, PEM; null for an http-only host. */
+  tls: { certPem: string; keyPem: string } | null
+}
+
 export interface LabInfo {
   /** The lab's temporary directory (configs, certificates, logs). */
   dir: string
@@ -34,6 +44,17 @@ export interface LabInfo {
   expiredNotAfter: string
   hosts: Record<LabProfile, LabHost>
   users: { email: string; password: string }[]
+  /** Autoconfig web hosts: `secure` (https, lab CA) and `plain` (http only). */
+  web: { secure: LabWebHost; plain: LabWebHost }
+  /** Domains whose DNS has only an MX record: domain -> MX host. */
+  mx: Record<string, string>
+  /** A name and address for a delaying proxy in front of `upstream` (its certificate has the name). */
+  delayed: { name: string; address: string; upstream: LabProfile }
+  /**
+   * A name on a subnet where nothing answers (a bench's veth; see bench/diagnose.ts); every name
+   * under it (wildcard) resolves to the same address.
+   */
+  filtered: { name: string; address: string; cidr: string }
 }
 
 declare module 'vitest' {

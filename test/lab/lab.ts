@@ -2,24 +2,28 @@
  * The live test lab: real Dovecot, Postfix and dnsmasq on loopback addresses 127.0.10.x,
  * with a test CA and certificates. `startLab()` brings it up; `lab.stop()` takes it down.
  */
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { makeCerts } from './certs.ts'
+import { issueCert, makeCerts } from './certs.ts'
 import { type DovecotInstance, startDovecot, stopDovecot, writeDovecotConfigs } from './dovecot.ts'
 import { type DnsmasqInstance, startDnsmasq, stopDnsmasq, writeDnsmasqConfig } from './dnsmasq.ts'
 import { disallowConfigDir } from './etc-postfix.ts'
 import { ensureInstalled } from './install.ts'
-import type { LabInfo } from './lab-info.ts'
+import type { LabInfo, LabWebHost } from './lab-info.ts'
 import {
   ALLOW_CIDR,
+  DELAYED,
   DNS_ADDRESS,
   DNS_PORT,
   EXPIRED_NOT_AFTER_ISO,
+  FILTERED,
   hostsOf,
   LAB_PREFIX,
+  MX_RECORDS,
   PROFILE_LIST,
   USERS,
+  WEB_HOSTS,
 } from './layout.ts'
 import { type PostfixInstance, startPostfix, stopPostfix, writePostfixConfig } from './postfix.ts'
 import { descendants, isAlive, killAndWait, readPid, waitExit } from './procs.ts'
@@ -27,7 +31,7 @@ import { run, tailFile } from './run.ts'
 import { cleanupStaleLabs, writeOwner } from './stale.ts'
 import { type Endpoint, probePort, show, waitPorts } from './wait-port.ts'
 
-export type { LabHost, LabInfo, LabProfile } from './lab-info.ts'
+export type { LabHost, LabInfo, LabProfile, LabWebHost } from './lab-info.ts'
 
 export type Lab = LabInfo & { stop(): Promise<void> }
 
@@ -181,6 +185,15 @@ export async function startLab(): Promise<Lab> {
     const certDir = join(dir, 'certs')
     await mkdir(certDir, { recursive: true })
     const certs = await makeCerts(certDir, PROFILE_LIST)
+    const webCert = await issueCert(certDir, 'web', [...WEB_HOSTS.secure.names])
+    const secureWeb: LabWebHost = {
+      address: WEB_HOSTS.secure.address,
+      names: [...WEB_HOSTS.secure.names],
+      tls: {
+        certPem: await readFile(webCert.cert, 'utf8'),
+        keyPem: await readFile(webCert.key, 'utf8'),
+      },
+    }
     const dovecots = await writeDovecotConfigs(dir, PROFILE_LIST, certs.byProfile, 'full')
     const postfix = await writePostfixConfig(dir, PROFILE_LIST, certs.byProfile)
     const dnsmasq = await writeDnsmasqConfig(dir)
@@ -226,6 +239,13 @@ export async function startLab(): Promise<Lab> {
       expiredNotAfter: EXPIRED_NOT_AFTER_ISO,
       hosts: hostsOf(),
       users: USERS.map((u) => ({ ...u })),
+      web: {
+        secure: secureWeb,
+        plain: { address: WEB_HOSTS.plain.address, names: [...WEB_HOSTS.plain.names], tls: null },
+      },
+      mx: { ...MX_RECORDS },
+      delayed: { ...DELAYED },
+      filtered: { ...FILTERED },
     }
     return { ...info, stop }
   } catch (err) {

@@ -50,9 +50,11 @@ function spec(
   ports: number[],
   cert: CertKind,
   aliases: string[] = [],
+  /** Names only in the certificate (their DNS records point elsewhere, e.g. at a proxy). */
+  certOnly: string[] = [],
 ): ProfileSpec {
   const name = `${profile}.lab.test`
-  const certNames = cert === 'wrongname' ? ['other.lab.test'] : [name, ...aliases]
+  const certNames = cert === 'wrongname' ? ['other.lab.test'] : [name, ...aliases, ...certOnly]
   return {
     profile,
     name,
@@ -64,12 +66,39 @@ function spec(
   }
 }
 
+/**
+ * Where a bench puts a delaying TCP proxy in front of `full` (nothing listens there otherwise).
+ * `full`'s certificate carries the name too, so TLS through the proxy verifies.
+ */
+export const DELAYED = {
+  name: 'delayed.lab.test',
+  address: '127.0.10.30',
+  upstream: 'full',
+} as const
+
+/**
+ * A name on the bench's veth subnet (bench/diagnose.ts) with no host behind it: a SYN sent there is
+ * never answered (a "filtered" port). Every name under it resolves there too (wildcard DNS), so
+ * autoconfig.filtered.lab.test is a web host that never answers. Outside ALLOW_CIDR: a guard
+ * allows it only when told to.
+ */
+export const FILTERED = {
+  name: 'filtered.lab.test',
+  address: '10.77.0.2',
+  cidr: '10.77.0.0/24',
+} as const
+
 export const PROFILES: Record<LabProfile, ProfileSpec> = {
   tls: spec('tls', 1, [IMAPS, POP3S, SUBMISSIONS], 'valid'),
   starttls: spec('starttls', 2, [IMAP, POP3, SUBMISSION, SMTP], 'valid'),
-  full: spec('full', 3, [IMAPS, IMAP, POP3S, POP3, SUBMISSIONS, SUBMISSION, SMTP], 'valid', [
-    'mail.example.test',
-  ]),
+  full: spec(
+    'full',
+    3,
+    [IMAPS, IMAP, POP3S, POP3, SUBMISSIONS, SUBMISSION, SMTP],
+    'valid',
+    ['mail.example.test'],
+    [DELAYED.name],
+  ),
   pop3only: spec('pop3only', 4, [POP3S, POP3], 'valid'),
   submission: spec('submission', 5, [SUBMISSION, SUBMISSIONS], 'valid'),
   expired: spec('expired', 6, [IMAPS, IMAP, SUBMISSIONS], 'expired'),
@@ -79,6 +108,29 @@ export const PROFILES: Record<LabProfile, ProfileSpec> = {
 }
 
 export const PROFILE_LIST: ProfileSpec[] = Object.values(PROFILES)
+
+/**
+ * Web hosts for autoconfig documents. The lab gives them DNS names and, for `secure`, a
+ * certificate from the lab CA; a test serves the documents itself (https on 443, http on 80).
+ */
+export const WEB_HOSTS = {
+  secure: {
+    address: '127.0.10.80',
+    names: ['autoconfig.acme.test', 'autoconfig.mailhost.test'],
+    tls: true,
+  },
+  plain: { address: '127.0.10.81', names: ['autoconfig.plainweb.test'], tls: false },
+} as const
+
+/**
+ * Domains that publish only an MX record: hosted.test at a provider an operator's overlay knows
+ * by its MX suffix (hostco.test); viamx.test at a host whose domain (mailhost.test) publishes
+ * autoconfig on the secure web host. The MX hosts themselves have no address.
+ */
+export const MX_RECORDS: Readonly<Record<string, string>> = {
+  'hosted.test': 'mx1.hostco.test',
+  'viamx.test': 'mx.mailhost.test',
+}
 
 export function hostsOf(): Record<LabProfile, LabHost> {
   const out = {} as Record<LabProfile, LabHost>
