@@ -24,6 +24,8 @@ import { guidesRoutes } from './routes/guides.ts'
 import { mobileconfigRoutes } from './routes/mobileconfig.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { probeRoutes } from './routes/probe.ts'
+import { type WebDeps, webRoutes } from './routes/web.ts'
+import { widgetCors } from './security/cors.ts'
 import { providersRoutes } from './routes/providers.ts'
 
 /** Largest request body the API reads. */
@@ -44,6 +46,10 @@ export interface AppDeps {
   clientKey: (c: Context) => string
   /** Signs Apple profiles (MAILSETUP_PROFILE_CERT/KEY); unsigned when absent. */
   signProfile?: (xml: string) => Promise<Uint8Array> | Uint8Array
+  /** Origins whose pages may call /api/* from the browser: the widget (MAILSETUP_WIDGET_ORIGINS). */
+  widgetOrigins?: string[]
+  /** Reads a built file under public/ (the widget script); runtime-specific. */
+  readAsset?: WebDeps['readAsset']
   /** Serves public/ (runtime-specific); tried after the API routes. */
   assets?: MiddlewareHandler
 }
@@ -77,6 +83,9 @@ export const createApp = (deps: AppDeps) => {
     })
   })
 
+  // Before the body limit and the rate limit: a refused origin is turned away first, and a
+  // preflight is answered without touching the API.
+  app.use('/api/*', widgetCors(deps.widgetOrigins ?? []))
   app.use(
     '/api/*',
     bodyLimit({
@@ -119,6 +128,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/api/v1/providers', providersRoutes({ providers: deps.providers }))
 
   app.all('/api/*', (c) => apiError(c, 404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`))
+  if (deps.readAsset) app.route('/', webRoutes({ readAsset: deps.readAsset }))
   if (deps.assets) app.get('*', deps.assets)
   app.notFound((c) => apiError(c, 404, 'NOT_FOUND', 'Not found.'))
   app.onError((err, c) => {

@@ -6,6 +6,7 @@
 import ipaddr from 'ipaddr.js'
 import { z } from 'zod'
 import { parseCidrList } from './security/address-policy.ts'
+import { parseOriginList } from './security/cors.ts'
 
 const DEFAULT_PROBE_PORTS = '25,110,143,465,587,993,995'
 
@@ -70,6 +71,17 @@ const schema = z.object({
     .default('false')
     .transform((value) => value === '1' || value === 'true'),
   MAILSETUP_PROVIDERS_FILE: z.string().optional(),
+  MAILSETUP_WIDGET_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return parseOriginList(value)
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected comma-separated origins, e.g. https://help.example.com,http://localhost:3000' })
+        return z.NEVER
+      }
+    }),
   MAILSETUP_PROFILE_CERT: z.string().optional(),
   MAILSETUP_PROFILE_KEY: z.string().optional(),
 })

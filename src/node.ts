@@ -4,6 +4,7 @@
  * into createApp and serves it with @hono/node-server.
  */
 import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -69,6 +70,8 @@ const readSigner = async (config: Config) => {
   }
 }
 
+const publicDir = fileURLToPath(new URL('../public', import.meta.url))
+
 export const buildNodeApp = async (config: Config) => {
   const logger = createLogger({ level: config.LOG_LEVEL, write: (line) => process.stdout.write(`${line}\n`) })
   const resolver = createCachingResolver(createNodeResolver({ servers: config.MAILSETUP_DNS_SERVERS }))
@@ -90,7 +93,9 @@ export const buildNodeApp = async (config: Config) => {
     budget: createSocketBudget(config.MAILSETUP_MAX_PROBE_SOCKETS),
     rateLimiter: createRateLimiter(config.MAILSETUP_RATE_LIMIT),
     clientKey: clientKeyFor(config),
-    assets: serveStatic({ root: fileURLToPath(new URL('../public', import.meta.url)) }),
+    widgetOrigins: config.MAILSETUP_WIDGET_ORIGINS,
+    readAsset: (name) => readFile(`${publicDir}/${name}`, 'utf8').catch(() => null),
+    assets: serveStatic({ root: publicDir }),
   })
   return { app, logger }
 }

@@ -1,0 +1,115 @@
+/**
+ * @module
+ * CORS for the embeddable widget: pages on the operator's allowed origins
+ * (MAILSETUP_WIDGET_ORIGINS) may call `/api/*` from the browser; any other foreign origin is
+ * refused with 403 and gets no CORS headers. Requests without an Origin header (curl, servers)
+ * and from the service's own pages pass untouched.
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import type { ApiErrorBody } from '../routes/api-error.ts'
+
+/** How long a browser may cache a preflight answer. */
+const PREFLIGHT_MAX_AGE_SECONDS = 600
+const ALLOWED_METHODS = 'GET, POST, OPTIONS'
+/** Request headers the widget sends beyond the CORS-safelisted ones. */
+const ALLOWED_HEADERS = ['content-type', 'accept', 'accept-language', 'x-request-id']
+const EXPOSED_HEADERS = 'Retry-After, X-Request-Id'
+
+export type InvalidOriginError = TypeError & { code: 'ERR_INVALID_ORIGIN' }
+
+const invalidOrigin = (entry: string): InvalidOriginError =>
+  Object.assign(new TypeError(`not an origin (scheme://host[:port]): ${entry}`), { code: 'ERR_INVALID_ORIGIN' as const })
+
+/**
+ * Parses a comma-separated list of origins into their serialised form; throws an
+ * InvalidOriginError for anything that is not exactly an http(s) origin (no path, no `*`).
+ *
+ * @example
+ * parseOriginList('https://help.example.com, http://localhost:3000')
+ * // ['https://help.example.com', 'http://localhost:3000']
+ */
+export const parseOriginList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0)
+    .map((entry) => {
+      let url: URL
+      try {
+        url = new URL(entry)
+      } catch {
+        throw invalidOrigin(entry)
+      }
+      const bare = entry.replace(/\/$/, '').toLowerCase()
+      if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin.toLowerCase() !== bare) {
+        throw invalidOrigin(entry)
+      }
+      return url.origin
+    })
+
+/** The page's own origin: the URL the server sees, or (behind a TLS proxy) the Host header. */
+const isOwnOrigin = (c: Context, origin: string): boolean => {
+  if (origin === new URL(c.req.url).origin) return true
+  const host = c.req.header('host')
+  if (!host) return false
+  try {
+    return new URL(origin).host === host.toLowerCase()
+  } catch {
+    return false
+  }
+}
+
+const refuse = (c: Context, origin: string) =>
+  c.json<ApiErrorBody>(
+    {
+      error: {
+        code: 'ORIGIN_NOT_ALLOWED',
+        message: `Pages on ${origin} may not call this API; the operator can add the origin to MAILSETUP_WIDGET_ORIGINS.`,
+      },
+    },
+    403,
+  )
+
+/**
+ * Mount on `/api/*` before the other API middleware, so refusals cost nothing and every
+ * answer (errors and 429s included) carries the CORS headers an allowed page needs to read it.
+ *
+ * @example
+ * app.use('/api/*', widgetCors(config.MAILSETUP_WIDGET_ORIGINS))
+ */
+export const widgetCors = (origins: readonly string[]): MiddlewareHandler => {
+  const allowed = new Set(origins)
+  return async function widgetCors(c, next) {
+    const origin = c.req.header('origin')
+    if (origin === undefined || isOwnOrigin(c, origin)) {
+      await next()
+      return
+    }
+    c.header('Vary', 'Origin', { append: true })
+    if (!allowed.has(origin)) return refuse(c, origin)
+
+    const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined
+    if (preflight) {
+      const asked = (c.req.header('access-control-request-headers') ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter((name) => name.length > 0)
+      const headers = asked.filter((name) => ALLOWED_HEADERS.includes(name))
+      return c.body(null, 204, {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Methods': ALLOWED_METHODS,
+        ...(headers.length > 0 ? { 'Access-Control-Allow-Headers': headers.join(', ') } : {}),
+        'Access-Control-Max-Age': String(PREFLIGHT_MAX_AGE_SECONDS),
+      })
+    }
+    c.header('Access-Control-Allow-Origin', origin)
+    c.header('Access-Control-Expose-Headers', EXPOSED_HEADERS)
+    await next()
+    // A handler that built its own Response skipped c.header(); add the headers there too.
+    if (!c.res.headers.has('Access-Control-Allow-Origin')) {
+      c.res.headers.set('Access-Control-Allow-Origin', origin)
+      c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS)
+      c.res.headers.append('Vary', 'Origin')
+    }
+  }
+}

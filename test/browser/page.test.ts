@@ -1,0 +1,185 @@
+/**
+ * The page at `/` in headless Chromium against the real app: a lab address end to end, the
+ * Chinese Foxmail guide for a QQ address, copying, the profile download, the phone layout
+ * and axe-core. Screenshots go to test/artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser, screenshot, seriousViolations, startApp, type TestServer } from './harness.ts'
+
+const lab = inject('lab')
+let app: TestServer
+let browser: Browser
+let context: BrowserContext
+
+beforeAll(async () => {
+  ;[app, browser] = await Promise.all([startApp({ lab }), launchBrowser()])
+  context = await browser.newContext({ locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'] })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+const open = async (path = '/?lang=en', page?: Page) => {
+  const p = page ?? (await context.newPage())
+  await p.goto(`${app.url}${path}`)
+  return p
+}
+
+/** Types an address and submits with Enter; waits for the final report (the details appear). */
+const check = async (page: Page, email: string, options: { probe?: boolean } = {}) => {
+  if (options.probe === false) await page.getByRole('checkbox', { name: /live|实时/ }).uncheck()
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="email"]').press('Enter')
+  await page.locator('details.helpdesk:not([hidden])').waitFor({ timeout: 30_000 })
+}
+
+const scrollWidth = (page: Page) => page.evaluate('document.scrollingElement.scrollWidth') as Promise<number>
+
+describe('the page', () => {
+  it('diagnoses a lab address live: progress as it happens, then the recommendation and the settings', async () => {
+    const page = await open()
+    await expect(page.locator('input[type="email"][name="email"]')).toBeTruthy()
+    // Count the steps that appear while the run is still going (the form is busy until the report).
+    await page.evaluate(`(() => {
+      window.stepsWhileBusy = 0
+      new MutationObserver((records) => {
+        const busy = document.querySelector('form.lookup').getAttribute('aria-busy') === 'true'
+        for (const r of records) for (const n of r.addedNodes) if (busy && n.classList?.contains('step')) window.stepsWhileBusy++
+      }).observe(document.getElementById('app'), { childList: true, subtree: true })
+    })()`)
+    await page.locator('input[name="email"]').fill('alice@example.test')
+    await page.getByRole('button', { name: 'Check', exact: true }).click()
+    await page.locator('details.helpdesk:not([hidden])').waitFor({ timeout: 30_000 })
+    expect(await page.evaluate('window.stepsWhileBusy')).toBeGreaterThan(3)
+
+    await expect(page.locator('[role="log"]').count()).resolves.toBe(1)
+    const steps = await page.locator('.progress-list .step').allInnerTexts()
+    expect(steps.some((s) => /SRV records: found/.test(s))).toBe(true)
+    expect(steps.some((s) => /Test IMAP mail\.example\.test:993 \(SSL\/TLS\): works/.test(s))).toBe(true)
+    expect(await page.locator('.progress-status').innerText()).toMatch(/^Done in \d+\.\d s\.$/)
+
+    expect(await page.locator('.result-title').innerText()).toBe('Use IMAP')
+    const incoming = page.locator('.server').nth(0)
+    const outgoing = page.locator('.server').nth(1)
+    expect(await incoming.innerText()).toMatch(/mail\.example\.test[\s\S]*993[\s\S]*SSL\/TLS[\s\S]*alice@example\.test/)
+    expect(await incoming.locator('.badge').innerText()).toBe('Confirmed by a live test')
+    expect(await outgoing.innerText()).toMatch(/mail\.example\.test[\s\S]*587[\s\S]*STARTTLS/)
+    expect(await page.locator('.reasons').innerText()).toMatch(/IMAP/)
+
+    // The helpdesk details: every probe with status, certificate, capabilities and timings.
+    await page.locator('details.helpdesk > summary').click()
+    const probes = page.locator('.probes .probe')
+    expect(await probes.count()).toBeGreaterThan(1)
+    const imaps = probes.filter({ hasText: 'IMAP mail.example.test:993' })
+    const text = await imaps.innerText()
+    expect(text).toMatch(/Certificate/)
+    expect(text).toMatch(/Capabilities before TLS/)
+    expect(text).toMatch(/Timings \(ms\)[\s\S]*total \d+/)
+    await screenshot(page, 'page-lab-en')
+
+    expect(await seriousViolations(page)).toEqual([])
+
+    // The same long report at phone width: no horizontal scrolling.
+    await page.setViewportSize({ width: 375, height: 800 })
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375)
+    await screenshot(page, 'page-lab-phone')
+    await page.close()
+  })
+
+  it('switches to Chinese and shows the Foxmail guide for a QQ address, with the authorization-code hint', async () => {
+    const page = await open()
+    await check(page, 'ann@qq.com', { probe: false })
+    expect(await page.locator('.result-title').innerText()).toBe('Use IMAP')
+
+    await page.getByRole('button', { name: '中文' }).click()
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('zh-CN')
+    await page.locator('details.helpdesk:not([hidden])').waitFor({ timeout: 30_000 })
+    expect(await page.locator('.result-title').innerText()).toBe('使用 IMAP')
+    // Provider hints come first and say which password to use.
+    const hints = await page.locator('.hints').innerText()
+    expect(hints).toMatch(/授权码/)
+
+    await page.getByRole('tab', { name: 'Foxmail' }).click()
+    const panel = page.getByRole('tabpanel')
+    await panel.locator('.guide-steps').waitFor()
+    const guide = await panel.innerText()
+    expect(guide).toMatch(/Foxmail/)
+    expect(guide).toMatch(/imap\.qq\.com/)
+    expect(guide).toMatch(/授权码/)
+    expect(await page.getByRole('tab', { name: 'Foxmail' }).getAttribute('aria-selected')).toBe('true')
+
+    // Keyboard: arrow keys move between tabs.
+    await page.getByRole('tab', { name: 'Foxmail' }).focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await page.getByRole('tab', { name: 'Apple 邮件' }).getAttribute('aria-selected')).toBe('true')
+    await page.keyboard.press('ArrowLeft')
+    await panel.locator('.guide-steps').waitFor()
+    await screenshot(page, 'page-qq-zh')
+
+    expect(await seriousViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  it('copies a value to the clipboard and says so', async () => {
+    const page = await open()
+    await check(page, 'ann@qq.com', { probe: false })
+    await page.getByRole('button', { name: 'Copy Server: imap.qq.com' }).click()
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe('imap.qq.com')
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('Copied Server.')
+    await page.close()
+  })
+
+  it('downloads the Apple profile and offers the Thunderbird file', async () => {
+    const page = await open()
+    await check(page, 'ann@qq.com', { probe: false })
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Apple profile/ }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe('qq.com.mobileconfig')
+    const path = await download.path()
+    const { readFile } = await import('node:fs/promises')
+    const profile = await readFile(path, 'utf8')
+    expect(profile).toContain('com.apple.mail.managed')
+    expect(profile).toContain('imap.qq.com')
+    const xml = await page.getByRole('link', { name: /Thunderbird/ }).getAttribute('href')
+    const res = await fetch(`${app.url}${xml}`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('<hostname>imap.qq.com</hostname>')
+    await page.close()
+  })
+
+  it('fits a 375 px phone without horizontal scrolling, in both languages', async () => {
+    for (const lang of ['en', 'zh-CN']) {
+      const page = await context.newPage()
+      await page.setViewportSize({ width: 375, height: 740 })
+      await open(`/?lang=${lang}`, page)
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(375)
+      await check(page, 'ann@qq.com', { probe: false })
+      await page.getByRole('tab').nth(3).click()
+      await page.getByRole('tabpanel').locator('.guide-steps').waitFor()
+      await page.locator('details.helpdesk > summary').click()
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(375)
+      await screenshot(page, `page-phone-${lang}`)
+      await page.close()
+    }
+  })
+
+  it('has labelled fields, a keyboard path to the result and an empty-address error', async () => {
+    const page = await open()
+    await page.keyboard.press('Tab') // skip link
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab') // the address field, after the two language buttons
+    expect(await page.evaluate('document.activeElement.name')).toBe('email')
+    await page.keyboard.press('Enter')
+    expect(await page.getByRole('alert').innerText()).toMatch(/complete email address/)
+    expect(await page.locator('input[name="email"]').getAttribute('aria-invalid')).toBe('true')
+    expect(await page.getByLabel('Email address').count()).toBe(1)
+    await page.close()
+  })
+})

@@ -1,0 +1,195 @@
+/**
+ * @module
+ * The page at `/`: the address form, live progress from the diagnose stream, the result,
+ * client guides, downloads and the helpdesk details. Language from `?lang=` or the browser,
+ * switchable on the page.
+ */
+import { diagnose } from '../lib/api.ts'
+import { h, fill } from '../lib/dom.ts'
+import { errorText, looksLikeEmail } from '../lib/errors.ts'
+import { type Lang, pickLang, translator } from '../lib/messages.ts'
+import { createProgress } from '../lib/progress.ts'
+import { renderResult } from '../lib/result.ts'
+import type { Report } from '../lib/types.ts'
+import { renderDetails } from './details.ts'
+import { type FormValues, createForm, emptyForm } from './form.ts'
+import { createGuideTabs } from './guides.ts'
+
+const BASE = ''
+
+const params = new URLSearchParams(location.search)
+let lang: Lang = pickLang(params.get('lang'), navigator.languages ?? [navigator.language])
+let values: FormValues = emptyForm()
+let lastRun: FormValues | null = null
+let controller: AbortController | null = null
+
+const downloads = (t: ReturnType<typeof translator>, report: Report) => {
+  const incoming = report.recommended.incoming
+  if (!incoming || !report.recommended.outgoing) return null
+  const email = encodeURIComponent(report.email)
+  const protocol = incoming.protocol === 'pop3' ? '&protocol=pop3' : ''
+  return h(
+    'section',
+    { class: 'downloads', 'aria-labelledby': 'downloads-heading' },
+    h('h2', { id: 'downloads-heading' }, t('downloads.heading')),
+    h(
+      'ul',
+      {},
+      h('li', {}, h('a', { href: `/mobileconfig?emailaddress=${email}${protocol}`, download: `${report.domain}.mobileconfig`, class: 'download' }, t('downloads.apple'))),
+      h('li', {}, h('a', { href: `/mail/config-v1.1.xml?emailaddress=${email}`, download: 'config-v1.1.xml', class: 'download' }, t('downloads.thunderbird'))),
+    ),
+    h('p', { class: 'help' }, t('downloads.note')),
+  )
+}
+
+const render = () => {
+  const t = translator(lang)
+  document.documentElement.lang = lang
+  document.title = `${t('page.title')} · mailsetup`
+  const root = document.getElementById('app')
+  if (!root) return
+
+  const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' })
+  const announce = (text: string) => {
+    announcer.textContent = ''
+    // A fresh text node after a tick, so the same message twice is announced twice.
+    setTimeout(() => (announcer.textContent = text), 50)
+  }
+  const progress = createProgress(t)
+  const result = h('section', { class: 'result-area', 'aria-label': t('result.heading'), hidden: true })
+  const guides = createGuideTabs(t, BASE, 'guides-heading')
+  const guidesSection = h(
+    'section',
+    { class: 'guides', 'aria-labelledby': 'guides-heading', hidden: true },
+    h('h2', { id: 'guides-heading' }, t('guides.heading')),
+    guides.el,
+  )
+  const downloadArea = h('div', { class: 'download-area' })
+  const detailsBody = h('div', {})
+  const details = h(
+    'details',
+    { class: 'helpdesk', hidden: true },
+    h('summary', {}, h('h2', { class: 'summary-heading' }, t('details.summary'))),
+    detailsBody,
+  )
+
+  const run = async (input: FormValues) => {
+    form.setError(null)
+    if (!looksLikeEmail(input.email)) {
+      form.setError(t('error.INVALID_INPUT'))
+      form.input.focus()
+      return
+    }
+    controller?.abort()
+    controller = new AbortController()
+    lastRun = input
+    values = input
+    const started = performance.now()
+    result.hidden = true
+    guidesSection.hidden = true
+    details.hidden = true
+    fill(downloadArea)
+    progress.start(input.email.slice(input.email.lastIndexOf('@') + 1))
+    form.setBusy(true)
+    try {
+      const report = await diagnose(
+        BASE,
+        { email: input.email, lang, needs: input.needs, probe: input.probe },
+        {
+          source: progress.source,
+          probe: progress.probe,
+          recommendation: (view) => {
+            progress.recommendation(view)
+            fill(result, renderResult(view, null, { t, announce }))
+            result.hidden = false
+          },
+        },
+        controller.signal,
+      )
+      progress.done(performance.now() - started)
+      const focusWasInForm = form.form.contains(document.activeElement)
+      fill(result, renderResult(report, report, { t, announce }))
+      result.hidden = false
+      if (report.protocol) {
+        guides.show({ email: report.email, lang, protocol: report.protocol })
+        guidesSection.hidden = false
+      }
+      fill(downloadArea, downloads(t, report))
+      fill(detailsBody, renderDetails(t, lang, report))
+      details.hidden = false
+      if (focusWasInForm) result.querySelector<HTMLElement>('.result-title')?.focus()
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') return
+      form.setError(errorText(t, err))
+    } finally {
+      form.setBusy(false)
+    }
+  }
+
+  const form = createForm(t, BASE, values, (v) => void run(v))
+
+  const langButton = (code: Lang, label: string) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        lang: code,
+        'aria-pressed': String(code === lang),
+        onclick: () => switchLang(code),
+      },
+      label,
+    )
+
+  fill(
+    root,
+    h('a', { class: 'skip', href: '#email' }, t('page.skip')),
+    h(
+      'header',
+      { class: 'top' },
+      h('div', { class: 'lang', role: 'group', 'aria-label': t('page.language') }, langButton('en', 'English'), langButton('zh-CN', '中文')),
+      h('h1', { id: 'form-heading' }, t('page.title')),
+      h('p', { class: 'tagline' }, t('page.tagline')),
+    ),
+    h(
+      'main',
+      {},
+      form.form,
+      progress.el,
+      result,
+      guidesSection,
+      downloadArea,
+      details,
+    ),
+    h(
+      'footer',
+      {},
+      h('p', {}, t('page.footer')),
+      h('p', {}, h('a', { href: '/api.html' }, t('page.api')), ' · ', h('a', { href: '/widget-demo' }, t('page.widget'))),
+    ),
+    announcer,
+  )
+  return { run, form }
+}
+
+const switchLang = (next: Lang) => {
+  if (next === lang) return
+  const current = view?.form.read()
+  if (current) values = current
+  lang = next
+  const url = new URL(location.href)
+  url.searchParams.set('lang', lang)
+  history.replaceState(null, '', url)
+  view = render()
+  // Texts from the API (reasons, hints, guides) come in the request's language: ask again.
+  if (lastRun) void view?.run({ ...lastRun })
+  document.querySelector<HTMLButtonElement>(`.lang button[lang="${lang}"]`)?.focus()
+}
+
+let view = render()
+
+// `#email=` (links from the widget): fill in and check at once. A fragment never reaches the server logs.
+const fromHash = new URLSearchParams(location.hash.slice(1)).get('email')
+if (fromHash && view) {
+  view.form.input.value = fromHash
+  void view.run({ ...view.form.read() })
+}

@@ -1,0 +1,114 @@
+/**
+ * @module
+ * Calls to the mailsetup API, from the page (same origin) or the widget (the origin its
+ * script came from). Errors become an ApiError with the API's stable `code`.
+ */
+import { createSseParser } from './sse.ts'
+import type { DiagnoseInput, Guide, ProbeResult, RecommendationView, Report, SourceReport } from './types.ts'
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  readonly code: string
+  readonly status: number
+  constructor(code: string, message: string, status: number) {
+    super(message)
+    this.code = code
+    this.status = status
+  }
+}
+
+export interface DiagnoseHandlers {
+  source?: (source: SourceReport) => void
+  probe?: (probe: ProbeResult) => void
+  recommendation?: (view: RecommendationView) => void
+}
+
+const errorFrom = async (res: Response): Promise<ApiError> => {
+  try {
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } }
+    const code = typeof body.error?.code === 'string' ? body.error.code : `HTTP_${res.status}`
+    const message = typeof body.error?.message === 'string' ? body.error.message : res.statusText
+    return new ApiError(code, message, res.status)
+  } catch {
+    return new ApiError(`HTTP_${res.status}`, res.statusText || 'Request failed', res.status)
+  }
+}
+
+/** fetch() that turns a network failure (including a CORS refusal) into ApiError 'network'. */
+const request = async (url: string, init: RequestInit): Promise<Response> => {
+  try {
+    return await fetch(url, init)
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err
+    throw new ApiError('network', err instanceof Error ? err.message : 'network error', 0)
+  }
+}
+
+/**
+ * POST /api/v1/diagnose as an event stream; calls the handlers as steps complete and resolves
+ * with the final report.
+ *
+ * @example
+ * const report = await diagnose('', { email, lang: 'en', probe: true }, { probe: (p) => show(p) })
+ */
+export const diagnose = async (
+  base: string,
+  input: DiagnoseInput,
+  handlers: DiagnoseHandlers,
+  signal?: AbortSignal,
+): Promise<Report> => {
+  const res = await request(`${base}/api/v1/diagnose`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify(input),
+    signal,
+  })
+  if (!res.ok) throw await errorFrom(res)
+  if (!res.headers.get('content-type')?.includes('text/event-stream')) return (await res.json()) as Report
+  if (!res.body) throw new ApiError('network', 'empty response', res.status)
+  let report: Report | null = null
+  const parser = createSseParser(({ event, data }) => {
+    const value: unknown = JSON.parse(data)
+    if (event === 'source') handlers.source?.(value as SourceReport)
+    else if (event === 'probe') handlers.probe?.(value as ProbeResult)
+    else if (event === 'recommendation') handlers.recommendation?.(value as RecommendationView)
+    else if (event === 'report') report = value as Report
+  })
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    parser.push(value)
+  }
+  parser.end()
+  if (!report) throw new ApiError('network', 'the stream ended before the report', res.status)
+  return report
+}
+
+/** GET /api/v1/guides/:client for one address. */
+export const fetchGuide = async (
+  base: string,
+  client: string,
+  query: { email: string; lang: string; protocol?: string },
+  signal?: AbortSignal,
+): Promise<Guide> => {
+  const params = new URLSearchParams({ email: query.email, lang: query.lang })
+  if (query.protocol) params.set('protocol', query.protocol)
+  const res = await request(`${base}/api/v1/guides/${encodeURIComponent(client)}?${params}`, { signal })
+  if (!res.ok) throw await errorFrom(res)
+  return (await res.json()) as Guide
+}
+
+export interface ProviderSuggestion {
+  id: string
+  name: { en: string; 'zh-CN'?: string }
+  domains: string[]
+}
+
+/** GET /api/v1/providers?q= for the address field's suggestions. */
+export const suggestProviders = async (base: string, q: string, signal?: AbortSignal) => {
+  const res = await request(`${base}/api/v1/providers?${new URLSearchParams({ q, limit: '6' })}`, { signal })
+  if (!res.ok) return []
+  const body = (await res.json()) as { providers?: ProviderSuggestion[] }
+  return body.providers ?? []
+}

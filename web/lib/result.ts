@@ -1,0 +1,142 @@
+/**
+ * @module
+ * The answer: which protocol and why, provider hints, and the settings to type with a copy
+ * button on each value. Shared by the page and the widget.
+ */
+import { copyText } from './copy.ts'
+import { h } from './dom.ts'
+import { protocolName, securityName } from './labels.ts'
+import type { Translate } from './messages.ts'
+import type { RecommendationView, Report, ReportServer } from './types.ts'
+
+export interface ResultOptions {
+  t: Translate
+  /** Says something in the page's status region (copy confirmations). */
+  announce: (text: string) => void
+  /** Where the fallback copy textarea goes (the widget's shadow root). */
+  root?: Node
+  compact?: boolean
+  /** Heading level of the result's title; sub-headings are one below. */
+  level?: 2 | 3
+}
+
+const copyButton = (o: ResultOptions, field: string, value: string) =>
+  h(
+    'button',
+    {
+      type: 'button',
+      class: 'copy',
+      'aria-label': o.t('copy.label', { field, value }),
+      'data-copy': value,
+      onclick: async () => {
+        const ok = await copyText(value, o.root)
+        o.announce(ok ? o.t('copy.done', { field }) : o.t('copy.failed'))
+      },
+    },
+    o.t('copy.button'),
+  )
+
+const row = (o: ResultOptions, label: string, value: string, copy = true, note?: string) =>
+  h(
+    'tr',
+    {},
+    h('th', { scope: 'row' }, label),
+    h('td', {}, h('code', { class: 'value' }, value), note ? h('span', { class: 'note' }, note) : null),
+    h('td', { class: 'copy-cell' }, copy ? copyButton(o, label, value) : null),
+  )
+
+const badge = (o: ResultOptions, s: ReportServer) => {
+  if (s.status === 'error') return h('span', { class: 'badge badge-error' }, o.t('result.failed'))
+  return s.verified
+    ? h('span', { class: 'badge badge-ok' }, o.t('result.verified'))
+    : h('span', { class: 'badge badge-unknown' }, o.t('result.notVerified'))
+}
+
+const serverTable = (
+  o: ResultOptions,
+  title: string,
+  server: ReportServer | null,
+  credential: RecommendationView['credential'],
+) => {
+  const H = o.level === 3 ? 'h5' : 'h4'
+  if (!server) return h('section', { class: 'server' }, h(H, {}, title), h('p', {}, o.t('result.noServer')))
+  return h(
+    'section',
+    { class: 'server' },
+    h(H, {}, title, ' ', badge(o, server)),
+    h(
+      'table',
+      { class: 'settings' },
+      h('caption', { class: 'visually-hidden' }, title),
+      h(
+        'tbody',
+        {},
+        row(o, o.t('field.server'), server.host),
+        row(o, o.t('field.port'), String(server.port)),
+        row(o, o.t('field.security'), securityName(o.t, server.security), false),
+        row(o, o.t('field.username'), server.username),
+        row(o, o.t('field.password'), o.t(`credential.${credential.kind}`), false, o.compact ? undefined : credential.text),
+      ),
+    ),
+  )
+}
+
+/** Hint texts may end with a help page's address: make it a link (text nodes only, never HTML). */
+const linkify = (text: string) =>
+  text.split(/(https:\/\/[^\s)]+)/).map((part, i) =>
+    i % 2 === 1 ? h('a', { href: part, target: '_blank', rel: 'noopener noreferrer', class: 'wrap' }, part) : part,
+  )
+
+const notes = (title: string, cls: string, items: string[], H: 'h3' | 'h4') =>
+  items.length === 0
+    ? null
+    : h('section', { class: cls }, h(H, {}, title), h('ul', {}, items.map((text) => h('li', {}, text))))
+
+/**
+ * The result for a recommendation (streamed early) or the final report (adds hints).
+ *
+ * @example
+ * container.replaceChildren(renderResult(report, report, { t, announce }))
+ */
+export const renderResult = (view: RecommendationView, report: Report | null, o: ResultOptions) => {
+  const H2 = o.level === 3 ? 'h3' : 'h2'
+  const H3 = o.level === 3 ? 'h4' : 'h3'
+  const t = o.t
+  const incoming = view.recommended.incoming
+  const headline = view.protocol ? t(`result.${view.protocol}`) : t('result.none')
+  const hints = report?.hints ?? []
+  return h(
+    'div',
+    { class: 'result' },
+    h(H2, { class: 'result-title', tabindex: '-1' }, headline),
+    report?.provider ? h('p', { class: 'provider' }, t('result.provider', { name: report.provider.name })) : null,
+    // Provider hints first: an authorization code or "enable IMAP" decides whether anything works.
+    hints.length > 0
+      ? h(
+          'section',
+          { class: 'hints', role: 'note' },
+          h(H3, {}, t('result.hints')),
+          h('p', { class: 'credential' }, h('strong', {}, t(`credential.${view.credential.kind}`)), ': ', view.credential.text),
+          h('ul', {}, hints.map((text) => h('li', {}, linkify(text)))),
+        )
+      : null,
+    notes(t('result.warnings'), 'warnings', view.warnings.map((w) => w.text), H3),
+    o.compact ? null : notes(t('result.why'), 'reasons', view.reasons.map((r) => r.text), H3),
+    h(
+      'section',
+      { class: 'settings-block' },
+      h(H3, {}, t('result.settings')),
+      h(
+        'div',
+        { class: 'servers' },
+        serverTable(
+          o,
+          t('result.incoming', { protocol: incoming ? protocolName(incoming.protocol) : 'IMAP/POP3' }),
+          incoming,
+          view.credential,
+        ),
+        serverTable(o, t('result.outgoing'), view.recommended.outgoing, view.credential),
+      ),
+    ),
+  )
+}

@@ -1,0 +1,34 @@
+/**
+ * @module
+ * The API's answer shapes, taken from the server's own zod schemas and guide model (types
+ * only: nothing of the server ends up in the bundle).
+ */
+import type { z } from 'zod'
+import type { ProbeResultSchema, ReportSchema, SourceReportSchema } from '../../src/openapi/schemas.ts'
+import type { Guide } from '../../src/guides/types.ts'
+
+export type Report = z.infer<typeof ReportSchema>
+export type ProbeResult = z.infer<typeof ProbeResultSchema>
+export type SourceReport = z.infer<typeof SourceReportSchema>
+export type ReportServer = NonNullable<Report['recommended']['incoming']>
+export type RecommendationView = Pick<
+  Report,
+  'protocol' | 'recommended' | 'reasons' | 'warnings' | 'credential' | 'username'
+>
+export type { Guide, GuideStep } from '../../src/guides/types.ts'
+export type { ClientId } from '../../src/guides/types.ts'
+export type GuideJson = Guide
+
+export interface Needs {
+  devices?: 'one' | 'several'
+  keepOnServer?: boolean
+  offline?: boolean
+  serverQuotaSmall?: boolean
+}
+
+export interface DiagnoseInput {
+  email: string
+  lang: 'en' | 'zh-CN'
+  needs?: Needs
+  probe: boolean
+}

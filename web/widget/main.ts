@@ -1,0 +1,166 @@
+/**
+ * @module
+ * `<mail-setup lang="zh-CN" domain="example.com" compact>`: the embeddable helpdesk widget.
+ * A custom element with a shadow root (the host page's styles neither leak in nor out) that
+ * calls the API at the origin this script was loaded from.
+ *
+ * @example
+ * <script src="https://setup.example.net/widget.js" defer></script>
+ * <mail-setup lang="zh-CN" domain="example.com"></mail-setup>
+ */
+import css from './widget.css'
+import baseCss from '../lib/base.css'
+import { diagnose } from '../lib/api.ts'
+import { h, fill } from '../lib/dom.ts'
+import { errorText, looksLikeEmail } from '../lib/errors.ts'
+import { type Lang, isLang, pickLang, translator } from '../lib/messages.ts'
+import { createProgress } from '../lib/progress.ts'
+import { renderResult } from '../lib/result.ts'
+
+// Only while the script first runs does currentScript point at our <script> tag.
+const script = document.currentScript
+const ORIGIN = script instanceof HTMLScriptElement && script.src ? new URL(script.src).origin : location.origin
+
+const STYLES = `${baseCss}\n${css}`
+
+export class MailSetupElement extends HTMLElement {
+  static readonly observedAttributes = ['lang', 'domain', 'compact']
+  readonly #root: ShadowRoot
+  #controller: AbortController | null = null
+  #email = ''
+
+  constructor() {
+    super()
+    this.#root = this.attachShadow({ mode: 'open' })
+  }
+
+  connectedCallback() {
+    this.#render()
+  }
+
+  disconnectedCallback() {
+    this.#controller?.abort()
+  }
+
+  attributeChangedCallback(_name: string, old: string | null, value: string | null) {
+    if (old !== value && this.isConnected) this.#render()
+  }
+
+  get #lang(): Lang {
+    const attr = this.getAttribute('lang')
+    return isLang(attr) ? attr : pickLang(attr, navigator.languages ?? [navigator.language])
+  }
+
+  #render() {
+    const lang = this.#lang
+    const t = translator(lang)
+    const compact = this.hasAttribute('compact')
+    const domain = (this.getAttribute('domain') ?? '').trim().replace(/^@/, '')
+    const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' })
+    const announce = (text: string) => {
+      announcer.textContent = ''
+      setTimeout(() => (announcer.textContent = text), 50)
+    }
+    const error = h('p', { class: 'field-error', id: 'error', role: 'alert', hidden: true })
+    const input = h('input', {
+      type: 'email',
+      name: 'email',
+      id: 'email',
+      autocomplete: 'email',
+      spellcheck: 'false',
+      autocapitalize: 'off',
+      required: true,
+      placeholder: domain ? `name@${domain}` : 'name@example.com',
+      'aria-describedby': 'help error',
+      value: this.#email,
+    })
+    const button = h('button', { type: 'submit', class: 'primary' }, t('form.submit'))
+    const progress = createProgress(t, { compact })
+    const result = h('div', { class: 'result-area' })
+    const more = h('p', {})
+    const form = h(
+      'form',
+      { novalidate: true, 'aria-label': t('widget.title') },
+      h('label', { for: 'email', class: 'field-label' }, t('form.email')),
+      h('div', { class: 'field-row' }, input, button),
+      h('p', { class: 'help', id: 'help' }, domain ? t('form.emailHelpDomain', { domain }) : t('form.emailHelp')),
+      error,
+    )
+
+    const run = async () => {
+      let email = input.value.trim()
+      // With a default domain, the local part alone is enough.
+      if (domain && email !== '' && !email.includes('@')) email = `${email}@${domain}`
+      error.hidden = true
+      input.removeAttribute('aria-invalid')
+      if (!looksLikeEmail(email)) {
+        error.textContent = t('error.INVALID_INPUT')
+        error.hidden = false
+        input.setAttribute('aria-invalid', 'true')
+        input.focus()
+        return
+      }
+      this.#email = email
+      this.#controller?.abort()
+      this.#controller = new AbortController()
+      const started = performance.now()
+      fill(result)
+      fill(more)
+      progress.start(email.slice(email.lastIndexOf('@') + 1))
+      button.textContent = t('form.busy')
+      form.setAttribute('aria-busy', 'true')
+      const options = { t, announce, root: this.#root, compact, level: 3 as const }
+      try {
+        const report = await diagnose(
+          ORIGIN,
+          { email, lang, probe: this.getAttribute('probe') !== 'false' },
+          {
+            source: progress.source,
+            probe: progress.probe,
+            recommendation: (view) => {
+              progress.recommendation(view)
+              fill(result, renderResult(view, null, options))
+            },
+          },
+          this.#controller.signal,
+        )
+        progress.done(performance.now() - started)
+        fill(result, renderResult(report, report, options))
+        fill(
+          more,
+          h(
+            'a',
+            {
+              class: 'more',
+              href: `${ORIGIN}/?lang=${encodeURIComponent(lang)}#email=${encodeURIComponent(email)}`,
+              target: '_blank',
+              rel: 'noopener',
+            },
+            t('widget.more'),
+          ),
+        )
+      } catch (err) {
+        if (err instanceof DOMException && err.name === 'AbortError') return
+        error.textContent = errorText(t, err)
+        error.hidden = false
+      } finally {
+        button.textContent = t('form.submit')
+        form.setAttribute('aria-busy', 'false')
+      }
+    }
+    form.addEventListener('submit', (event) => {
+      event.preventDefault()
+      void run()
+    })
+
+    const style = document.createElement('style')
+    style.textContent = STYLES
+    fill(
+      this.#root,
+      style,
+      h('div', { class: 'widget', lang }, h('h2', { class: 'title' }, t('widget.title')), form, progress.el, result, more, announcer),
+    )
+  }
+}
+
+if (!customElements.get('mail-setup')) customElements.define('mail-setup', MailSetupElement)
