@@ -7,16 +7,10 @@ import { fetchGuide } from '../lib/api.ts'
 import { h, fill } from '../lib/dom.ts'
 import type { Translate } from '../lib/messages.ts'
 import type { ClientId, Guide } from '../lib/types.ts'
+import { CLIENT_IDS } from '../../src/guides/types.ts'
 
-export const GUIDE_CLIENTS: readonly ClientId[] = [
-  'outlook',
-  'new-outlook',
-  'thunderbird',
-  'foxmail',
-  'apple-mail',
-  'gmail-android',
-  'thunderbird-android',
-]
+/** The tabs, in the order the server knows the clients. */
+export const GUIDE_CLIENTS: readonly ClientId[] = CLIENT_IDS
 
 export interface GuideQuery {
   email: string
