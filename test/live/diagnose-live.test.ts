@@ -3,6 +3,7 @@
  * dnsmasq, every candidate probed on real Dovecot and Postfix, and the recommendation.
  */
 import { describe, expect, inject, it } from 'vitest'
+import type { z } from 'zod'
 import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
 import { createNodeResolver } from '../../src/dns/resolver-node.ts'
 import { ReportSchema } from '../../src/openapi/schemas.ts'
@@ -13,27 +14,8 @@ const lab = inject('lab')
 const resolver = createCachingResolver(createNodeResolver({ servers: [lab.dns] }))
 const { app } = createTestApp({ resolver, allow: parseCidrList(lab.allowCidr), ca: [lab.caPem], timeoutMs: 5_000 })
 
-interface Server {
-  protocol: string
-  host: string
-  port: number
-  security: string
-  verified: boolean
-  code?: string | null
-  source: { type: string }
-}
-interface Report {
-  email: string
-  provider: unknown
-  incoming: Server[]
-  outgoing: Server[]
-  protocol: string | null
-  recommended: { incoming: Server | null; outgoing: Server | null }
-  reasons: Array<{ code: string; text: string }>
-  warnings: Array<{ code: string; text: string }>
-  probes: Array<{ host: string; port: number; status: string; code: string | null }>
-  sources: Array<{ type: string; name: string; status: string; code?: string }>
-}
+/** The documented report shape (the schema the OpenAPI document is made from). */
+type Report = z.infer<typeof ReportSchema>
 
 const diagnose = async (body: Record<string, unknown>, headers: Record<string, string> = {}) => {
   const res = await postJson(app, '/api/v1/diagnose', body, headers)

@@ -14,6 +14,7 @@ import { promises as dns } from 'node:dns'
 import http from 'node:http'
 import https from 'node:https'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { z } from 'zod'
 import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
 import { createNodeResolver } from '../../src/dns/resolver-node.ts'
 import { ReportSchema } from '../../src/openapi/schemas.ts'
@@ -64,25 +65,8 @@ const { app } = createTestApp({
   providers,
 })
 
-interface Server {
-  protocol: string
-  host: string
-  port: number
-  security: string
-  verified: boolean
-  code?: string | null
-  source: { type: string; url?: string; trusted: boolean }
-}
-interface Report {
-  provider: { id: string } | null
-  incoming: Server[]
-  outgoing: Server[]
-  protocol: string | null
-  recommended: { incoming: Server | null; outgoing: Server | null }
-  reasons: Array<{ code: string }>
-  warnings: Array<{ code: string }>
-  sources: Array<{ type: string; name: string; status: string; code?: string; trusted?: boolean }>
-}
+/** The documented report shape (the schema the OpenAPI document is made from). */
+type Report = z.infer<typeof ReportSchema>
 
 const diagnose = async (email: string): Promise<Report> => {
   const res = await postJson(app, '/api/v1/diagnose', { email, lang: 'en' })
