@@ -50,7 +50,11 @@ const candidate = (
 })
 
 /** The provider's servers as candidates, marked as the operator's or the built-in database's. */
-export const providerCandidates = (provider: Provider, email: string, source: ServerSource): CandidateServer[] =>
+export const providerCandidates = (
+  provider: Pick<Provider, 'servers'>,
+  email: string,
+  source: ServerSource,
+): CandidateServer[] =>
   PROTOCOLS.flatMap((protocol) => provider.servers[protocol].map((spec) => candidate(email, { protocol, ...spec }, source)))
 
 export const fromDatabase = (providers: ProviderIndex, domain: string, email: string): SourceResult => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadBuiltInProviders } from './built-in.ts'
-import { recommendedFor } from './expand.ts'
+import { providerCandidates } from '../discovery/sources.ts'
+import { recommend } from '../recommend/index.ts'
 import { createProviderIndex } from './provider-index.ts'
 
 const providers = loadBuiltInProviders()
@@ -31,7 +32,10 @@ describe('built-in provider data', () => {
     const insecure = providers.filter((p) => p.insecure)
     expect(insecure.length).toBeGreaterThan(0)
     for (const p of insecure) {
-      expect(recommendedFor(p, 'a@example.com')).toEqual({ incoming: null, outgoing: null })
+      const email = 'a@example.com'
+      const candidates = providerCandidates(p, email, { type: 'provider-db', trusted: true })
+      const rec = recommend({ email, candidates, provider: p, lang: 'en', probed: false })
+      expect(rec.recommended).toEqual({ incoming: null, outgoing: null })
       expect(p.hints.some((h) => h.kind === 'security')).toBe(true)
     }
   })

@@ -44,6 +44,5 @@ export type { ProviderIndex } from './provider-index.ts'
 export { hostSuffixes, isHostName, normalizeDomain } from './domain.ts'
 
 // Presentation
-export { expandPlaceholders, expandServer, recommendedFor, serversFor, splitEmail, toExpandedServer } from './expand.ts'
-export type { ExpandedServer } from './expand.ts'
+export { expandPlaceholders, splitEmail } from './expand.ts'
 export { hintsFor, localize, providerName } from './hints.ts'

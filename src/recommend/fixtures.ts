@@ -5,7 +5,7 @@
 import type { CandidateServer, ServerSource } from '../discovery/types.ts'
 import type { ProbeCode } from '../probes/codes.ts'
 import { CODES } from '../probes/codes.ts'
-import { serversFor } from '../providers/expand.ts'
+import { providerCandidates } from '../discovery/sources.ts'
 import type { Provider } from '../providers/schema.ts'
 
 const DEFAULT_PORTS = {
@@ -45,15 +45,4 @@ export const from = (type: ServerSource['type'], trusted = true): { source: Serv
 export const candidatesOf = (
   provider: Pick<Provider, 'id' | 'servers'>,
   email: string,
-): CandidateServer[] => {
-  const { incoming, outgoing } = serversFor(provider, email)
-  return [...incoming, ...outgoing].map((s) => ({
-    protocol: s.protocol,
-    host: s.host,
-    port: s.port,
-    security: s.security,
-    username: s.username,
-    source: { type: 'provider-db', url: provider.id, trusted: true },
-    verified: false,
-  }))
-}
+): CandidateServer[] => providerCandidates(provider, email, { type: 'provider-db', url: provider.id, trusted: true })
