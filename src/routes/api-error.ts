@@ -25,3 +25,9 @@ export const invalidInput = (c: Context, error: z.ZodError, fallbackField = 'bod
   const field = issue && issue.path.length > 0 ? issue.path.join('.') : fallbackField
   return apiError(c, 400, 'INVALID_INPUT', issue?.message ?? 'Invalid input', field)
 }
+
+/** The 429 for a full socket budget: the service is busy, not the caller at fault. */
+export const busy = (c: Context) => {
+  c.header('Retry-After', '2')
+  return apiError(c, 429, 'BUSY', 'Too many probes are running; try again shortly.')
+}

@@ -12,7 +12,7 @@ import { type DiscoveryEvent, MAX_DISCOVERY_PROBES, type DiscoveryService } from
 import type { Needs } from '../discovery/types.ts'
 import type { Lang } from '../providers/index.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
-import { apiError, invalidInput } from './api-error.ts'
+import { busy, invalidInput } from './api-error.ts'
 import type { AppEnv } from './app-env.ts'
 import { EmailSchema, LangSchema, langFromHeader } from './email.ts'
 import { readJson } from './read-json.ts'
@@ -51,10 +51,7 @@ export const diagnoseResponse = (
   input: { email: string; lang: Lang; needs?: Needs; probe: boolean },
 ) => {
   const release = input.probe ? deps.budget.tryAcquire(DIAGNOSE_SOCKETS) : () => undefined
-  if (!release) {
-    c.header('Retry-After', '2')
-    return apiError(c, 429, 'BUSY', 'Too many probes are running; try again shortly.')
-  }
+  if (!release) return busy(c)
   return respondWithReport(c, async (emit) => {
     const live = createLiveRecommendation({ ...input, probed: input.probe })
     const onEvent = (event: DiscoveryEvent) => {

@@ -13,7 +13,7 @@ import { ProbeError } from '../probes/probe-error.ts'
 import { type ProbeResult, unreachedResult } from '../probes/result.ts'
 import type { PinnedTarget } from '../security/target-guard.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
-import { apiError, invalidInput } from './api-error.ts'
+import { apiError, busy, invalidInput } from './api-error.ts'
 import { readJson } from './read-json.ts'
 import type { AppEnv } from './app-env.ts'
 
@@ -77,10 +77,7 @@ export const probeRoutes = (deps: ProbeRouteDeps) => {
     }
 
     const release = deps.budget.tryAcquire(targets.length)
-    if (!release) {
-      c.header('Retry-After', '2')
-      return apiError(c, 429, 'BUSY', 'Too many probes are running; try again shortly.')
-    }
+    if (!release) return busy(c)
 
     const run = async (onResult?: (result: ProbeResult) => void) => {
       try {
