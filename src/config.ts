@@ -59,7 +59,7 @@ const schema = z.object({
     .transform((ports) => ports.map(Number)),
   MAILSETUP_PROBE_TIMEOUT_MS: int(500, 120_000, 8_000),
   MAILSETUP_RATE_LIMIT: int(1, 100_000, 30),
-  MAILSETUP_MAX_PROBE_SOCKETS: int(1, 100_000, 200),
+  MAILSETUP_MAX_PROBE_SOCKETS: int(1, 100_000, 512),
   MAILSETUP_MAX_PER_HOST: int(1, 1_000, 8),
   MAILSETUP_EHLO_NAME: z
     .string()
