@@ -55,7 +55,12 @@ export const providerCandidates = (
   email: string,
   source: ServerSource,
 ): CandidateServer[] =>
-  PROTOCOLS.flatMap((protocol) => provider.servers[protocol].map((spec) => candidate(email, { protocol, ...spec }, source)))
+  PROTOCOLS.flatMap((protocol) =>
+    provider.servers[protocol].map((spec) => ({
+      ...candidate(email, { protocol, ...spec }, source),
+      ...(spec.confidence ? { confidence: spec.confidence } : {}),
+    })),
+  )
 
 export const fromDatabase = (providers: ProviderIndex, domain: string, email: string): SourceResult => {
   const provider = providers.byDomain(domain)

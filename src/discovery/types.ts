@@ -26,6 +26,8 @@ export interface CandidateServer {
   /** The username to type, placeholders already expanded for the address. */
   username: string
   source: ServerSource
+  /** How sure the provider data is of this server (absent: as sure as its source). */
+  confidence?: 'high' | 'medium' | 'low' | 'none'
   /** True when a live probe of exactly this host, port and security succeeded (ok or warning). */
   verified: boolean
   /** The probe's status and code, when it was probed. */

@@ -103,3 +103,25 @@ describe('rankUsable', () => {
     expect(list).toEqual(copy)
   })
 })
+
+describe('confidence of the provider data', () => {
+  const base = {
+    protocol: 'imap' as const,
+    host: 'imap.example.com',
+    username: 'a@example.com',
+    source: { type: 'provider-db' as const, trusted: true },
+    verified: false,
+  }
+  const doubtful993 = { ...base, port: 993, security: 'tls' as const, confidence: 'low' as const }
+  const sure143 = { ...base, port: 143, security: 'starttls' as const, confidence: 'high' as const }
+
+  it('unprobed, a server the data is sure of comes before one it doubts, even with weaker TLS', () => {
+    expect(rankUsable([doubtful993, sure143])[0]).toBe(sure143)
+  })
+
+  it('once both are verified, the live test and RFC 8314 decide: implicit TLS first', () => {
+    const a = { ...doubtful993, verified: true, status: 'ok' as const, code: null }
+    const b = { ...sure143, verified: true, status: 'ok' as const, code: null }
+    expect(rankUsable([b, a])[0]).toBe(a)
+  })
+})

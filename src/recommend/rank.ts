@@ -62,8 +62,10 @@ const keyOf = (c: CandidateServer, index: number): number[] => {
   const security = SECURITY_RANK[c.security]
   const source = sourceRank(c.source)
   // A live test outweighs where a server came from; without one, the source's word counts
-  // first (a curated database entry beats a guess), then the encryption it claims.
-  const order = tier === TIER.unprobed ? [source, security] : [security, source]
+  // first (a curated database entry beats a guess, a well-sourced server one the data is
+  // unsure of), then the encryption it claims.
+  const doubtful = c.confidence === 'low' || c.confidence === 'none' ? 1 : 0
+  const order = tier === TIER.unprobed ? [source, doubtful, security] : [security, source]
   return [tier === TIER['cert-problem'] ? 1 : 0, isLastResort(c) ? 1 : 0, tier, ...order, index]
 }
 
