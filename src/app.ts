@@ -117,7 +117,7 @@ export const createApp = (deps: AppDeps) => {
 
   // Client setup: guides, and the formats mail clients read by themselves. They run discovery
   // (DNS and autoconfig, no probes) for unknown domains, so they count against the rate limit.
-  const settings = settingsFromDiscovery(discovery)
+  const settings = settingsFromDiscovery(discovery, deps.providers)
   for (const path of ['/api/v1/guides/*', '/mail/*', '/.well-known/autoconfig/*', '/autodiscover/*', '/Autodiscover/*', '/AutoDiscover/*', '/mobileconfig']) {
     app.use(path, rateLimit)
   }

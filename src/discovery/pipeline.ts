@@ -76,19 +76,36 @@ export const mergeCandidates = (lists: CandidateServer[][]): CandidateServer[] =
 export const createDiscovery = (deps: DiscoveryDeps) => {
   const cache = new LRUCache<string, Found>({ max: 1_000, ttl: SOURCES_CACHE_MS })
 
+  const inFlight = new Map<string, Promise<Found>>()
+
+  /**
+   * The sources for an address: from the cache, or shared with a search already running for it.
+   * Sharing also stops a loop: when a domain's autoconfig points back at this service, the
+   * request it receives waits for the search that sent it instead of starting another.
+   */
   const findSources = async (email: string, domain: string, options: DiscoverOptions): Promise<Found> => {
     const hit = cache.get(email)
-    if (hit) {
-      hit.sources.forEach((source) => options.onEvent?.({ type: 'source', source }))
-      return hit
+    const running = inFlight.get(email)
+    const shared = hit ?? (running ? await running : null)
+    if (shared) {
+      shared.sources.forEach((source) => options.onEvent?.({ type: 'source', source }))
+      return shared
     }
+    const search = searchSources(email, domain, options).finally(() => inFlight.delete(email))
+    inFlight.set(email, search)
+    return search
+  }
+
+  const searchSources = async (email: string, domain: string, options: DiscoverOptions): Promise<Found> => {
     const report = <T extends SourceResult>(result: T): T => {
       result.reports.forEach((source) => options.onEvent?.({ type: 'source', source }))
       return result
     }
     const db = report(fromDatabase(deps.providers, domain, email))
     const budget = db.provider ? SOURCES_TIMEOUT_KNOWN_MS : SOURCES_TIMEOUT_MS
-    const signal = AbortSignal.any([AbortSignal.timeout(budget), ...(options.signal ? [options.signal] : [])])
+    // Its own deadline only, not the caller's signal: the search may be shared and is cached, so
+    // a client that goes away must not cut it short for the others.
+    const signal = AbortSignal.timeout(budget)
     const [auto, mx, srv] = await Promise.all([
       fromAutoconfig(domain, email, { httpGet: deps.httpGet, signal }).then(report),
       fromMx(domain, email, { ...deps, signal }).then(report),

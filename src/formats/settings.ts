@@ -78,25 +78,41 @@ const leading = (list: CandidateServer[], first: CandidateServer | null) =>
   first ? [first, ...list.filter((c) => c !== first)] : list
 
 /**
- * The real SettingsSource: the operator overlay, the provider database and discovery (autoconfig,
- * MX, SRV) without probes, with the recommended servers first.
+ * The real SettingsSource: a domain the operator overlay or the provider database knows is
+ * answered from them at once (no traffic: an organisation's autoconfig host may well be this
+ * service); any other domain goes through discovery (autoconfig, MX, SRV) without probes. The
+ * recommended servers come first.
  *
  * @example
- * const settings = settingsFromDiscovery(createDiscovery(deps))
+ * const settings = settingsFromDiscovery(createDiscovery(deps), providerIndex)
  */
-export const settingsFromDiscovery = (discovery: DiscoveryService): SettingsSource =>
-  async function discoveredSettings(input, signal) {
+export const settingsFromDiscovery = (discovery: DiscoveryService, index: ProviderIndex): SettingsSource => {
+  const known = settingsFromProviders(index)
+  return async function discoveredSettings(input, signal) {
     const address = parseAddress(input)
     if (!address) throw new TypeError('not an email address')
-    const found = await discovery.discover(address.email, { probe: false, signal })
-    if (found.candidates.length === 0) return emptySettings(address.email, address.domain)
-    const rec = recommend({ email: found.email, candidates: found.candidates, provider: found.provider, lang: 'en', probed: false })
-    return {
-      email: address.email,
-      domain: address.domain,
-      displayName: found.provider ? providerName(found.provider, 'en') : address.domain,
+    const found = index.byDomain(address.domain)
+      ? await known(input, signal)
+      : await discovery.discover(address.email, { probe: false, signal }).then((d) => ({
+          email: address.email,
+          domain: address.domain,
+          displayName: d.provider ? providerName(d.provider, 'en') : address.domain,
+          provider: d.provider,
+          incoming: d.candidates.filter((c) => c.protocol !== 'smtp'),
+          outgoing: d.candidates.filter((c) => c.protocol === 'smtp'),
+        }))
+    if (found.incoming.length + found.outgoing.length === 0) return emptySettings(address.email, address.domain)
+    const rec = recommend({
+      email: found.email,
+      candidates: [...found.incoming, ...found.outgoing],
       provider: found.provider,
-      incoming: leading(found.candidates.filter((c) => c.protocol !== 'smtp'), rec.recommended.incoming),
-      outgoing: leading(found.candidates.filter((c) => c.protocol === 'smtp'), rec.recommended.outgoing),
+      lang: 'en',
+      probed: false,
+    })
+    return {
+      ...found,
+      incoming: leading(found.incoming, rec.recommended.incoming),
+      outgoing: leading(found.outgoing, rec.recommended.outgoing),
     }
   }
+}

@@ -102,3 +102,17 @@ describe('diagnose against the lab', () => {
     expect(probed.incoming[0]).toMatchObject({ host: 'mail.example.test', verified: true })
   })
 })
+
+describe('client formats for a domain only discovery knows', () => {
+  it('the Thunderbird file and the guide for alice@example.test come from its SRV records', async () => {
+    const xml = await (await app.request('/mail/config-v1.1.xml?emailaddress=alice@example.test')).text()
+    expect(xml).toContain('<hostname>mail.example.test</hostname>')
+    expect(xml).toMatch(/<incomingServer type="imap">\s*<hostname>mail.example.test<\/hostname>\s*<port>993<\/port>/)
+    const guide = (await (await app.request('/api/v1/guides/thunderbird?email=alice@example.test&lang=en')).json()) as {
+      incoming: { host: string; port: number } | null
+      outgoing: { host: string; port: number } | null
+    }
+    expect(guide.incoming).toMatchObject({ host: 'mail.example.test', port: 993 })
+    expect(guide.outgoing).toMatchObject({ host: 'mail.example.test', port: 587 })
+  })
+})

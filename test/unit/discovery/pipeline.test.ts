@@ -143,3 +143,24 @@ describe('discovery pipeline (no probes)', () => {
     expect(types).toEqual(new Set(['provider-db', 'autoconfig', 'mx', 'srv']))
   })
 })
+
+describe('sharing a search', () => {
+  it('concurrent diagnoses of one address share one search of the sources', async () => {
+    let mxQueries = 0
+    const counting: Resolver = { ...resolver, mx: async (name) => (mxQueries++, MX[name] ?? []) }
+    const guard = createTargetGuard({ resolver: counting, allow: [], ports: [993] })
+    const shared = createDiscovery({
+      providers: createProviderIndex(loadBuiltInProviders()),
+      resolver: counting,
+      httpGet: createNodeHttpGet({ guard, timeoutMs: 500 }),
+      probe: { guard, connect: createNodeConnect(), limiter: createHostLimiter() },
+    })
+    const [a, b] = await Promise.all([
+      shared.discover('x@srvonly.example', { probe: false }),
+      shared.discover('x@srvonly.example', { probe: false }),
+    ])
+    expect(mxQueries).toBe(1)
+    expect(b.candidates).toEqual(a.candidates)
+    expect(b.sources).toEqual(a.sources)
+  })
+})
