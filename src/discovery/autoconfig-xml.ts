@@ -7,6 +7,7 @@
  * Format: https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { decodeXmlText, forbiddenDeclaration } from '../util/xml-guard.ts'
 import { z } from 'zod'
 import type { Protocol, Security } from '../probes/protocol.ts'
 import { DiscoveryError } from './discovery-error.ts'
@@ -34,9 +35,6 @@ export interface AutoconfigDoc {
 /** Larger than any real file (the biggest ISPDB file is a few KB); the fetch caps at 256 KB anyway. */
 export const MAX_XML_CHARS = 512 * 1024
 
-/** Markup that declares a DTD or entities: refused outright (XXE, billion laughs). */
-const FORBIDDEN = /<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i
-
 const SECURITY: Record<string, Security> = { ssl: 'tls', starttls: 'starttls', plain: 'none' }
 
 const parser = new XMLParser({
@@ -56,18 +54,7 @@ const parser = new XMLParser({
     ),
 })
 
-const decodeText = (value: string): string =>
-  value.replace(/&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi, (whole, name: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
-    const lower = name.toLowerCase()
-    if (lower in named) return named[lower] ?? whole
-    const code = lower.startsWith('#x')
-      ? parseInt(lower.slice(2), 16)
-      : parseInt(lower.slice(1), 10)
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-  })
-
-const text = z.string().transform(decodeText)
+const text = z.string().transform(decodeXmlText)
 
 const serverSchema = z.object({
   '@_type': z.string(),
@@ -115,7 +102,7 @@ const toServer = (raw: unknown, allowed: readonly Protocol[]): AutoconfigServer 
     username: parsed.data.username || null,
     auth: (parsed.data.authentication ?? [])
       .filter((a) => typeof a === 'string' && a !== '')
-      .map((a) => decodeText(String(a))),
+      .map((a) => decodeXmlText(String(a))),
   }
 }
 
@@ -130,8 +117,8 @@ export const parseAutoconfigXml = (xml: string): AutoconfigDoc => {
   if (xml.length > MAX_XML_CHARS)
     throw new DiscoveryError('XML_INVALID', `larger than ${MAX_XML_CHARS} characters`)
   const source = xml.replace(/^\uFEFF/, '')
-  const forbidden = FORBIDDEN.exec(source)
-  if (forbidden) throw new DiscoveryError('XML_FORBIDDEN', `<!${forbidden[1]} declaration`)
+  const forbidden = forbiddenDeclaration(source)
+  if (forbidden) throw new DiscoveryError('XML_FORBIDDEN', `<!${forbidden} declaration`)
 
   let tree: unknown
   try {
@@ -164,9 +151,9 @@ export const parseAutoconfigXml = (xml: string): AutoconfigDoc => {
   return {
     domains: (domain ?? [])
       .filter((d): d is string => typeof d === 'string' && d !== '')
-      .map((d) => decodeText(d).toLowerCase()),
+      .map((d) => decodeXmlText(d).toLowerCase()),
     displayName:
-      typeof displayName === 'string' && displayName !== '' ? decodeText(displayName) : null,
+      typeof displayName === 'string' && displayName !== '' ? decodeXmlText(displayName) : null,
     servers,
   }
 }

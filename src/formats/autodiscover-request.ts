@@ -5,7 +5,8 @@
  * <AcceptableResponseSchema>…/outlook/responseschema/2006a</AcceptableResponseSchema></Request></Autodiscover>`.
  */
 import { z } from 'zod'
-import { decodeXmlText, parseSafeXml } from './safe-xml.ts'
+import { decodeXmlText } from '../util/xml-guard.ts'
+import { parseSafeXml } from './safe-xml.ts'
 
 /** The response schema Outlook asks for; the only one this service answers. */
 export const OUTLOOK_RESPONSE_SCHEMA =
