@@ -3,17 +3,17 @@
  * The email address and language inputs every account route shares.
  */
 import { z } from 'zod'
-import { LANGS, type Lang, isHostName, splitEmail } from '../providers/index.ts'
+import { parseAddress } from '../formats/email-address.ts'
+import { LANGS, type Lang } from '../providers/index.ts'
 
-/** A plausible address: a local part without spaces or specials that need quoting, and a host name. */
+/**
+ * A plausible address for the API: what the format endpoints accept (parseAddress), and a local
+ * part without the specials that need quoting and without stray dots.
+ */
 export const isEmail = (value: string): boolean => {
-  const at = value.lastIndexOf('@')
-  if (at < 1 || at > 64) return false
-  const local = value.slice(0, at)
-  if (/[\s@<>()[\]\\,;:"]/.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
-    return false
-  }
-  return isHostName(splitEmail(value).domain)
+  const local = parseAddress(value)?.localPart
+  if (local === undefined) return false
+  return !(/[\s@<>()[\]\\,;:"]/.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
 }
 
 export const EmailSchema = z
