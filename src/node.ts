@@ -3,8 +3,8 @@
  * The Node entry: reads the configuration, wires the Node adapters (sockets, DNS, static files)
  * into createApp and serves it with @hono/node-server.
  */
-import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { X509Certificate } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -17,7 +17,7 @@ import { createNodeResolver } from './dns/resolver-node.ts'
 import { createNodeHttpGet } from './discovery/http-node.ts'
 import { createLogger } from './logger.ts'
 import { createHostLimiter } from './probes/host-limiter.ts'
-import { createProviderIndex, loadBuiltInProviders, ProvidersFileError } from './providers/index.ts'
+import { createProviderIndex, loadBuiltInProviders } from './providers/index.ts'
 import { loadOverlayFile } from './providers/overlay-file.ts'
 import { loadProfileSigner } from './formats/sign-node.ts'
 import { createNodeConnect } from './probes/socket-node.ts'
@@ -37,17 +37,13 @@ const readConfig = (): Config => {
   }
 }
 
-/** The built-in database with the operator's file over it; a bad file stops the process. */
-const readProviders = (config: Config) => {
+/** Runs a start-up step that reads what `variable` names; any failure stops the process naming it. */
+const orStop = async <T>(variable: string, step: () => T | Promise<T>): Promise<T> => {
   try {
-    const overlay = config.MAILSETUP_PROVIDERS_FILE ? loadOverlayFile(config.MAILSETUP_PROVIDERS_FILE) : []
-    return createProviderIndex(loadBuiltInProviders(), overlay)
+    return await step()
   } catch (err) {
-    if (err instanceof ProvidersFileError) {
-      console.error(`Invalid configuration: MAILSETUP_PROVIDERS_FILE: ${err.message}`)
-      process.exit(1)
-    }
-    throw err
+    console.error(`Invalid configuration: ${variable}: ${err instanceof Error ? err.message : String(err)}`)
+    process.exit(1)
   }
 }
 
@@ -59,29 +55,30 @@ const clientKeyFor = (config: Config) => (c: Context) => {
   return getConnInfo(c).remote.address ?? 'unknown'
 }
 
-/** The profile signer when a certificate and key are configured; a bad pair stops the process. */
-const readSigner = async (config: Config) => {
-  if (!config.MAILSETUP_PROFILE_CERT || !config.MAILSETUP_PROFILE_KEY) return undefined
-  try {
-    return await loadProfileSigner({ certPath: config.MAILSETUP_PROFILE_CERT, keyPath: config.MAILSETUP_PROFILE_KEY })
-  } catch (err) {
-    console.error(`Invalid configuration: MAILSETUP_PROFILE_CERT/MAILSETUP_PROFILE_KEY: ${err instanceof Error ? err.message : String(err)}`)
-    process.exit(1)
-  }
-}
-
 const publicDir = fileURLToPath(new URL('../public', import.meta.url))
 
 export const buildNodeApp = async (config: Config) => {
   const logger = createLogger({ level: config.LOG_LEVEL, write: (line) => process.stdout.write(`${line}\n`) })
   const resolver = createCachingResolver(createNodeResolver({ servers: config.MAILSETUP_DNS_SERVERS }))
-  const ca = config.MAILSETUP_EXTRA_CA ? [readFileSync(config.MAILSETUP_EXTRA_CA, 'utf8')] : undefined
+  const { MAILSETUP_EXTRA_CA: caFile, MAILSETUP_PROVIDERS_FILE: providersFile } = config
+  const { MAILSETUP_PROFILE_CERT: certPath, MAILSETUP_PROFILE_KEY: keyPath } = config
+  const readCa = async (path: string) => {
+    const pem = await readFile(path, 'utf8')
+    new X509Certificate(pem) // throws for a file that holds no certificate
+    return pem
+  }
+  const ca = caFile ? [await orStop('MAILSETUP_EXTRA_CA', () => readCa(caFile))] : undefined
+  const overlay = providersFile ? await orStop('MAILSETUP_PROVIDERS_FILE', () => loadOverlayFile(providersFile)) : []
+  const signProfile =
+    certPath && keyPath
+      ? await orStop('MAILSETUP_PROFILE_CERT/MAILSETUP_PROFILE_KEY', () => loadProfileSigner({ certPath, keyPath }))
+      : undefined
   const guard = createTargetGuard({ resolver, allow: config.MAILSETUP_ALLOW_TARGETS, ports: config.MAILSETUP_PROBE_PORTS })
   const app = createApp({
     logger,
     resolver,
-    providers: readProviders(config),
-    signProfile: await readSigner(config),
+    providers: createProviderIndex(loadBuiltInProviders(), overlay),
+    signProfile,
     httpGet: createNodeHttpGet({ guard, ca }),
     probe: {
       guard,
