@@ -17,10 +17,17 @@ const GuideQuery = z.object({
     .trim()
     .min(1, 'email is required')
     .max(254)
-    .refine((value) => parseAddress(value) !== null, 'Invalid email address'),
+    .transform((value, ctx) => {
+      const address = parseAddress(value)
+      if (address) return address
+      ctx.addIssue({ code: 'custom', message: 'Invalid email address' })
+      return z.NEVER
+    }),
   lang: LangSchema.optional(),
   protocol: z.enum(['imap', 'pop3']).optional(),
 })
+
+const ListQuery = z.object({ lang: LangSchema.optional() })
 
 const isClientId = (id: string): id is ClientId => (CLIENT_IDS as readonly string[]).includes(id)
 
@@ -36,7 +43,9 @@ export const guidesRoutes = (deps: { settings: SettingsSource }): Hono => {
   const app = new Hono()
 
   app.get('/', (c) => {
-    const lang = langFromHeader(c.req.header('accept-language'))
+    const query = ListQuery.safeParse(c.req.query())
+    if (!query.success) return invalidInput(c, query.error, 'lang')
+    const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
     return c.json({ clients: CLIENT_IDS.map((id) => ({ id, name: message(lang, `client.${id}`) })) })
   })
 
@@ -47,8 +56,7 @@ export const guidesRoutes = (deps: { settings: SettingsSource }): Hono => {
     }
     const query = GuideQuery.safeParse(c.req.query())
     if (!query.success) return invalidInput(c, query.error, 'email')
-    const address = parseAddress(query.data.email)
-    if (!address) return apiError(c, 400, 'INVALID_INPUT', 'Invalid email address', 'email')
+    const address = query.data.email
     const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
     const settings = await deps.settings(address.email, c.req.raw.signal)
     return c.json(renderGuide(client, settings, { lang, protocol: query.data.protocol }))

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CLIENT_IDS } from '../../../src/guides/index.ts'
 import { guidesRoutes } from '../../../src/routes/guides.ts'
 import { settings } from '../formats/fixture.ts'
+import { createTestApp } from '../../fake/test-app.ts'
 
 const app = guidesRoutes({ settings })
 
@@ -49,5 +50,18 @@ describe('GET /api/v1/guides', () => {
     expect(await lang.json()).toMatchObject({ error: { field: 'lang' } })
     const protocol = await app.request('/thunderbird?email=ann@qq.com&protocol=smtp')
     expect(await protocol.json()).toMatchObject({ error: { field: 'protocol' } })
+  })
+})
+
+describe('GET /api/v1/guides (the list)', () => {
+  it('names the clients in the language asked for, as documented', async () => {
+    const { app } = createTestApp()
+    const zh = (await (await app.request('/api/v1/guides?lang=zh-CN')).json()) as { clients: { id: string; name: string }[] }
+    const en = (await (await app.request('/api/v1/guides?lang=en', { headers: { 'accept-language': 'zh-CN' } })).json()) as typeof zh
+    expect(zh.clients.map((c) => c.id)).toEqual(en.clients.map((c) => c.id))
+    expect(zh.clients).not.toEqual(en.clients)
+    const bad = await app.request('/api/v1/guides?lang=fr')
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toMatchObject({ error: { field: 'lang' } })
   })
 })
