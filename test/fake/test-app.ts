@@ -1,5 +1,5 @@
 /** createApp wired for tests: loopback targets allowed on the given ports, logs captured. */
-import { createApp } from '../../src/app.ts'
+import { type AppDeps, createApp } from '../../src/app.ts'
 import { createLogger } from '../../src/logger.ts'
 import { createHostLimiter } from '../../src/probes/host-limiter.ts'
 import { createNodeConnect } from '../../src/probes/socket-node.ts'
@@ -25,6 +25,10 @@ export interface TestAppOptions {
   httpCa?: string[]
   /** Budget of one autoconfig fetch (default 1 s). */
   httpTimeoutMs?: number
+  /** Silence before the probe nudges a server (default 500 ms, shorter than the service's). */
+  nudgeMs?: number
+  /** The page, the widget and their origins, for tests in a browser. */
+  web?: Pick<AppDeps, 'widgetOrigins' | 'readAsset' | 'assets'>
 }
 
 let builtIn: ProviderIndex | null = null
@@ -49,11 +53,12 @@ export const createTestApp = (options: TestAppOptions = {}) => {
       connect: createNodeConnect({ ca: options.ca }),
       limiter: createHostLimiter(8),
       timeoutMs: options.timeoutMs ?? 3_000,
-      nudgeMs: 500,
+      nudgeMs: options.nudgeMs ?? 500,
     },
     budget: createSocketBudget(options.maxSockets ?? 100),
     rateLimiter: createRateLimiter(options.ratePerMinute ?? 1_000),
     clientKey: (c) => c.req.header('x-test-client') ?? 'test',
+    ...options.web,
   })
   return { app, logs }
 }
