@@ -5,7 +5,6 @@
  * completes, then a `result` event with the whole answer.
  */
 import { Hono } from 'hono'
-import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import { MATRIX, type MatrixDeps, runMatrix } from '../probes/matrix.ts'
 import { runProbe } from '../probes/probe.ts'
@@ -15,6 +14,7 @@ import type { PinnedTarget } from '../security/target-guard.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { apiError, busy, invalidInput } from './api-error.ts'
 import { readJson } from './read-json.ts'
+import { respondWithReport } from './report-stream.ts'
 import type { AppEnv } from './app-env.ts'
 
 export const ProbeRequest = z
@@ -107,17 +107,7 @@ export const probeRoutes = (deps: ProbeRouteDeps) => {
       }
     }
 
-    if (c.req.header('accept')?.includes('text/event-stream')) {
-      return streamSSE(c, async (stream) => {
-        const pending: Promise<void>[] = []
-        const answer = await run((result) => {
-          pending.push(stream.writeSSE({ event: 'probe', data: JSON.stringify(result) }))
-        })
-        await Promise.all(pending)
-        await stream.writeSSE({ event: 'result', data: JSON.stringify(answer) })
-      })
-    }
-    return c.json(await run())
+    return respondWithReport(c, (emit) => run(emit && ((result) => emit('probe', result))), 'result')
   })
 
   return app
