@@ -7,6 +7,7 @@ import { Resolver as DnsResolver } from 'node:dns/promises'
 import type { AddressRecord, Resolver } from './resolver.ts'
 import { ProbeError } from '../probes/probe-error.ts'
 import { raceSignal } from '../probes/deadline.ts'
+import { errorCode } from '../util/error-code.ts'
 
 /** Per-attempt DNS timeout; c-ares retries once more before it gives up. */
 export const DNS_ATTEMPT_TIMEOUT_MS = 2_000
@@ -17,8 +18,6 @@ export interface NodeResolverOptions {
   attemptTimeoutMs?: number
 }
 
-const errorCode = (err: unknown): string =>
-  err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : ''
 
 const NO_RECORDS = new Set(['ENODATA', 'ENOTFOUND'])
 

@@ -8,6 +8,7 @@ import tls from 'node:tls'
 import type { Connect, ProbeSocket, ReadLimits, SocketTarget, TlsSession } from './socket.ts'
 import { ProbeError } from './probe-error.ts'
 import { describeCertificate } from './certificate-node.ts'
+import { errorCode } from '../util/error-code.ts'
 
 /** Most bytes one probe session may receive; a mail dialogue needs a few KB. */
 export const MAX_SESSION_BYTES = 64 * 1024
@@ -27,8 +28,6 @@ const CONNECT_ERRORS: Record<string, ProbeError['code']> = {
   ETIMEDOUT: 'TCP_TIMEOUT',
 }
 
-const errorCode = (err: unknown): string =>
-  err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : ''
 
 /**
  * @example
