@@ -24,7 +24,8 @@ const CONCURRENT_MATRICES = 200
 
 const openFds = () => readdirSync('/proc/self/fd').length
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 const settle = async () => {
   for (let i = 0; i < 3; i++) {
     globalThis.gc?.()
@@ -35,7 +36,11 @@ const settle = async () => {
 const lab = await startLab()
 const proxies = await Promise.all(
   lab.hosts.full.ports.map((port) =>
-    startDelayProxy({ host: PROXY_ADDRESS, port }, { host: lab.hosts.full.address, port }, DELAY_MS),
+    startDelayProxy(
+      { host: PROXY_ADDRESS, port },
+      { host: lab.hosts.full.address, port },
+      DELAY_MS,
+    ),
   ),
 )
 try {
@@ -51,7 +56,9 @@ try {
   // Through the proxy, under the real name (SNI and the certificate check use it).
   const pinned = { host: lab.hosts.full.name, address: PROXY_ADDRESS, family: 4 as const }
 
-  console.log(`# bench:probe — matrix of ${lab.hosts.full.name} through a proxy adding ${DELAY_MS} ms each way`)
+  console.log(
+    `# bench:probe — matrix of ${lab.hosts.full.name} through a proxy adding ${DELAY_MS} ms each way`,
+  )
   const walls: number[] = []
   const slowests: number[] = []
   for (let round = 0; round < ROUNDS; round++) {
@@ -60,14 +67,20 @@ try {
       const t0 = performance.now()
       const r = await runProbe({ host: pinned.host, ...entry }, deps, { pinned })
       singles.push(performance.now() - t0)
-      if (r.status !== 'ok') console.log(`  warning: ${entry.protocol}/${entry.port} gave ${r.code}`)
+      if (r.status !== 'ok')
+        console.log(`  warning: ${entry.protocol}/${entry.port} gave ${r.code}`)
     }
     const t0 = performance.now()
-    const matrix = await runMatrix(pinned.host, { ...deps, limiter: createHostLimiter() }, { pinned })
+    const matrix = await runMatrix(
+      pinned.host,
+      { ...deps, limiter: createHostLimiter() },
+      { pinned },
+    )
     walls.push(performance.now() - t0)
     slowests.push(Math.max(...singles))
     const notOk = matrix.probes.filter((p) => p.status !== 'ok')
-    if (notOk.length) console.log(`  warning: matrix had ${notOk.map((p) => `${p.port}:${p.code}`).join(', ')}`)
+    if (notOk.length)
+      console.log(`  warning: matrix had ${notOk.map((p) => `${p.port}:${p.code}`).join(', ')}`)
   }
   const wall = median(walls)
   const slowest = median(slowests)
@@ -75,7 +88,9 @@ try {
   console.log(`slowest single probe (median of ${ROUNDS}): ${slowest.toFixed(0)} ms`)
   console.log(`ratio: ${(wall / slowest).toFixed(2)} (target ≤ 1.20)`)
 
-  console.log(`\n# ${CONCURRENT_MATRICES} matrix probes at once against ${lab.hosts.full.name} (no proxy)`)
+  console.log(
+    `\n# ${CONCURRENT_MATRICES} matrix probes at once against ${lab.hosts.full.name} (no proxy)`,
+  )
   await settle()
   const fdsBefore = openFds()
   const rssBefore = rssMb()
@@ -96,8 +111,12 @@ try {
   for (const p of probes) codes.set(p.code ?? 'ok', (codes.get(p.code ?? 'ok') ?? 0) + 1)
   await settle()
   const fdsAfter = openFds()
-  console.log(`probes: ${probes.length} in ${(took / 1000).toFixed(1)} s (per-host cap 64); outcomes: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}`)
-  console.log(`RSS: ${rssBefore.toFixed(0)} MB before, peak ${peakRss.toFixed(0)} MB, growth ${(peakRss - rssBefore).toFixed(0)} MB (target ≤ 150)`)
+  console.log(
+    `probes: ${probes.length} in ${(took / 1000).toFixed(1)} s (per-host cap 64); outcomes: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}`,
+  )
+  console.log(
+    `RSS: ${rssBefore.toFixed(0)} MB before, peak ${peakRss.toFixed(0)} MB, growth ${(peakRss - rssBefore).toFixed(0)} MB (target ≤ 150)`,
+  )
   console.log(`open descriptors: ${fdsBefore} before, ${fdsAfter} after (target: back to baseline)`)
 } finally {
   await Promise.all(proxies.map((p) => p.close()))

@@ -47,7 +47,9 @@ const report = async (): Promise<boolean> => {
     const gz = await gzipSize(file)
     const over = name === 'widget.js' && gz > WIDGET_MAX_GZIP_BYTES
     if (over) ok = false
-    console.log(`public/build/${name.padEnd(10)} ${kb(raw).padStart(9)}  gzip ${kb(gz).padStart(8)}${over ? `  over the ${kb(WIDGET_MAX_GZIP_BYTES)} budget` : ''}`)
+    console.log(
+      `public/build/${name.padEnd(10)} ${kb(raw).padStart(9)}  gzip ${kb(gz).padStart(8)}${over ? `  over the ${kb(WIDGET_MAX_GZIP_BYTES)} budget` : ''}`,
+    )
   }
   return ok
 }

@@ -90,7 +90,14 @@ export const createApp = (deps: AppDeps) => {
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => apiError(c, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 'body'),
+      onError: (c) =>
+        apiError(
+          c,
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+          'body',
+        ),
     }),
   )
 
@@ -118,7 +125,15 @@ export const createApp = (deps: AppDeps) => {
   // Client setup: guides, and the formats mail clients read by themselves. They run discovery
   // (DNS and autoconfig, no probes) for unknown domains, so they count against the rate limit.
   const settings = settingsFromDiscovery(discovery, deps.providers)
-  for (const path of ['/api/v1/guides/*', '/mail/*', '/.well-known/autoconfig/*', '/autodiscover/*', '/Autodiscover/*', '/AutoDiscover/*', '/mobileconfig']) {
+  for (const path of [
+    '/api/v1/guides/*',
+    '/mail/*',
+    '/.well-known/autoconfig/*',
+    '/autodiscover/*',
+    '/Autodiscover/*',
+    '/AutoDiscover/*',
+    '/mobileconfig',
+  ]) {
     app.use(path, rateLimit)
   }
   app.route('/api/v1/guides', guidesRoutes({ settings }))
@@ -127,7 +142,9 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', mobileconfigRoutes({ settings, sign: deps.signProfile }))
   app.route('/api/v1/providers', providersRoutes({ providers: deps.providers }))
 
-  app.all('/api/*', (c) => apiError(c, 404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`))
+  app.all('/api/*', (c) =>
+    apiError(c, 404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`),
+  )
   if (deps.readAsset) app.route('/', webRoutes({ readAsset: deps.readAsset }))
   if (deps.assets) app.get('*', deps.assets)
   app.notFound((c) => apiError(c, 404, 'NOT_FOUND', 'Not found.'))

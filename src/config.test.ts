@@ -23,7 +23,11 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
     })
     expect(config.PORT).toBe(9000)
-    expect(config.MAILSETUP_DNS_SERVERS).toEqual(['127.0.10.53:53', '1.1.1.1', '[2001:db8::1]:5353'])
+    expect(config.MAILSETUP_DNS_SERVERS).toEqual([
+      '127.0.10.53:53',
+      '1.1.1.1',
+      '[2001:db8::1]:5353',
+    ])
     expect(config.MAILSETUP_ALLOW_TARGETS).toHaveLength(2)
     expect(config.MAILSETUP_PROBE_PORTS).toEqual([993, 587])
     expect(config.MAILSETUP_PROBE_TIMEOUT_MS).toBe(4000)

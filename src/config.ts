@@ -39,7 +39,10 @@ const schema = z.object({
     .string()
     .default('')
     .transform(list)
-    .refine((servers) => servers.every(isDnsServer), 'expected comma-separated ip or ip:port entries'),
+    .refine(
+      (servers) => servers.every(isDnsServer),
+      'expected comma-separated ip or ip:port entries',
+    ),
   MAILSETUP_ALLOW_TARGETS: z
     .string()
     .default('')
@@ -47,7 +50,10 @@ const schema = z.object({
       try {
         return parseCidrList(value)
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'expected comma-separated CIDRs, e.g. 10.0.0.0/8,fd00::/8' })
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected comma-separated CIDRs, e.g. 10.0.0.0/8,fd00::/8',
+        })
         return z.NEVER
       }
     }),
@@ -55,7 +61,10 @@ const schema = z.object({
     .string()
     .default(DEFAULT_PROBE_PORTS)
     .transform(list)
-    .refine((ports) => ports.length > 0 && ports.every((p) => validPort(p)), 'expected comma-separated port numbers')
+    .refine(
+      (ports) => ports.length > 0 && ports.every((p) => validPort(p)),
+      'expected comma-separated port numbers',
+    )
     .transform((ports) => ports.map(Number)),
   MAILSETUP_PROBE_TIMEOUT_MS: int(500, 120_000, 8_000),
   MAILSETUP_RATE_LIMIT: int(1, 100_000, 30),
@@ -78,7 +87,11 @@ const schema = z.object({
       try {
         return parseOriginList(value)
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'expected comma-separated origins, e.g. https://help.example.com,http://localhost:3000' })
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'expected comma-separated origins, e.g. https://help.example.com,http://localhost:3000',
+        })
         return z.NEVER
       }
     }),
@@ -103,12 +116,17 @@ export class ConfigError extends Error {
  */
 export const loadConfig = (env: Record<string, string | undefined>): Config => {
   // An empty variable means "not set", as in most shells' habits.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  )
   const parsed = schema.safeParse(present)
   if (parsed.success) {
     const { MAILSETUP_PROFILE_CERT: cert, MAILSETUP_PROFILE_KEY: key } = parsed.data
     if (Boolean(cert) !== Boolean(key)) {
-      throw new ConfigError(cert ? 'MAILSETUP_PROFILE_KEY' : 'MAILSETUP_PROFILE_CERT', 'set both the certificate and the key, or neither')
+      throw new ConfigError(
+        cert ? 'MAILSETUP_PROFILE_KEY' : 'MAILSETUP_PROFILE_CERT',
+        'set both the certificate and the key, or neither',
+      )
     }
     return parsed.data
   }

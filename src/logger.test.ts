@@ -4,11 +4,18 @@ import { REDACTED, createLogger, redact } from './logger.ts'
 describe('logger', () => {
   it('writes one JSON object a line with level, message and fields', () => {
     const lines: string[] = []
-    const log = createLogger({ level: 'info', write: (line) => lines.push(line) }).child({ reqId: 'r1' })
+    const log = createLogger({ level: 'info', write: (line) => lines.push(line) }).child({
+      reqId: 'r1',
+    })
     log.debug('hidden')
     log.info('hello', { host: 'imap.example.com' })
     expect(lines).toHaveLength(1)
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ level: 'info', msg: 'hello', reqId: 'r1', host: 'imap.example.com' })
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 'info',
+      msg: 'hello',
+      reqId: 'r1',
+      host: 'imap.example.com',
+    })
   })
 
   it('never writes a password, token or authorization header, at any depth', () => {
@@ -29,6 +36,8 @@ describe('logger', () => {
   })
 
   it('redact keeps errors to their name and message', () => {
-    expect(redact({ err: new TypeError('boom') })).toEqual({ err: { name: 'TypeError', message: 'boom' } })
+    expect(redact({ err: new TypeError('boom') })).toEqual({
+      err: { name: 'TypeError', message: 'boom' },
+    })
   })
 })

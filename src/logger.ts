@@ -16,7 +16,8 @@ export interface Logger {
 }
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 }
-const SECRET_KEY = /pass(word|wd)?|secret|token|authorization|cookie|credential|auth_?code|api_?key/i
+const SECRET_KEY =
+  /pass(word|wd)?|secret|token|authorization|cookie|credential|auth_?code|api_?key/i
 export const REDACTED = '[redacted]'
 
 /** Copies `value` with every secret-looking field masked, at any depth. */
@@ -25,7 +26,10 @@ export const redact = (value: unknown, depth = 0): unknown => {
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1))
   if (value instanceof Error) return { name: value.name, message: value.message }
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? REDACTED : redact(inner, depth + 1)]),
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      SECRET_KEY.test(key) ? REDACTED : redact(inner, depth + 1),
+    ]),
   )
 }
 
@@ -34,7 +38,10 @@ export const redact = (value: unknown, depth = 0): unknown => {
  * const log = createLogger({ level: 'info', write: (line) => process.stdout.write(line + '\n') })
  * log.info('probe done', { reqId, host })
  */
-export const createLogger = (options: { level: LogLevel; write: (line: string) => void }, base: LogFields = {}): Logger => {
+export const createLogger = (
+  options: { level: LogLevel; write: (line: string) => void },
+  base: LogFields = {},
+): Logger => {
   const emit = (level: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
     if (RANK[level] < RANK[options.level]) return
     const entry = redact({ time: new Date().toISOString(), level, msg, ...base, ...fields })

@@ -42,7 +42,9 @@ const orStop = async <T>(variable: string, step: () => T | Promise<T>): Promise<
   try {
     return await step()
   } catch (err) {
-    console.error(`Invalid configuration: ${variable}: ${err instanceof Error ? err.message : String(err)}`)
+    console.error(
+      `Invalid configuration: ${variable}: ${err instanceof Error ? err.message : String(err)}`,
+    )
     process.exit(1)
   }
 }
@@ -58,8 +60,13 @@ const clientKeyFor = (config: Config) => (c: Context) => {
 const publicDir = fileURLToPath(new URL('../public', import.meta.url))
 
 export const buildNodeApp = async (config: Config) => {
-  const logger = createLogger({ level: config.LOG_LEVEL, write: (line) => process.stdout.write(`${line}\n`) })
-  const resolver = createCachingResolver(createNodeResolver({ servers: config.MAILSETUP_DNS_SERVERS }))
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    write: (line) => process.stdout.write(`${line}\n`),
+  })
+  const resolver = createCachingResolver(
+    createNodeResolver({ servers: config.MAILSETUP_DNS_SERVERS }),
+  )
   const { MAILSETUP_EXTRA_CA: caFile, MAILSETUP_PROVIDERS_FILE: providersFile } = config
   const { MAILSETUP_PROFILE_CERT: certPath, MAILSETUP_PROFILE_KEY: keyPath } = config
   const readCa = async (path: string) => {
@@ -68,12 +75,20 @@ export const buildNodeApp = async (config: Config) => {
     return pem
   }
   const ca = caFile ? [await orStop('MAILSETUP_EXTRA_CA', () => readCa(caFile))] : undefined
-  const overlay = providersFile ? await orStop('MAILSETUP_PROVIDERS_FILE', () => loadOverlayFile(providersFile)) : []
+  const overlay = providersFile
+    ? await orStop('MAILSETUP_PROVIDERS_FILE', () => loadOverlayFile(providersFile))
+    : []
   const signProfile =
     certPath && keyPath
-      ? await orStop('MAILSETUP_PROFILE_CERT/MAILSETUP_PROFILE_KEY', () => loadProfileSigner({ certPath, keyPath }))
+      ? await orStop('MAILSETUP_PROFILE_CERT/MAILSETUP_PROFILE_KEY', () =>
+          loadProfileSigner({ certPath, keyPath }),
+        )
       : undefined
-  const guard = createTargetGuard({ resolver, allow: config.MAILSETUP_ALLOW_TARGETS, ports: config.MAILSETUP_PROBE_PORTS })
+  const guard = createTargetGuard({
+    resolver,
+    allow: config.MAILSETUP_ALLOW_TARGETS,
+    ports: config.MAILSETUP_PROBE_PORTS,
+  })
   const app = createApp({
     logger,
     resolver,
@@ -101,7 +116,9 @@ const main = async () => {
   const config = readConfig()
   const { app, logger } = await buildNodeApp(config)
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
-    logger.info('listening', { url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${info.port}` })
+    logger.info('listening', {
+      url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${info.port}`,
+    })
   })
   const stop = () => server.close(() => process.exit(0))
   process.on('SIGINT', stop)

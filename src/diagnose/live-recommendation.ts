@@ -14,7 +14,12 @@ import { type RecommendationView, recommendationView } from './report.ts'
  * const live = createLiveRecommendation({ email, lang, needs, probed: true })
  * onEvent = (e) => { const view = live.update(e); if (view) send('recommendation', view) }
  */
-export const createLiveRecommendation = (input: { email: string; lang: Lang; needs?: Needs; probed: boolean }) => {
+export const createLiveRecommendation = (input: {
+  email: string
+  lang: Lang
+  needs?: Needs
+  probed: boolean
+}) => {
   let provider: Provider | null = null
   let candidates: CandidateServer[] = []
   let last = ''

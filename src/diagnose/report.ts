@@ -52,7 +52,10 @@ export type RecommendationView = ReturnType<typeof recommendationView>
  * @example
  * const report = buildReport(await discovery.discover(email, { probe: true }), { lang: 'zh-CN', probed: true })
  */
-export const buildReport = (found: Discovery, options: { lang: Lang; needs?: Needs; probed: boolean }) => {
+export const buildReport = (
+  found: Discovery,
+  options: { lang: Lang; needs?: Needs; probed: boolean },
+) => {
   const rec = recommend({
     email: found.email,
     candidates: found.candidates,
@@ -67,7 +70,12 @@ export const buildReport = (found: Discovery, options: { lang: Lang; needs?: Nee
     domain: found.domain,
     lang: options.lang,
     provider: provider
-      ? { id: provider.id, name: providerName(provider, options.lang), status: provider.status, credential: provider.credential }
+      ? {
+          id: provider.id,
+          name: providerName(provider, options.lang),
+          status: provider.status,
+          credential: provider.credential,
+        }
       : null,
     incoming: found.candidates.filter((c) => c.protocol !== 'smtp').map(toReportServer),
     outgoing: found.candidates.filter((c) => c.protocol === 'smtp').map(toReportServer),

@@ -13,7 +13,15 @@ import { type ProbeResult, unreachedResult } from '../probes/result.ts'
 import { type Provider, type ProviderIndex, splitEmail } from '../providers/index.ts'
 import type { PinnedTarget } from '../security/target-guard.ts'
 import type { HttpGet } from './http.ts'
-import { type SourceReport, type SourceResult, fromAutoconfig, fromDatabase, fromMx, fromSrv, guessTargets } from './sources.ts'
+import {
+  type SourceReport,
+  type SourceResult,
+  fromAutoconfig,
+  fromDatabase,
+  fromMx,
+  fromSrv,
+  guessTargets,
+} from './sources.ts'
 import { type CandidateServer, SOURCE_TYPES } from './types.ts'
 
 /** Most candidate probes one discovery runs (and most guess probes). */
@@ -62,14 +70,16 @@ interface Found {
   mxHosts: string[]
 }
 
-const rank = (c: CandidateServer) => SOURCE_TYPES.indexOf(c.source.type) * 2 + (c.source.trusted ? 0 : 1)
+const rank = (c: CandidateServer) =>
+  SOURCE_TYPES.indexOf(c.source.type) * 2 + (c.source.trusted ? 0 : 1)
 export const keyOf = (c: { protocol: string; host: string; port: number; security: string }) =>
   `${c.protocol}|${c.host}|${c.port}|${c.security}`
 
 /** Keeps the best-ranked copy of each server, best first (a stable sort keeps source order). */
 export const mergeCandidates = (lists: CandidateServer[][]): CandidateServer[] => {
   const best = new Map<string, CandidateServer>()
-  for (const c of lists.flat().sort((a, b) => rank(a) - rank(b))) if (!best.has(keyOf(c))) best.set(keyOf(c), c)
+  for (const c of lists.flat().sort((a, b) => rank(a) - rank(b)))
+    if (!best.has(keyOf(c))) best.set(keyOf(c), c)
   return [...best.values()]
 }
 
@@ -83,7 +93,11 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
    * Sharing also stops a loop: when a domain's autoconfig points back at this service, the
    * request it receives waits for the search that sent it instead of starting another.
    */
-  const findSources = async (email: string, domain: string, options: DiscoverOptions): Promise<Found> => {
+  const findSources = async (
+    email: string,
+    domain: string,
+    options: DiscoverOptions,
+  ): Promise<Found> => {
     const hit = cache.get(email)
     const running = inFlight.get(email)
     const shared = hit ?? (running ? await running : null)
@@ -96,7 +110,11 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
     return search
   }
 
-  const searchSources = async (email: string, domain: string, options: DiscoverOptions): Promise<Found> => {
+  const searchSources = async (
+    email: string,
+    domain: string,
+    options: DiscoverOptions,
+  ): Promise<Found> => {
     const report = <T extends SourceResult>(result: T): T => {
       result.reports.forEach((source) => options.onEvent?.({ type: 'source', source }))
       return result
@@ -144,9 +162,16 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
             const result =
               pinned && deps.probe.guard.allowsPort(t.port)
                 ? await deps.probe.limiter.run(pinned.address, () =>
-                    runProbe(target, deps.probe, { pinned: pinned ?? undefined, signal: options.signal }),
+                    runProbe(target, deps.probe, {
+                      pinned: pinned ?? undefined,
+                      signal: options.signal,
+                    }),
                   )
-                : unreachedResult(target, failure ?? new ProbeError('TARGET_BLOCKED', `port ${t.port}`), null)
+                : unreachedResult(
+                    target,
+                    failure ?? new ProbeError('TARGET_BLOCKED', `port ${t.port}`),
+                    null,
+                  )
             results.set(keyOf(t), result)
             options.onEvent?.({ type: 'probe', probe: result })
           }),
@@ -157,7 +182,9 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
   }
 
   const verify = (c: CandidateServer, result: ProbeResult | undefined): CandidateServer =>
-    result ? { ...c, verified: result.status !== 'error', status: result.status, code: result.code } : c
+    result
+      ? { ...c, verified: result.status !== 'error', status: result.status, code: result.code }
+      : c
 
   /** Guesses common host names for the directions (incoming, outgoing) nothing else found. */
   const guess = async (email: string, domain: string, found: Found, options: DiscoverOptions) => {
@@ -167,12 +194,23 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
     const wanted = guessTargets(domain, found.mxHosts).flatMap(({ host, entries }) =>
       entries
         .filter((e) => (e.protocol === 'smtp' ? !hasOutgoing : !hasIncoming))
-        .map((e): CandidateServer => ({ ...e, host, username: email, source: { type: 'guess', url: host, trusted: true }, verified: false })),
+        .map((e): CandidateServer => ({
+          ...e,
+          host,
+          username: email,
+          source: { type: 'guess', url: host, trusted: true },
+          verified: false,
+        })),
     )
     // Only names that exist are worth a connection.
     const hosts = [...new Set(wanted.map((c) => c.host))]
     const exists = await Promise.all(
-      hosts.map((host) => deps.resolver.addresses(host, options.signal).then(() => true, () => false)),
+      hosts.map((host) =>
+        deps.resolver.addresses(host, options.signal).then(
+          () => true,
+          () => false,
+        ),
+      ),
     )
     const live = wanted.filter((c) => exists[hosts.indexOf(c.host)]).slice(0, MAX_DISCOVERY_PROBES)
     const results = await probeAll(live, options)
@@ -180,7 +218,9 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
       // A guess is a finding when a mail server answered there, even one with a bad certificate.
       candidates: live
         .map((c) => verify(c, results.get(keyOf(c))))
-        .filter((c) => c.status === 'ok' || c.status === 'warning' || c.code?.startsWith('TLS_CERT_')),
+        .filter(
+          (c) => c.status === 'ok' || c.status === 'warning' || c.code?.startsWith('TLS_CERT_'),
+        ),
       probes: [...results.values()],
     }
   }
@@ -195,25 +235,53 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
     const email = `${localPart}@${domain}`
     const probing = options.probe !== false
     // The database's servers are known at once: probe them while the network sources run.
-    const known = probing ? fromDatabase(deps.providers, domain, email).candidates.slice(0, MAX_DISCOVERY_PROBES) : []
-    if (known.length) options.onEvent?.({ type: 'candidates', provider: deps.providers.byDomain(domain) ?? null, candidates: known })
+    const known = probing
+      ? fromDatabase(deps.providers, domain, email).candidates.slice(0, MAX_DISCOVERY_PROBES)
+      : []
+    if (known.length)
+      options.onEvent?.({
+        type: 'candidates',
+        provider: deps.providers.byDomain(domain) ?? null,
+        candidates: known,
+      })
     const early = probeAll(known, options)
 
     const found = await findSources(email, domain, options)
-    options.onEvent?.({ type: 'candidates', provider: found.provider, candidates: found.candidates })
+    options.onEvent?.({
+      type: 'candidates',
+      provider: found.provider,
+      candidates: found.candidates,
+    })
     if (!probing) {
-      return { email, domain, provider: found.provider, candidates: found.candidates, probes: [], sources: found.sources }
+      return {
+        email,
+        domain,
+        provider: found.provider,
+        candidates: found.candidates,
+        probes: [],
+        sources: found.sources,
+      }
     }
     const started = new Set(known.map(keyOf))
-    const rest = found.candidates.filter((c) => !started.has(keyOf(c))).slice(0, MAX_DISCOVERY_PROBES - known.length)
+    const rest = found.candidates
+      .filter((c) => !started.has(keyOf(c)))
+      .slice(0, MAX_DISCOVERY_PROBES - known.length)
     // Guessing depends only on which directions the sources found, so it runs beside the probes.
     const guessing = guess(email, domain, found, options).then((guessed) => {
       if (guessed.candidates.length) {
-        options.onEvent?.({ type: 'candidates', provider: found.provider, candidates: [...found.candidates, ...guessed.candidates] })
+        options.onEvent?.({
+          type: 'candidates',
+          provider: found.provider,
+          candidates: [...found.candidates, ...guessed.candidates],
+        })
       }
       return guessed
     })
-    const [earlyResults, restResults, guessed] = await Promise.all([early, probeAll(rest, options), guessing])
+    const [earlyResults, restResults, guessed] = await Promise.all([
+      early,
+      probeAll(rest, options),
+      guessing,
+    ])
     const results = new Map([...earlyResults, ...restResults])
     const probed = found.candidates.map((c) => verify(c, results.get(keyOf(c))))
     const guessReports: SourceReport[] = guessed.candidates.length

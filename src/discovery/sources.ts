@@ -37,7 +37,13 @@ const PROTOCOLS: Protocol[] = ['imap', 'pop3', 'smtp']
 
 const candidate = (
   email: string,
-  server: { protocol: Protocol; host: string; port: number; security: Security; username?: string | null },
+  server: {
+    protocol: Protocol
+    host: string
+    port: number
+    security: Security
+    username?: string | null
+  },
   source: ServerSource,
 ): CandidateServer => ({
   protocol: server.protocol,
@@ -62,16 +68,34 @@ export const providerCandidates = (
     })),
   )
 
-export const fromDatabase = (providers: ProviderIndex, domain: string, email: string): SourceResult => {
+export const fromDatabase = (
+  providers: ProviderIndex,
+  domain: string,
+  email: string,
+): SourceResult => {
   const provider = providers.byDomain(domain)
-  if (!provider) return { candidates: [], reports: [{ type: 'provider-db', name: domain, status: 'none', servers: 0 }] }
+  if (!provider)
+    return {
+      candidates: [],
+      reports: [{ type: 'provider-db', name: domain, status: 'none', servers: 0 }],
+    }
   const type: SourceType = providers.isOverlay(provider.id) ? 'overlay' : 'provider-db'
   const candidates = providerCandidates(provider, email, { type, url: provider.id, trusted: true })
-  return { provider, candidates, reports: [{ type, name: provider.id, status: 'found', servers: candidates.length }] }
+  return {
+    provider,
+    candidates,
+    reports: [{ type, name: provider.id, status: 'found', servers: candidates.length }],
+  }
 }
 
-const autoconfigCandidates = (found: AutoconfigResult, email: string, type: SourceType): CandidateServer[] =>
-  found.doc.servers.map((server) => candidate(email, server, { type, url: found.source.url, trusted: found.source.trusted }))
+const autoconfigCandidates = (
+  found: AutoconfigResult,
+  email: string,
+  type: SourceType,
+): CandidateServer[] =>
+  found.doc.servers.map((server) =>
+    candidate(email, server, { type, url: found.source.url, trusted: found.source.trusted }),
+  )
 
 export const fromAutoconfig = async (
   domain: string,
@@ -84,12 +108,26 @@ export const fromAutoconfig = async (
     httpGet: deps.httpGet,
     signal: deps.signal,
     onAttempt: (attempt) => {
-      if (attempt.code) reports.push({ type, name: attempt.url, status: 'error', servers: 0, code: attempt.code, detail: attempt.detail ?? undefined })
+      if (attempt.code)
+        reports.push({
+          type,
+          name: attempt.url,
+          status: 'error',
+          servers: 0,
+          code: attempt.code,
+          detail: attempt.detail ?? undefined,
+        })
     },
   })
   if (!found) return { candidates: [], reports }
   const candidates = autoconfigCandidates(found, email, type)
-  reports.push({ type, name: found.source.url, status: 'found', servers: candidates.length, trusted: found.source.trusted })
+  reports.push({
+    type,
+    name: found.source.url,
+    status: 'found',
+    servers: candidates.length,
+    trusted: found.source.trusted,
+  })
   return { candidates, reports }
 }
 
@@ -107,26 +145,49 @@ export const fromMx = async (
     records = await deps.resolver.mx(domain, deps.signal)
   } catch (err) {
     const code = err instanceof ProbeError ? err.code : 'DNS_ERROR'
-    return { candidates: [], mxHosts: [], reports: [{ type: 'mx', name: domain, status: 'error', servers: 0, code }] }
+    return {
+      candidates: [],
+      mxHosts: [],
+      reports: [{ type: 'mx', name: domain, status: 'error', servers: 0, code }],
+    }
   }
-  const mxHosts = records.map((r) => r.exchange.toLowerCase()).filter((host) => host && host !== '.')
+  const mxHosts = records
+    .map((r) => r.exchange.toLowerCase())
+    .filter((host) => host && host !== '.')
   for (const host of mxHosts) {
     const provider = deps.providers.byMx(host)
     if (provider) {
-      const candidates = providerCandidates(provider, email, { type: 'mx', url: host, trusted: true })
-      return { provider, candidates, mxHosts, reports: [{ type: 'mx', name: host, status: 'found', servers: candidates.length }] }
+      const candidates = providerCandidates(provider, email, {
+        type: 'mx',
+        url: host,
+        trusted: true,
+      })
+      return {
+        provider,
+        candidates,
+        mxHosts,
+        reports: [{ type: 'mx', name: host, status: 'found', servers: candidates.length }],
+      }
     }
   }
   const mxDomain = mxHosts[0] ? getDomain(mxHosts[0]) : null
   if (!mxDomain || mxDomain === domain) {
-    return { candidates: [], mxHosts, reports: [{ type: 'mx', name: mxHosts.join(', ') || domain, status: 'none', servers: 0 }] }
+    return {
+      candidates: [],
+      mxHosts,
+      reports: [{ type: 'mx', name: mxHosts.join(', ') || domain, status: 'none', servers: 0 }],
+    }
   }
   const viaAutoconfig = await fromAutoconfig(mxDomain, email, { ...deps, type: 'mx' })
   return { ...viaAutoconfig, mxHosts }
 }
 
 /** RFC 6186 / RFC 8314 service labels, each with its protocol and TLS mode. */
-export const SRV_SERVICES: ReadonlyArray<{ label: string; protocol: Protocol; security: Security }> = [
+export const SRV_SERVICES: ReadonlyArray<{
+  label: string
+  protocol: Protocol
+  security: Security
+}> = [
   { label: '_imaps._tcp', protocol: 'imap', security: 'tls' },
   { label: '_imap._tcp', protocol: 'imap', security: 'starttls' },
   { label: '_pop3s._tcp', protocol: 'pop3', security: 'tls' },
@@ -147,22 +208,45 @@ export const fromSrv = async (
         const records = await deps.resolver.srv(name, deps.signal)
         // A target of "." says the service is not offered at this domain (RFC 2782, RFC 6186).
         if (records.length === 1 && (records[0]?.name === '.' || records[0]?.name === '')) {
-          return { candidates: [], reports: [{ type: 'srv', name, status: 'none', servers: 0, code: 'SRV_NOT_OFFERED' }] }
+          return {
+            candidates: [],
+            reports: [{ type: 'srv', name, status: 'none', servers: 0, code: 'SRV_NOT_OFFERED' }],
+          }
         }
         const sorted = [...records].sort((a, b) => a.priority - b.priority || b.weight - a.weight)
         const candidates = sorted
           .filter((r) => r.name && r.name !== '.' && r.port > 0)
-          .map((r) => candidate(email, { protocol: service.protocol, host: r.name.replace(/\.$/, ''), port: r.port, security: service.security }, { type: 'srv', url: name, trusted: true }))
-        return { candidates, reports: candidates.length ? [{ type: 'srv', name, status: 'found', servers: candidates.length }] : [] }
+          .map((r) =>
+            candidate(
+              email,
+              {
+                protocol: service.protocol,
+                host: r.name.replace(/\.$/, ''),
+                port: r.port,
+                security: service.security,
+              },
+              { type: 'srv', url: name, trusted: true },
+            ),
+          )
+        return {
+          candidates,
+          reports: candidates.length
+            ? [{ type: 'srv', name, status: 'found', servers: candidates.length }]
+            : [],
+        }
       } catch (err) {
         const code = err instanceof ProbeError ? err.code : 'DNS_ERROR'
-        return { candidates: [], reports: [{ type: 'srv', name, status: 'error', servers: 0, code }] }
+        return {
+          candidates: [],
+          reports: [{ type: 'srv', name, status: 'error', servers: 0, code }],
+        }
       }
     }),
   )
   const reports = results.flatMap((r) => r.reports)
   const candidates = results.flatMap((r) => r.candidates)
-  if (reports.length === 0) reports.push({ type: 'srv', name: `_*._tcp.${domain}`, status: 'none', servers: 0 })
+  if (reports.length === 0)
+    reports.push({ type: 'srv', name: `_*._tcp.${domain}`, status: 'none', servers: 0 })
   return { candidates, reports }
 }
 

@@ -51,7 +51,8 @@ describe('caching resolver', () => {
   it('is bounded', async () => {
     const { inner, calls } = counting()
     const resolver = createCachingResolver(inner, { max: 2 })
-    for (const name of ['a.example', 'b.example', 'c.example', 'a.example']) await resolver.addresses(name)
+    for (const name of ['a.example', 'b.example', 'c.example', 'a.example'])
+      await resolver.addresses(name)
     expect(calls.addresses).toBe(4)
     await resolver.mx('x.example')
     await resolver.mx('x.example')

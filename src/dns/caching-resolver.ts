@@ -37,7 +37,11 @@ export const createCachingResolver = (inner: Resolver, options: CacheOptions = {
     ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
   })
 
-  const cached = async <T>(key: string, run: () => Promise<T>, ttlOf: (value: T) => number): Promise<T> => {
+  const cached = async <T>(
+    key: string,
+    run: () => Promise<T>,
+    ttlOf: (value: T) => number,
+  ): Promise<T> => {
     const hit = cache.get(key)
     if (hit?.ok) return hit.value as T
     if (hit && !hit.ok) throw hit.error
@@ -56,10 +60,22 @@ export const createCachingResolver = (inner: Resolver, options: CacheOptions = {
 
   return {
     addresses: (name, signal) =>
-      cached(`a:${name}`, () => inner.addresses(name, signal), (records) =>
-        records.reduce((min, r) => Math.min(min, r.ttl), maxTtl),
+      cached(
+        `a:${name}`,
+        () => inner.addresses(name, signal),
+        (records) => records.reduce((min, r) => Math.min(min, r.ttl), maxTtl),
       ),
-    mx: (name, signal) => cached(`mx:${name}`, () => inner.mx(name, signal), () => defaultTtl),
-    srv: (name, signal) => cached(`srv:${name}`, () => inner.srv(name, signal), () => defaultTtl),
+    mx: (name, signal) =>
+      cached(
+        `mx:${name}`,
+        () => inner.mx(name, signal),
+        () => defaultTtl,
+      ),
+    srv: (name, signal) =>
+      cached(
+        `srv:${name}`,
+        () => inner.srv(name, signal),
+        () => defaultTtl,
+      ),
   }
 }

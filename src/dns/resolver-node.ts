@@ -18,7 +18,6 @@ export interface NodeResolverOptions {
   attemptTimeoutMs?: number
 }
 
-
 const NO_RECORDS = new Set(['ENODATA', 'ENOTFOUND'])
 
 const toProbeError = (err: unknown, name: string): ProbeError => {
@@ -31,10 +30,17 @@ const toProbeError = (err: unknown, name: string): ProbeError => {
 }
 
 export const createNodeResolver = (options: NodeResolverOptions = {}): Resolver => {
-  const dns = new DnsResolver({ timeout: options.attemptTimeoutMs ?? DNS_ATTEMPT_TIMEOUT_MS, tries: 2 })
+  const dns = new DnsResolver({
+    timeout: options.attemptTimeoutMs ?? DNS_ATTEMPT_TIMEOUT_MS,
+    tries: 2,
+  })
   if (options.servers?.length) dns.setServers(options.servers)
 
-  const query = async <T>(run: () => Promise<T>, name: string, signal?: AbortSignal): Promise<T> => {
+  const query = async <T>(
+    run: () => Promise<T>,
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<T> => {
     try {
       return signal ? await raceSignal(run(), signal) : await run()
     } catch (err) {
@@ -66,7 +72,10 @@ export const createNodeResolver = (options: NodeResolverOptions = {}): Resolver 
       const errors = [v4.error, v6.error].map(errorCode)
       if (errors.every((code) => code === 'ENOTFOUND')) throw new ProbeError('DNS_NXDOMAIN', name)
       if (errors.every((code) => NO_RECORDS.has(code))) throw new ProbeError('DNS_NO_ADDRESS', name)
-      throw toProbeError(v4.error && !NO_RECORDS.has(errorCode(v4.error)) ? v4.error : v6.error, name)
+      throw toProbeError(
+        v4.error && !NO_RECORDS.has(errorCode(v4.error)) ? v4.error : v6.error,
+        name,
+      )
     },
     async mx(name, signal) {
       try {
@@ -83,7 +92,11 @@ export const createNodeResolver = (options: NodeResolverOptions = {}): Resolver 
       try {
         return await query(() => dns.resolveSrv(name), name, signal)
       } catch (err) {
-        if (err instanceof ProbeError && (err.code === 'DNS_NO_ADDRESS' || err.code === 'DNS_NXDOMAIN')) return []
+        if (
+          err instanceof ProbeError &&
+          (err.code === 'DNS_NO_ADDRESS' || err.code === 'DNS_NXDOMAIN')
+        )
+          return []
         throw err
       }
     },

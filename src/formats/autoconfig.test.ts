@@ -29,8 +29,22 @@ describe('renderAutoconfig', () => {
     const doc = parseAutoconfigXml(xml ?? '')
     expect(doc.displayName).toBe('A & B <Mail>')
     expect(doc.servers).toEqual([
-      { protocol: 'imap', host: 'mail.corp.example', port: 993, security: 'tls', username: server.username, auth: ['password-cleartext'] },
-      { protocol: 'smtp', host: 'mail.corp.example', port: 587, security: 'starttls', username: '%EMAILLOCALPART%', auth: ['password-cleartext'] },
+      {
+        protocol: 'imap',
+        host: 'mail.corp.example',
+        port: 993,
+        security: 'tls',
+        username: server.username,
+        auth: ['password-cleartext'],
+      },
+      {
+        protocol: 'smtp',
+        host: 'mail.corp.example',
+        port: 587,
+        security: 'starttls',
+        username: '%EMAILLOCALPART%',
+        auth: ['password-cleartext'],
+      },
     ])
   })
 })

@@ -25,8 +25,14 @@ const AUTHENTICATION: Record<AuthMethod, string> = {
   gssapi: 'GSSAPI',
 }
 
-const server = (tag: 'incomingServer' | 'outgoingServer', s: CandidateServer, settings: AccountSettings) => {
-  const auth = [...new Set(authMethodsFor(settings.provider, s, settings.email).map((a) => AUTHENTICATION[a]))]
+const server = (
+  tag: 'incomingServer' | 'outgoingServer',
+  s: CandidateServer,
+  settings: AccountSettings,
+) => {
+  const auth = [
+    ...new Set(authMethodsFor(settings.provider, s, settings.email).map((a) => AUTHENTICATION[a])),
+  ]
   return [
     `    <${tag} type="${s.protocol}">`,
     `      ${element('hostname', s.host)}`,

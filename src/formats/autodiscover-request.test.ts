@@ -20,7 +20,8 @@ describe('parseAutodiscoverRequest', () => {
   })
 
   it('reads a prefixed namespace too', () => {
-    const xml = '<a:Autodiscover xmlns:a="x"><a:Request><a:EMailAddress>ann@qq.com</a:EMailAddress></a:Request></a:Autodiscover>'
+    const xml =
+      '<a:Autodiscover xmlns:a="x"><a:Request><a:EMailAddress>ann@qq.com</a:EMailAddress></a:Request></a:Autodiscover>'
     expect(parseAutodiscoverRequest(xml)).toEqual({ ok: true, email: 'ann@qq.com', schema: null })
   })
 
@@ -30,7 +31,13 @@ describe('parseAutodiscoverRequest', () => {
   })
 
   it('reports malformed XML and a missing address', () => {
-    expect(parseAutodiscoverRequest('<Autodiscover><Request>')).toEqual({ ok: false, reason: 'malformed' })
-    expect(parseAutodiscoverRequest('<Autodiscover><Request/></Autodiscover>')).toEqual({ ok: false, reason: 'no-address' })
+    expect(parseAutodiscoverRequest('<Autodiscover><Request>')).toEqual({
+      ok: false,
+      reason: 'malformed',
+    })
+    expect(parseAutodiscoverRequest('<Autodiscover><Request/></Autodiscover>')).toEqual({
+      ok: false,
+      reason: 'no-address',
+    })
   })
 })

@@ -41,7 +41,10 @@ describe('renderAutodiscover', () => {
 
 describe('renderAutodiscoverError', () => {
   it('writes the format error document', () => {
-    const xml = renderAutodiscoverError(600, { time: new Date('2024-05-01T16:56:32.616Z'), id: 1054084152 })
+    const xml = renderAutodiscoverError(600, {
+      time: new Date('2024-05-01T16:56:32.616Z'),
+      id: 1054084152,
+    })
     expect(XMLValidator.validate(xml)).toBe(true)
     expect(xml).toContain('<Error Time="16:56:32.6160000" Id="1054084152">')
     expect(xml).toContain('<ErrorCode>600</ErrorCode>')

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { CandidateServer } from '../discovery/types.ts'
 import { offerable } from './offered.ts'
 
-const server = (protocol: CandidateServer['protocol'], port: number, security: CandidateServer['security']): CandidateServer => ({
+const server = (
+  protocol: CandidateServer['protocol'],
+  port: number,
+  security: CandidateServer['security'],
+): CandidateServer => ({
   protocol,
   host: `${protocol}.example.com`,
   port,
@@ -14,7 +18,11 @@ const server = (protocol: CandidateServer['protocol'], port: number, security: C
 
 describe('offerable', () => {
   it('drops plaintext servers of a protocol that has a secure one, and duplicates', () => {
-    const list = [server('imap', 143, 'none'), server('imap', 993, 'tls'), server('imap', 993, 'tls')]
+    const list = [
+      server('imap', 143, 'none'),
+      server('imap', 993, 'tls'),
+      server('imap', 993, 'tls'),
+    ]
     expect(offerable(list).map((s) => s.port)).toEqual([993])
   })
 

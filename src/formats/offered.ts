@@ -25,7 +25,10 @@ export const offerable = (servers: readonly CandidateServer[]): CandidateServer[
   })
   const secure = new Set(unique.filter((s) => s.security !== 'none').map((s) => s.protocol))
   const kept = unique.filter((s) => s.security !== 'none' || !secure.has(s.protocol))
-  return [...kept.filter((s) => s.security !== 'none'), ...kept.filter((s) => s.security === 'none')]
+  return [
+    ...kept.filter((s) => s.security !== 'none'),
+    ...kept.filter((s) => s.security === 'none'),
+  ]
 }
 
 /** The servers of some settings a format may offer, per direction. */

@@ -14,7 +14,7 @@ const imap: CandidateServer = {
 const smtp: CandidateServer = { ...imap, protocol: 'smtp', host: 'smtp.qq.com', port: 465 }
 
 describe('profile identifiers', () => {
-  it('computes RFC 9562 version-5 UUIDs (the RFC\'s DNS-namespace example)', async () => {
+  it("computes RFC 9562 version-5 UUIDs (the RFC's DNS-namespace example)", async () => {
     expect(await uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe(
       '2ed6657d-e927-568b-95e1-2665a8aea6a2',
     )
@@ -27,6 +27,8 @@ describe('profile identifiers', () => {
     expect(b.profileIdentifier).toBe(a.profileIdentifier)
     expect(b.profileUuid).not.toBe(a.profileUuid)
     expect(a.profileIdentifier).toMatch(/^email\.mailsetup\.profile\.[0-9a-f]{20}$/)
-    expect(a.mailUuid).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/)
+    expect(a.mailUuid).toMatch(
+      /^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/,
+    )
   })
 })

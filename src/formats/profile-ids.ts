@@ -45,7 +45,8 @@ export interface ProfileIds {
   mailUuid: string
 }
 
-const serverKey = (s: CandidateServer) => `${s.protocol}:${s.host}:${s.port}:${s.security}:${s.username}`
+const serverKey = (s: CandidateServer) =>
+  `${s.protocol}:${s.host}:${s.port}:${s.security}:${s.username}`
 
 /**
  * Identifiers for the profile of `email` offering these servers.

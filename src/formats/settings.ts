@@ -86,7 +86,10 @@ const leading = (list: CandidateServer[], first: CandidateServer | null) =>
  * @example
  * const settings = settingsFromDiscovery(createDiscovery(deps), providerIndex)
  */
-export const settingsFromDiscovery = (discovery: DiscoveryService, index: ProviderIndex): SettingsSource => {
+export const settingsFromDiscovery = (
+  discovery: DiscoveryService,
+  index: ProviderIndex,
+): SettingsSource => {
   const known = settingsFromProviders(index)
   return async function discoveredSettings(input, signal) {
     const address = parseAddress(input)
@@ -101,7 +104,8 @@ export const settingsFromDiscovery = (discovery: DiscoveryService, index: Provid
           incoming: d.candidates.filter((c) => c.protocol !== 'smtp'),
           outgoing: d.candidates.filter((c) => c.protocol === 'smtp'),
         }))
-    if (found.incoming.length + found.outgoing.length === 0) return emptySettings(address.email, address.domain)
+    if (found.incoming.length + found.outgoing.length === 0)
+      return emptySettings(address.email, address.domain)
     const rec = recommend({
       email: found.email,
       candidates: [...found.incoming, ...found.outgoing],

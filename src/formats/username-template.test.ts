@@ -5,7 +5,9 @@ describe('usernameTemplate', () => {
   it('writes the address and the local part back as placeholders', () => {
     expect(usernameTemplate('ann@qq.com', 'ann@qq.com')).toBe('%EMAILADDRESS%')
     expect(usernameTemplate('Ann@QQ.com', 'ann@qq.com')).toBe('%EMAILADDRESS%')
-    expect(usernameTemplate('leser@bücher.example', 'leser@xn--bcher-kva.example')).toBe('%EMAILADDRESS%')
+    expect(usernameTemplate('leser@bücher.example', 'leser@xn--bcher-kva.example')).toBe(
+      '%EMAILADDRESS%',
+    )
     expect(usernameTemplate('ann', 'ann@icloud.com')).toBe('%EMAILLOCALPART%')
   })
 

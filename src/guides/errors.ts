@@ -30,13 +30,13 @@ export const usualErrors = (
   vars: Readonly<Record<string, string>>,
   options: { usesStarttls: boolean },
 ): GuideError[] => {
-  const probe = PROBE_ERRORS.filter((code) => code !== 'STARTTLS_UNSUPPORTED' || !options.usesStarttls).map(
-    (code): GuideError => ({
-      code,
-      symptom: lang === 'en' ? CODES[code].en : CODES[code].zh,
-      fix: message(lang, `error.${code}.fix`, vars),
-    }),
-  )
+  const probe = PROBE_ERRORS.filter(
+    (code) => code !== 'STARTTLS_UNSUPPORTED' || !options.usesStarttls,
+  ).map((code): GuideError => ({
+    code,
+    symptom: lang === 'en' ? CODES[code].en : CODES[code].zh,
+    fix: message(lang, `error.${code}.fix`, vars),
+  }))
   return [
     {
       code: 'AUTH_FAILED',

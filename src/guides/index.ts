@@ -5,7 +5,17 @@
 
 // Model
 export { CLIENT_IDS, VALUE_REFS } from './types.ts'
-export type { ClientId, ClientSpec, Guide, GuideError, GuideServer, GuideStep, IncomingProtocol, StepSpec, ValueRef } from './types.ts'
+export type {
+  ClientId,
+  ClientSpec,
+  Guide,
+  GuideError,
+  GuideServer,
+  GuideStep,
+  IncomingProtocol,
+  StepSpec,
+  ValueRef,
+} from './types.ts'
 
 // Data
 export { CLIENTS } from './clients/index.ts'

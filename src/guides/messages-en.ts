@@ -14,12 +14,14 @@ export const EN = {
     'POP3 downloads mail to this device only; keep a copy on the server if you also read mail elsewhere.',
   'common.notice.noSettings':
     'No settings are known for this domain yet: ask your mail provider for the server names, ports and encryption.',
-  'common.notice.protocolFallback': '{wanted} is not offered for this address; this guide uses {protocol}.',
+  'common.notice.protocolFallback':
+    '{wanted} is not offered for this address; this guide uses {protocol}.',
   'common.notice.oauth2Only':
     'This provider lets mail clients sign in only through its own login window (OAuth2). Use a client that offers that sign-in; a password typed into the fields below will be refused.',
   'common.notice.insecure':
     'This provider offers no encrypted connection. Your password would travel in clear text: avoid using it on untrusted networks.',
-  'common.notice.broken': 'Password sign-in is reported not to work at this provider at the moment.',
+  'common.notice.broken':
+    'Password sign-in is reported not to work at this provider at the moment.',
   'credential.name.account-password': 'your mailbox password',
   'credential.name.app-password': 'an app password',
   'credential.name.authorization-code': 'the authorization code (授权码)',
@@ -53,7 +55,8 @@ export const EN = {
     'The outgoing server needs a sign-in too: use {outHost}, port {outPort} with {outSecurity} and the same user name and password as for incoming mail.',
   'error.TCP_TIMEOUT.fix':
     'Check the port number. If the network blocks it (common for port 25 and on company or hotel networks), try another network, or the other port your provider offers.',
-  'error.TCP_REFUSED.fix': 'The port is wrong for this server: use port {inPort} for incoming and {outPort} for outgoing mail.',
+  'error.TCP_REFUSED.fix':
+    'The port is wrong for this server: use port {inPort} for incoming and {outPort} for outgoing mail.',
   'error.GREETING_TIMEOUT.fix':
     'The encryption choice does not match the port: for {inPort} choose “{inSecurity}”, for {outPort} choose “{outSecurity}”.',
   'error.TLS_HANDSHAKE.fix':
@@ -81,7 +84,8 @@ export const EN = {
   'tb.protocol.imap': 'IMAP',
   'tb.protocol.pop3': 'POP3',
   'tb.step.open': 'Open “Account Settings”, click “Account Actions” and choose “Add Mail Account”.',
-  'tb.step.identity': 'Enter your name, the email address {email} and {credential} as the password, then click “Continue”.',
+  'tb.step.identity':
+    'Enter your name, the email address {email} and {credential} as the password, then click “Continue”.',
   'tb.step.manual': 'Click “Configure manually”.',
   'tb.step.incoming': 'Under “Incoming Server” fill in:',
   'tb.step.outgoing': 'Under “Outgoing Server” fill in:',
@@ -120,8 +124,10 @@ export const EN = {
   // ---- New Outlook ----
   'nol.step.web':
     'Outlook on the web cannot add IMAP or POP accounts of other providers: use the new Outlook for Windows (or the Outlook mobile app).',
-  'nol.step.open': 'In the new Outlook open “Settings” → “Accounts” → “Email accounts” and click “Add account”.',
-  'nol.step.email': 'Type {email} and click “Continue”. When asked for the account type, choose “{protocol}”.',
+  'nol.step.open':
+    'In the new Outlook open “Settings” → “Accounts” → “Email accounts” and click “Add account”.',
+  'nol.step.email':
+    'Type {email} and click “Continue”. When asked for the account type, choose “{protocol}”.',
   'nol.step.more': 'Click “Show more” and fill in:',
   'nol.step.test':
     'Click “Continue”. Outlook signs in to both servers before it adds the account, and names the server that failed.',
@@ -141,11 +147,13 @@ export const EN = {
   'fm.protocol.imap': 'IMAP',
   'fm.protocol.pop3': 'POP3',
   'fm.step.open': 'Open Foxmail, open the menu → “Account Manager” and click “New”.',
-  'fm.step.email': 'Choose “Other mailbox”, enter {email} and {credential} as the password, then click “Manual setup”.',
+  'fm.step.email':
+    'Choose “Other mailbox”, enter {email} and {credential} as the password, then click “Manual setup”.',
   'fm.step.account': 'Fill in the account:',
   'fm.step.incoming': 'Fill in the receiving server:',
   'fm.step.outgoing': 'Fill in the sending server:',
-  'fm.step.test': 'Click “Create”. Foxmail signs in to both servers first and reports which one failed.',
+  'fm.step.test':
+    'Click “Create”. Foxmail signs in to both servers first and reports which one failed.',
   'fm.label.type': 'Receiving server type',
   'fm.label.account': 'Mail account',
   'fm.label.password': 'Password',
@@ -160,14 +168,19 @@ export const EN = {
   'am.security.none': 'Off',
   'am.protocol.imap': 'IMAP',
   'am.protocol.pop3': 'POP',
-  'am.ios.open': 'Open “Settings” → “Mail” → “Accounts” → “Add Account” → “Other” → “Add Mail Account”.',
-  'am.ios.identity': 'Enter your name, {email}, {credential} as the password and a description, then tap “Next”.',
-  'am.ios.servers': 'Tap “{protocol}” at the top, then fill in “Incoming Mail Server” and “Outgoing Mail Server”:',
+  'am.ios.open':
+    'Open “Settings” → “Mail” → “Accounts” → “Add Account” → “Other” → “Add Mail Account”.',
+  'am.ios.identity':
+    'Enter your name, {email}, {credential} as the password and a description, then tap “Next”.',
+  'am.ios.servers':
+    'Tap “{protocol}” at the top, then fill in “Incoming Mail Server” and “Outgoing Mail Server”:',
   'am.ios.test': 'Tap “Next”: the iPhone checks both servers and marks them; then tap “Save”.',
   'am.ios.advanced':
     'To check ports: “Settings” → “Mail” → “Accounts” → the account → “Advanced”: “Use SSL” {inSecurity}, “Server Port” {inPort}. Outgoing: “Outgoing Mail Server” → “SMTP” → the server.',
-  'am.mac.open': 'In Mail choose “Mail” → “Add Account…”, select “Other Mail Account…” and click “Continue”.',
-  'am.mac.identity': 'Enter your name, the email address {email} and {credential} as the password, then click “Sign In”.',
+  'am.mac.open':
+    'In Mail choose “Mail” → “Add Account…”, select “Other Mail Account…” and click “Continue”.',
+  'am.mac.identity':
+    'Enter your name, the email address {email} and {credential} as the password, then click “Sign In”.',
   'am.mac.servers': 'If Mail asks for the servers, fill in and click “Sign In” again:',
   'am.mac.test':
     'Mail signs in to both servers when you click “Sign In”. To set ports: “Mail” → “Settings” → “Accounts” → “Server Settings”, untick “Automatically manage connection settings”, then set “Port” and “Use TLS/SSL”.',
@@ -188,7 +201,8 @@ export const EN = {
   'ga.step.email': 'Enter {email} and tap “MANUAL SETUP”.',
   'ga.step.type': 'Choose “{protocol}”, enter {credential} as the password and tap “NEXT”.',
   'ga.step.incoming': 'On “Incoming server settings” fill in, then tap “NEXT”:',
-  'ga.step.outgoing': 'On “Outgoing server settings” keep “Require sign-in” on, fill in, then tap “NEXT”:',
+  'ga.step.outgoing':
+    'On “Outgoing server settings” keep “Require sign-in” on, fill in, then tap “NEXT”:',
   'ga.step.test':
     'After each “NEXT” the app checks the server and goes on only when the check passed; then choose the sync options and tap “NEXT”.',
   'ga.label.username': 'Username',
@@ -199,10 +213,12 @@ export const EN = {
 
   // ---- Thunderbird for Android ----
   'tba.step.open': 'Open Thunderbird and add an account (menu → “Settings” → “Add account”).',
-  'tba.step.email': 'Enter {email} and tap “Next”. If the servers are not found automatically, choose to set them up manually.',
+  'tba.step.email':
+    'Enter {email} and tap “Next”. If the servers are not found automatically, choose to set them up manually.',
   'tba.step.incoming': 'On “Incoming server settings” fill in:',
   'tba.step.outgoing': 'On “Outgoing server settings” fill in:',
-  'tba.step.test': 'Tap “Next”: Thunderbird checks the incoming and then the outgoing server before it saves the account.',
+  'tba.step.test':
+    'Tap “Next”: Thunderbird checks the incoming and then the outgoing server before it saves the account.',
   'tba.label.protocol': 'Protocol',
   'tba.label.server': 'Server',
   'tba.label.security': 'Security',

@@ -9,8 +9,10 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'common.normalPassword': '普通密码',
   'common.unticked': '不勾选',
   'common.protocolChoice.imap': 'IMAP 把邮件保存在服务器上，所有设备看到的文件夹和已读状态都一致。',
-  'common.protocolChoice.pop3': 'POP3 只把邮件下载到这台设备；如果还在别处收信，请在服务器上保留副本。',
-  'common.notice.noSettings': '暂时不知道该域名的服务器设置：请向邮箱服务商询问服务器名称、端口和加密方式。',
+  'common.protocolChoice.pop3':
+    'POP3 只把邮件下载到这台设备；如果还在别处收信，请在服务器上保留副本。',
+  'common.notice.noSettings':
+    '暂时不知道该域名的服务器设置：请向邮箱服务商询问服务器名称、端口和加密方式。',
   'common.notice.protocolFallback': '该地址不提供 {wanted}，本指南改用 {protocol}。',
   'common.notice.oauth2Only':
     '该服务商只允许邮件客户端通过其自己的登录窗口（OAuth2）登录。请使用支持这种登录方式的客户端；在下面的密码栏输入密码会被拒绝。',
@@ -22,30 +24,40 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'credential.name.oauth2-only': '密码（仅支持 OAuth2，见提示）',
   'credential.name.unknown': '邮箱密码',
   'credential.text.account-password': '请输入登录邮箱时使用的密码。',
-  'credential.text.app-password': '请输入在账户安全设置中生成的应用专用密码，而不是平时的登录密码。',
+  'credential.text.app-password':
+    '请输入在账户安全设置中生成的应用专用密码，而不是平时的登录密码。',
   'credential.text.authorization-code': '请输入在网页版邮箱设置中生成的授权码，而不是登录密码。',
   'credential.text.oauth2-only': '该服务商不接受邮件客户端输入的密码。',
   'credential.text.unknown': '请输入邮箱密码；如果被拒绝，请向服务商确认是否需要应用专用密码。',
 
   'error.AUTH_FAILED.symptom':
     '客户端提示用户名或密码错误（服务器返回例如“535 Authentication failed”或“LOGIN failed”）。',
-  'error.AUTH_FAILED.fix.account-password': '请检查用户名（{inUsername}）并重新输入密码，注意大写锁定键是否打开。',
-  'error.AUTH_FAILED.fix.app-password': '在{provider}，这说明使用了普通密码：请生成应用专用密码并改用它登录。',
+  'error.AUTH_FAILED.fix.account-password':
+    '请检查用户名（{inUsername}）并重新输入密码，注意大写锁定键是否打开。',
+  'error.AUTH_FAILED.fix.app-password':
+    '在{provider}，这说明使用了普通密码：请生成应用专用密码并改用它登录。',
   'error.AUTH_FAILED.fix.authorization-code':
     '在{provider}，这说明没有使用授权码：网页登录密码会被拒绝。请在网页版邮箱设置中生成授权码，并把它填入密码栏。',
-  'error.AUTH_FAILED.fix.oauth2-only': '{provider}拒绝邮件客户端的密码登录：请使用提供该服务商登录窗口的客户端添加账户。',
+  'error.AUTH_FAILED.fix.oauth2-only':
+    '{provider}拒绝邮件客户端的密码登录：请使用提供该服务商登录窗口的客户端添加账户。',
   'error.AUTH_FAILED.fix.unknown':
     '请检查用户名（{inUsername}）和密码；有些服务商要求使用应用专用密码，或需要先在网页版中开启客户端收发信功能。',
-  'error.SEND_AUTH_REQUIRED.symptom': '能收信但不能发信（提示“authentication required”“relay access denied”或 530/553）。',
+  'error.SEND_AUTH_REQUIRED.symptom':
+    '能收信但不能发信（提示“authentication required”“relay access denied”或 530/553）。',
   'error.SEND_AUTH_REQUIRED.fix':
     '发件服务器也需要登录：使用 {outHost}、端口 {outPort}、{outSecurity}，用户名和密码与收件服务器相同。',
   'error.TCP_TIMEOUT.fix':
     '请检查端口号。如果网络屏蔽了该端口（25 端口以及公司、酒店网络中常见），请换一个网络，或改用服务商提供的另一个端口。',
-  'error.TCP_REFUSED.fix': '该服务器不使用这个端口：收件请用端口 {inPort}，发件请用端口 {outPort}。',
-  'error.GREETING_TIMEOUT.fix': '加密方式与端口不匹配：端口 {inPort} 请选择“{inSecurity}”，端口 {outPort} 请选择“{outSecurity}”。',
-  'error.TLS_HANDSHAKE.fix': '加密方式与端口不匹配：端口 {inPort} 请选择“{inSecurity}”，端口 {outPort} 请选择“{outSecurity}”。',
-  'error.TLS_CERT_NAME.fix': '请完全按照这里给出的服务器名称填写（{inHost}、{outHost}），不要使用 mail.<你的域名> 之类的别名。',
-  'error.TLS_CERT_UNTRUSTED.fix': '不要接受证书警告：请检查服务器名称；如果警告仍然出现，请联系服务商。',
+  'error.TCP_REFUSED.fix':
+    '该服务器不使用这个端口：收件请用端口 {inPort}，发件请用端口 {outPort}。',
+  'error.GREETING_TIMEOUT.fix':
+    '加密方式与端口不匹配：端口 {inPort} 请选择“{inSecurity}”，端口 {outPort} 请选择“{outSecurity}”。',
+  'error.TLS_HANDSHAKE.fix':
+    '加密方式与端口不匹配：端口 {inPort} 请选择“{inSecurity}”，端口 {outPort} 请选择“{outSecurity}”。',
+  'error.TLS_CERT_NAME.fix':
+    '请完全按照这里给出的服务器名称填写（{inHost}、{outHost}），不要使用 mail.<你的域名> 之类的别名。',
+  'error.TLS_CERT_UNTRUSTED.fix':
+    '不要接受证书警告：请检查服务器名称；如果警告仍然出现，请联系服务商。',
   'error.STARTTLS_UNSUPPORTED.fix':
     '请改用“{inSecurity}”和端口 {inPort}（发件用“{outSecurity}”和端口 {outPort}），不要在该端口上使用 STARTTLS。',
 
@@ -68,7 +80,8 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'tb.step.incoming': '在“收件服务器”下填写：',
   'tb.step.outgoing': '在“发件服务器”下填写：',
   'tb.step.test': '点击“重新测试”。Thunderbird 确认设置后，点击“完成”。',
-  'tb.step.pop3Keep': '使用 POP3 时：在“账户设置”→“服务器设置”中，如果还在其他设备上收信，请保持勾选“在服务器上保留消息”。',
+  'tb.step.pop3Keep':
+    '使用 POP3 时：在“账户设置”→“服务器设置”中，如果还在其他设备上收信，请保持勾选“在服务器上保留消息”。',
   'tb.label.protocol': '协议',
   'tb.label.hostname': '主机名',
   'tb.label.port': '端口',
@@ -87,7 +100,8 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'ol.step.incoming': '在“接收邮件”下填写：',
   'ol.step.outgoing': '在“发送邮件”下填写，然后点击“下一步”：',
   'ol.step.password': '密码处填写{credential}，点击“连接”。',
-  'ol.step.test': 'Outlook 会登录收发两个服务器。等待出现“已成功添加帐户”后点击“已完成”；如果再次要求输入密码，请参阅下方的常见错误。',
+  'ol.step.test':
+    'Outlook 会登录收发两个服务器。等待出现“已成功添加帐户”后点击“已完成”；如果再次要求输入密码，请参阅下方的常见错误。',
   'ol.step.username':
     'Outlook 默认用邮件地址登录。该服务商要求用户名为 {inUsername}：请打开“文件”→“帐户设置”→“服务器设置”修改用户名。',
   'ol.label.server': '服务器',
@@ -95,11 +109,13 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'ol.label.encryption': '加密方法',
   'ol.label.spa': '要求使用安全密码验证(SPA)进行登录',
 
-  'nol.step.web': '网页版 Outlook 不能添加其他服务商的 IMAP 或 POP 账户：请使用新版 Outlook for Windows（或 Outlook 手机应用）。',
+  'nol.step.web':
+    '网页版 Outlook 不能添加其他服务商的 IMAP 或 POP 账户：请使用新版 Outlook for Windows（或 Outlook 手机应用）。',
   'nol.step.open': '在新版 Outlook 中打开“设置”→“帐户”→“电子邮件帐户”，点击“添加帐户”。',
   'nol.step.email': '输入 {email} 并点击“继续”。询问帐户类型时选择“{protocol}”。',
   'nol.step.more': '点击“显示更多”，填写：',
-  'nol.step.test': '点击“继续”。Outlook 会先登录收发两个服务器再添加帐户，失败时会指出是哪个服务器。',
+  'nol.step.test':
+    '点击“继续”。Outlook 会先登录收发两个服务器再添加帐户，失败时会指出是哪个服务器。',
   'nol.label.username': '用户名',
   'nol.label.password': '密码',
   'nol.label.inServer': '收件服务器',
@@ -161,7 +177,8 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'ga.step.type': '选择“{protocol}”，密码处填写{credential}，点按“下一步”。',
   'ga.step.incoming': '在“接收服务器设置”中填写，然后点按“下一步”：',
   'ga.step.outgoing': '在“外发服务器设置”中保持“需要登录”开启，填写后点按“下一步”：',
-  'ga.step.test': '每次点按“下一步”后，应用都会检查服务器，只有检查通过才会继续；然后选择同步选项并点按“下一步”。',
+  'ga.step.test':
+    '每次点按“下一步”后，应用都会检查服务器，只有检查通过才会继续；然后选择同步选项并点按“下一步”。',
   'ga.label.username': '用户名',
   'ga.label.server': '服务器',
   'ga.label.smtpServer': 'SMTP 服务器',

@@ -30,10 +30,18 @@ describe('guide message tables', () => {
       ]
       for (const key of keys) expect(isMessageKey(key), `${spec.id}: ${key}`).toBe(true)
       for (const v of spec.steps.flatMap((s) => s.values ?? [])) {
-        expect(isMessageKey(v.value) || (VALUE_REFS as readonly string[]).includes(v.value), `${spec.id}: ${v.value}`).toBe(true)
+        expect(
+          isMessageKey(v.value) || (VALUE_REFS as readonly string[]).includes(v.value),
+          `${spec.id}: ${v.value}`,
+        ).toBe(true)
       }
-      expect(spec.steps.filter((s) => s.kind === 'test').length, `${spec.id}: test step`).toBeGreaterThan(0)
-      expect(new Set(spec.steps.map((s) => s.id)).size, `${spec.id}: step ids`).toBe(spec.steps.length)
+      expect(
+        spec.steps.filter((s) => s.kind === 'test').length,
+        `${spec.id}: test step`,
+      ).toBeGreaterThan(0)
+      expect(new Set(spec.steps.map((s) => s.id)).size, `${spec.id}: step ids`).toBe(
+        spec.steps.length,
+      )
     }
   })
 })

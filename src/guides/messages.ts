@@ -20,5 +20,9 @@ export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(EN
  * @example
  * message('en', 'ol.step.type', { protocol: 'IMAP' }) // 'Choose “IMAP”.'
  */
-export const message = (lang: Lang, key: MessageKey, vars: Readonly<Record<string, string>> = {}): string =>
+export const message = (
+  lang: Lang,
+  key: MessageKey,
+  vars: Readonly<Record<string, string>> = {},
+): string =>
   MESSAGES[lang][key].replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => vars[name] ?? whole)

@@ -10,7 +10,14 @@ import { hintsFor, providerName, type Lang } from '../providers/index.ts'
 import { CLIENTS } from './clients/index.ts'
 import { usualErrors } from './errors.ts'
 import { isMessageKey, message } from './messages.ts'
-import type { ClientId, ClientSpec, Guide, GuideServer, IncomingProtocol, StepSpec } from './types.ts'
+import type {
+  ClientId,
+  ClientSpec,
+  Guide,
+  GuideServer,
+  IncomingProtocol,
+  StepSpec,
+} from './types.ts'
 
 export interface GuideOptions {
   lang: Lang
@@ -20,14 +27,23 @@ export interface GuideOptions {
 
 const PROTOCOL_NAMES: Record<IncomingProtocol, string> = { imap: 'IMAP', pop3: 'POP3' }
 
-const chooseProtocol = (offered: readonly CandidateServer[], wanted: IncomingProtocol | undefined) => {
-  const available = offered.map((s) => s.protocol).filter((p): p is IncomingProtocol => p !== 'smtp')
+const chooseProtocol = (
+  offered: readonly CandidateServer[],
+  wanted: IncomingProtocol | undefined,
+) => {
+  const available = offered
+    .map((s) => s.protocol)
+    .filter((p): p is IncomingProtocol => p !== 'smtp')
   if (wanted && (available.includes(wanted) || available.length === 0)) return wanted
   if (available.includes('imap')) return 'imap'
   return available[0] ?? 'imap'
 }
 
-const guideServer = (spec: ClientSpec, lang: Lang, s: CandidateServer | undefined): GuideServer | null =>
+const guideServer = (
+  spec: ClientSpec,
+  lang: Lang,
+  s: CandidateServer | undefined,
+): GuideServer | null =>
   s
     ? {
         host: s.host,
@@ -48,12 +64,20 @@ const applies = (step: StepSpec, protocol: IncomingProtocol, usernameDiffers: bo
  * renderGuide('foxmail', await settings('ann@qq.com'), { lang: 'zh-CN' }).steps[1]?.text
  * // '选择“其他邮箱”，输入 ann@qq.com，密码处填写授权码，然后点击“手动设置”。'
  */
-export const renderGuide = (client: ClientId, settings: AccountSettings, options: GuideOptions): Guide => {
+export const renderGuide = (
+  client: ClientId,
+  settings: AccountSettings,
+  options: GuideOptions,
+): Guide => {
   const { lang } = options
   const spec = CLIENTS[client]
   const offered = offeredServers(settings)
   const protocol = chooseProtocol(offered.incoming, options.protocol)
-  const incoming = guideServer(spec, lang, offered.incoming.find((s) => s.protocol === protocol))
+  const incoming = guideServer(
+    spec,
+    lang,
+    offered.incoming.find((s) => s.protocol === protocol),
+  )
   const outgoing = guideServer(spec, lang, offered.outgoing[0])
   const provider = settings.provider
   const credential = provider?.credential ?? 'unknown'
@@ -77,12 +101,15 @@ export const renderGuide = (client: ClientId, settings: AccountSettings, options
 
   const notices: string[] = []
   if (!incoming || !outgoing) notices.push(message(lang, 'common.notice.noSettings'))
-  if (options.protocol && options.protocol !== protocol) notices.push(message(lang, 'common.notice.protocolFallback', vars))
+  if (options.protocol && options.protocol !== protocol)
+    notices.push(message(lang, 'common.notice.protocolFallback', vars))
   if (credential === 'oauth2-only') notices.push(message(lang, 'common.notice.oauth2Only'))
   if (provider?.status === 'broken') notices.push(message(lang, 'common.notice.broken'))
-  if (incoming?.security === 'none' || outgoing?.security === 'none') notices.push(message(lang, 'common.notice.insecure'))
+  if (incoming?.security === 'none' || outgoing?.security === 'none')
+    notices.push(message(lang, 'common.notice.insecure'))
 
-  const usernameDiffers = incoming !== null && incoming.username.toLowerCase() !== settings.email.toLowerCase()
+  const usernameDiffers =
+    incoming !== null && incoming.username.toLowerCase() !== settings.email.toLowerCase()
   const steps = spec.steps
     .filter((step) => applies(step, protocol, usernameDiffers))
     .map((step) => ({
@@ -106,7 +133,11 @@ export const renderGuide = (client: ClientId, settings: AccountSettings, options
     protocol,
     protocolChoice: message(lang, `common.protocolChoice.${protocol}`),
     notices,
-    credential: { kind: credential, name: vars.credential ?? '', text: message(lang, `credential.text.${credential}`) },
+    credential: {
+      kind: credential,
+      name: vars.credential ?? '',
+      text: message(lang, `credential.text.${credential}`),
+    },
     incoming,
     outgoing,
     steps,

@@ -63,8 +63,17 @@ const componentSchemas = (): Json => {
 /** Query parameters from a zod object (its keys, whether each is optional, and its schema). */
 const queryParameters = (schema: z.ZodObject, descriptions: Record<string, string>) =>
   Object.entries(schema.shape).map(([name, field]) => {
-    const { $schema: _dialect, ...json } = z.toJSONSchema(field as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Json
-    return { name, in: 'query', required: !(field as z.ZodType).safeParse(undefined).success, description: descriptions[name], schema: json }
+    const { $schema: _dialect, ...json } = z.toJSONSchema(field as z.ZodType, {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as Json
+    return {
+      name,
+      in: 'query',
+      required: !(field as z.ZodType).safeParse(undefined).success,
+      description: descriptions[name],
+      schema: json,
+    }
   })
 
 const json = (schema: Json) => ({ 'application/json': { schema } })
@@ -82,7 +91,9 @@ const ERROR_TEXT: Record<number, string> = {
   413: 'The request body is too large.',
   429: 'Rate limited or too many probes running; see Retry-After.',
 }
-const SSE = (text: string) => ({ 'text/event-stream': { schema: { type: 'string' }, description: text } })
+const SSE = (text: string) => ({
+  'text/event-stream': { schema: { type: 'string' }, description: text },
+})
 
 /**
  * @example
@@ -98,7 +109,9 @@ export const buildOpenApiDocument = (): Json => ({
       'Email account setup and diagnostics: find IMAP, POP3 and SMTP settings for an address, prove them with live probes, and explain what to use and why (en, zh-CN).',
   },
   paths: {
-    '/healthz': { get: { summary: 'Liveness', responses: { 200: { description: 'The service is up.' } } } },
+    '/healthz': {
+      get: { summary: 'Liveness', responses: { 200: { description: 'The service is up.' } } },
+    },
     '/api/v1/probe': {
       post: {
         summary: 'Probe one port, or the whole matrix of a host',
@@ -108,7 +121,10 @@ export const buildOpenApiDocument = (): Json => ({
         responses: {
           200: {
             description: 'A ProbeResult (one port) or a MatrixResult (whole host).',
-            content: { ...json({ oneOf: [ref('ProbeResult'), ref('MatrixResult')] }), ...SSE('probe events, then a result event') },
+            content: {
+              ...json({ oneOf: [ref('ProbeResult'), ref('MatrixResult')] }),
+              ...SSE('probe events, then a result event'),
+            },
           },
           ...errors(400, 403, 413, 429),
         },
@@ -121,7 +137,13 @@ export const buildOpenApiDocument = (): Json => ({
           'Every source (operator overlay, provider database, autoconfig, MX, SRV, guessing), every candidate probed unless `probe: false`, and the recommendation with its reasons. With `Accept: text/event-stream`, a `source` event per source result and a `probe` event per probe, then a `report` event.',
         requestBody: { required: true, content: json(ref('DiagnoseRequest')) },
         responses: {
-          200: { description: 'The report.', content: { ...json(ref('Report')), ...SSE('source and probe events, then a report event') } },
+          200: {
+            description: 'The report.',
+            content: {
+              ...json(ref('Report')),
+              ...SSE('source and probe events, then a report event'),
+            },
+          },
           ...errors(400, 413, 429),
         },
       },
@@ -134,20 +156,37 @@ export const buildOpenApiDocument = (): Json => ({
           lang: 'Language of reasons and hints; default from Accept-Language.',
           probe: '1 to probe the candidates.',
         }),
-        responses: { 200: { description: 'The report.', content: json(ref('Report')) }, ...errors(400, 429) },
+        responses: {
+          200: { description: 'The report.', content: json(ref('Report')) },
+          ...errors(400, 429),
+        },
       },
     },
     '/api/v1/providers': {
       get: {
         summary: 'Search the provider database (suggestions)',
         parameters: [
-          { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 100 } },
-          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
+          {
+            name: 'q',
+            in: 'query',
+            required: true,
+            schema: { type: 'string', minLength: 1, maxLength: 100 },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+          },
         ],
         responses: {
           200: {
             description: 'Matching providers, best first.',
-            content: json({ type: 'object', properties: { providers: { type: 'array', items: ref('ProviderSummary') } }, required: ['providers'] }),
+            content: json({
+              type: 'object',
+              properties: { providers: { type: 'array', items: ref('ProviderSummary') } },
+              required: ['providers'],
+            }),
           },
           ...errors(400),
         },
@@ -156,8 +195,17 @@ export const buildOpenApiDocument = (): Json => ({
     '/api/v1/guides': {
       get: {
         summary: 'The mail clients there are setup guides for',
-        parameters: [{ name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'zh-CN'] } }],
-        responses: { 200: { description: 'Client ids and names.', content: json(ref('GuideList')) } },
+        parameters: [
+          {
+            name: 'lang',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['en', 'zh-CN'] },
+          },
+        ],
+        responses: {
+          200: { description: 'Client ids and names.', content: json(ref('GuideList')) },
+        },
       },
     },
     '/api/v1/guides/{client}': {
@@ -166,19 +214,40 @@ export const buildOpenApiDocument = (): Json => ({
         description:
           'Steps with the labels the client shows and the values to type, the credential to use (account password, app password, 授权码), the protocol choice in one sentence, and the usual errors with their fix. Steps whose screen labels could not be checked carry `unconfirmed: true`.',
         parameters: [
-          { name: 'client', in: 'path', required: true, schema: { type: 'string', enum: [...CLIENT_IDS] } },
+          {
+            name: 'client',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', enum: [...CLIENT_IDS] },
+          },
           { name: 'email', in: 'query', required: true, schema: { type: 'string' } },
-          { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'zh-CN'] } },
-          { name: 'protocol', in: 'query', required: false, schema: { type: 'string', enum: ['imap', 'pop3'] } },
+          {
+            name: 'lang',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['en', 'zh-CN'] },
+          },
+          {
+            name: 'protocol',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['imap', 'pop3'] },
+          },
         ],
-        responses: { 200: { description: 'The guide.', content: json(ref('Guide')) }, ...errors(400, 404, 429) },
+        responses: {
+          200: { description: 'The guide.', content: json(ref('Guide')) },
+          ...errors(400, 404, 429),
+        },
       },
     },
     '/api/v1/providers/{domain}': {
       get: {
         summary: 'The provider entry for a domain, an alias or a provider id',
         parameters: [{ name: 'domain', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { 200: { description: 'The provider.', content: json(ref('Provider')) }, ...errors(400, 404) },
+        responses: {
+          200: { description: 'The provider.', content: json(ref('Provider')) },
+          ...errors(400, 404),
+        },
       },
     },
   },

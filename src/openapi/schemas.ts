@@ -10,7 +10,9 @@ import { CREDENTIALS, STATUSES } from '../providers/index.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
 
 const codes = Object.keys(CODES) as [keyof typeof CODES, ...Array<keyof typeof CODES>]
-export const ProbeCodeSchema = z.enum(codes).meta({ description: 'A stable probe code; UIs key on it.' })
+export const ProbeCodeSchema = z
+  .enum(codes)
+  .meta({ description: 'A stable probe code; UIs key on it.' })
 const Protocol = z.enum(['imap', 'pop3', 'smtp'])
 const Security = z.enum(['tls', 'starttls', 'none'])
 const Status = z.enum(['ok', 'warning', 'error'])
@@ -18,14 +20,19 @@ const ms = z.number().nullable()
 
 export const ErrorBodySchema = z
   .object({
-    error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }).strict(),
+    error: z
+      .object({ code: z.string(), message: z.string(), field: z.string().optional() })
+      .strict(),
   })
   .strict()
 
 export const ProbeResultSchema = z
   .object({
     host: z.string(),
-    address: z.string().nullable().meta({ description: 'The IP address used (pinned by the target guard).' }),
+    address: z
+      .string()
+      .nullable()
+      .meta({ description: 'The IP address used (pinned by the target guard).' }),
     port: z.number().int(),
     protocol: Protocol,
     security: Security,
@@ -34,7 +41,9 @@ export const ProbeResultSchema = z
     problems: z.array(ProbeCodeSchema),
     detail: z.string().nullable(),
     greeting: z.string().nullable(),
-    capabilities: z.object({ beforeTls: z.array(z.string()), afterTls: z.array(z.string()) }).strict(),
+    capabilities: z
+      .object({ beforeTls: z.array(z.string()), afterTls: z.array(z.string()) })
+      .strict(),
     auth: z.array(z.string()),
     tls: z
       .object({
@@ -111,7 +120,12 @@ export const ReportSchema = z
     domain: z.string(),
     lang: z.enum(['en', 'zh-CN']),
     provider: z
-      .object({ id: z.string(), name: z.string(), status: z.enum(STATUSES), credential: z.enum(CREDENTIALS) })
+      .object({
+        id: z.string(),
+        name: z.string(),
+        status: z.enum(STATUSES),
+        credential: z.enum(CREDENTIALS),
+      })
       .strict()
       .nullable(),
     incoming: z.array(ReportServerSchema),
@@ -147,7 +161,9 @@ const GuideServerSchema = z
     host: z.string(),
     port: z.number().int(),
     security: Security,
-    securityLabel: z.string().meta({ description: 'The encryption choice as this client names it.' }),
+    securityLabel: z
+      .string()
+      .meta({ description: 'The encryption choice as this client names it.' }),
     username: z.string(),
   })
   .strict()
@@ -162,7 +178,9 @@ export const GuideSchema = z
     protocol: z.enum(['imap', 'pop3']),
     protocolChoice: z.string(),
     notices: z.array(z.string()),
-    credential: z.object({ kind: z.enum(CREDENTIALS), name: z.string(), text: z.string() }).strict(),
+    credential: z
+      .object({ kind: z.enum(CREDENTIALS), name: z.string(), text: z.string() })
+      .strict(),
     incoming: GuideServerSchema.nullable(),
     outgoing: GuideServerSchema.nullable(),
     steps: z.array(
@@ -173,7 +191,9 @@ export const GuideSchema = z
           text: z.string(),
           values: z.array(z.object({ label: z.string(), value: z.string() }).strict()),
           platform: z.enum(['ios', 'macos']).optional(),
-          unconfirmed: z.boolean().meta({ description: 'The screen labels of this step could not be checked against a source.' }),
+          unconfirmed: z.boolean().meta({
+            description: 'The screen labels of this step could not be checked against a source.',
+          }),
         })
         .strict(),
     ),

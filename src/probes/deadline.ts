@@ -45,7 +45,9 @@ export const createDeadline = (budgetMs: number, parent?: AbortSignal): Deadline
   // The parent's own phase means nothing here: name the phase this operation was in.
   const onParentAbort = () => {
     if (controller.signal.aborted) return
-    controller.abort(new ProbeError(TIMEOUT_CODE[phase], `stopped by the overall deadline (${phase})`))
+    controller.abort(
+      new ProbeError(TIMEOUT_CODE[phase], `stopped by the overall deadline (${phase})`),
+    )
   }
   if (parent?.aborted) onParentAbort()
   else parent?.addEventListener('abort', onParentAbort, { once: true })

@@ -16,7 +16,10 @@ const createImap = (): Dialogue => {
   const command = async (io: LineIO, text: string) => {
     const id = `P${++tag}`
     await io.send(`${id} ${text}`)
-    const lines = await readUntil(io, (line) => line.startsWith(`${id} `) || /^\* BYE\b/i.test(line))
+    const lines = await readUntil(
+      io,
+      (line) => line.startsWith(`${id} `) || /^\* BYE\b/i.test(line),
+    )
     const last = lines[lines.length - 1] ?? ''
     if (/^\* BYE\b/i.test(last)) throw new ProbeError('CONNECTION_CLOSED', `server said: ${last}`)
     const status = /^\S+ (OK|NO|BAD)\b/i.exec(last)?.[1]?.toUpperCase()

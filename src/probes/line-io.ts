@@ -47,13 +47,17 @@ export class LineIO {
     const clean = line.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '?')
     this.transcript.push({
       dir,
-      line: clean.length > MAX_TRANSCRIPT_CHARS ? `${clean.slice(0, MAX_TRANSCRIPT_CHARS)}…` : clean,
+      line:
+        clean.length > MAX_TRANSCRIPT_CHARS ? `${clean.slice(0, MAX_TRANSCRIPT_CHARS)}…` : clean,
     })
   }
 }
 
 /** Reads lines until `isLast` says so, bounded by MAX_REPLY_LINES. */
-export const readUntil = async (io: LineIO, isLast: (line: string) => boolean): Promise<string[]> => {
+export const readUntil = async (
+  io: LineIO,
+  isLast: (line: string) => boolean,
+): Promise<string[]> => {
   const lines: string[] = []
   for (;;) {
     const line = await io.read()
@@ -82,6 +86,8 @@ export const notThisProtocol = (expected: string, line: string): ProbeError => {
   const hint = seen === 'TLS' ? ' (the port expects TLS: choose SSL/TLS)' : ''
   return new ProbeError(
     'NOT_THIS_PROTOCOL',
-    seen ? `expected ${expected}, found ${seen}${hint}` : `expected ${expected}, got an unrecognised reply`,
+    seen
+      ? `expected ${expected}, found ${seen}${hint}`
+      : `expected ${expected}, got an unrecognised reply`,
   )
 }

@@ -56,7 +56,11 @@ export interface MatrixResult {
  * @example
  * const { probes } = await runMatrix('mail.example.com', deps, { onResult: (r) => send(r) })
  */
-export const runMatrix = async (host: string, deps: MatrixDeps, options: MatrixOptions = {}): Promise<MatrixResult> => {
+export const runMatrix = async (
+  host: string,
+  deps: MatrixDeps,
+  options: MatrixOptions = {},
+): Promise<MatrixResult> => {
   const started = performance.now()
   const probeTimeout = deps.timeoutMs ?? PROBE_TIMEOUT_MS
   const overall = createDeadline(deps.matrixTimeoutMs ?? probeTimeout * 2, options.signal)
@@ -71,19 +75,32 @@ export const runMatrix = async (host: string, deps: MatrixDeps, options: MatrixO
       const dnsMs = Math.round(performance.now() - dnsStart)
       const probes = wanted.map((entry) => unreachedResult({ host, ...entry }, err, dnsMs))
       probes.forEach((probe) => options.onResult?.(probe))
-      return { host, address: null, probes, timings: { dns: dnsMs, total: Math.round(performance.now() - started) } }
+      return {
+        host,
+        address: null,
+        probes,
+        timings: { dns: dnsMs, total: Math.round(performance.now() - started) },
+      }
     }
     const dns = options.pinned ? null : Math.round(performance.now() - dnsStart)
     const probes = await Promise.all(
       wanted.map((entry) =>
         deps.limiter.run(pinned.address, async () => {
-          const result = await runProbe({ host: pinned.host, ...entry }, deps, { pinned, signal: overall.signal })
+          const result = await runProbe({ host: pinned.host, ...entry }, deps, {
+            pinned,
+            signal: overall.signal,
+          })
           options.onResult?.(result)
           return result
         }),
       ),
     )
-    return { host: pinned.host, address: pinned.address, probes, timings: { dns, total: Math.round(performance.now() - started) } }
+    return {
+      host: pinned.host,
+      address: pinned.address,
+      probes,
+      timings: { dns, total: Math.round(performance.now() - started) },
+    }
   } finally {
     overall.dispose()
   }

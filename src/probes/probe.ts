@@ -43,7 +43,11 @@ export interface ProbeOptions {
 }
 
 const dialogueFor = (protocol: Protocol, ehloName?: string): Dialogue =>
-  protocol === 'imap' ? imapDialogue() : protocol === 'pop3' ? pop3Dialogue() : smtpDialogue(ehloName)
+  protocol === 'imap'
+    ? imapDialogue()
+    : protocol === 'pop3'
+      ? pop3Dialogue()
+      : smtpDialogue(ehloName)
 
 const elapsedSince = (start: number) => Math.round(performance.now() - start)
 
@@ -59,12 +63,22 @@ export const runProbe = async (
 ): Promise<ProbeResult> => {
   // Aborted while waiting for its turn (the per-host cap): it never ran, say so plainly.
   if (options.signal?.aborted) {
-    return unreachedResult(target, new ProbeError('TIME_BUDGET_EXCEEDED', 'stopped before it started'), null)
+    return unreachedResult(
+      target,
+      new ProbeError('TIME_BUDGET_EXCEEDED', 'stopped before it started'),
+      null,
+    )
   }
   const started = performance.now()
   const deadline = createDeadline(deps.timeoutMs ?? PROBE_TIMEOUT_MS, options.signal)
   const dialogue = dialogueFor(target.protocol, deps.ehloName)
-  const timings: ProbeResult['timings'] = { dns: null, connect: null, tls: null, greeting: null, total: 0 }
+  const timings: ProbeResult['timings'] = {
+    dns: null,
+    connect: null,
+    tls: null,
+    greeting: null,
+    total: 0,
+  }
   const problems: ProbeCode[] = []
   let detail: string | null = null
   let pinned: PinnedTarget | null = options.pinned ?? null
@@ -101,7 +115,12 @@ export const runProbe = async (
     deadline.enter('connect')
     const t0 = performance.now()
     socket = await deps.connect(
-      { address: pinned.address, port: target.port, servername: pinned.host, security: target.security },
+      {
+        address: pinned.address,
+        port: target.port,
+        servername: pinned.host,
+        security: target.security,
+      },
       deadline.signal,
     )
     timings.connect = elapsedSince(t0)
@@ -110,7 +129,10 @@ export const runProbe = async (
 
     deadline.enter('greeting')
     const g0 = performance.now()
-    const nudged = await nudgeIfSilent(io, Math.min(deps.nudgeMs ?? GREETING_NUDGE_MS, deadline.remaining() / 2))
+    const nudged = await nudgeIfSilent(
+      io,
+      Math.min(deps.nudgeMs ?? GREETING_NUDGE_MS, deadline.remaining() / 2),
+    )
     greeting = await dialogue.greeting(io)
     timings.greeting = elapsedSince(g0)
     if (nudged) {
@@ -142,7 +164,9 @@ export const runProbe = async (
     return finish()
   } catch (err) {
     const failure =
-      err instanceof ProbeError ? err : new ProbeError('PROBE_FAILED', err instanceof Error ? err.message : String(err))
+      err instanceof ProbeError
+        ? err
+        : new ProbeError('PROBE_FAILED', err instanceof Error ? err.message : String(err))
     problems.unshift(failure.code)
     detail = failure.detail ?? null
     return finish()

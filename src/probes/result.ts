@@ -37,7 +37,7 @@ export interface ProbeResult extends ProbeTarget {
   capabilities: { beforeTls: string[]; afterTls: string[] }
   /** SASL mechanisms offered where a login would happen (POP3 adds USER for USER/PASS). */
   auth: string[]
-  tls: (Omit<TlsReport, 'problems'>) | null
+  tls: Omit<TlsReport, 'problems'> | null
   timings: ProbeTimings
   message: { en: string; zh: string }
   transcript: TranscriptEntry[]
@@ -62,7 +62,11 @@ export const describeOutcome = (problems: ProbeCode[]) => {
 }
 
 /** The result for a probe that never connected, e.g. because the host's DNS lookup failed. */
-export const unreachedResult = (target: ProbeTarget, error: ProbeError, dnsMs: number | null): ProbeResult => ({
+export const unreachedResult = (
+  target: ProbeTarget,
+  error: ProbeError,
+  dnsMs: number | null,
+): ProbeResult => ({
   ...target,
   address: null,
   ...describeOutcome([error.code]),

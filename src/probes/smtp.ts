@@ -62,7 +62,8 @@ export const smtpDialogue = (ehloName: string = DEFAULT_EHLO_NAME): Dialogue => 
   async startTls(io) {
     await io.send('STARTTLS')
     const reply = await readReply(io, 'dialogue')
-    if (reply.code !== 220) throw new ProbeError('STARTTLS_REFUSED', `${reply.code} ${reply.lines[0] ?? ''}`)
+    if (reply.code !== 220)
+      throw new ProbeError('STARTTLS_REFUSED', `${reply.code} ${reply.lines[0] ?? ''}`)
   },
   authMechanisms: (caps) => {
     const line = caps.find((cap) => cap.startsWith('AUTH ') || cap.startsWith('AUTH='))

@@ -28,7 +28,6 @@ const CONNECT_ERRORS: Record<string, ProbeError['code']> = {
   ETIMEDOUT: 'TCP_TIMEOUT',
 }
 
-
 /**
  * @example
  * const connect = createNodeConnect({ ca: [labCaPem] })
@@ -68,7 +67,6 @@ export const createNodeConnect = (options: NodeConnectOptions = {}): Connect => 
   }
 }
 
-
 class NodeProbeSocket implements ProbeSocket {
   #socket: net.Socket
   #buffer: Buffer = Buffer.alloc(0)
@@ -101,7 +99,9 @@ class NodeProbeSocket implements ProbeSocket {
   #onData = (chunk: Buffer) => {
     this.#received += chunk.length
     if (this.#received > this.#maxSessionBytes) {
-      return this.#fail(new ProbeError('RESPONSE_TOO_LONG', `more than ${this.#maxSessionBytes} bytes received`))
+      return this.#fail(
+        new ProbeError('RESPONSE_TOO_LONG', `more than ${this.#maxSessionBytes} bytes received`),
+      )
     }
     this.#buffer = this.#buffer.length ? Buffer.concat([this.#buffer, chunk]) : chunk
     this.#wake()
@@ -150,7 +150,10 @@ class NodeProbeSocket implements ProbeSocket {
       const lineEnd = newline === -1 ? this.#buffer.length : newline
       const length = lineEnd > 0 && this.#buffer[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd
       if (length > limits.maxLineBytes) {
-        const err = new ProbeError('RESPONSE_TOO_LONG', `a line longer than ${limits.maxLineBytes} bytes`)
+        const err = new ProbeError(
+          'RESPONSE_TOO_LONG',
+          `a line longer than ${limits.maxLineBytes} bytes`,
+        )
         this.#fail(err)
         throw err
       }
@@ -180,7 +183,10 @@ class NodeProbeSocket implements ProbeSocket {
       const err =
         this.#target.security === 'tls'
           ? new ProbeError('TLS_HANDSHAKE', 'the server spoke plaintext on a TLS port')
-          : new ProbeError('STARTTLS_INJECTION', `${this.#buffer.length} bytes arrived before the TLS handshake`)
+          : new ProbeError(
+              'STARTTLS_INJECTION',
+              `${this.#buffer.length} bytes arrived before the TLS handshake`,
+            )
       this.#fail(err)
       return Promise.reject(err)
     }
@@ -197,7 +203,9 @@ class NodeProbeSocket implements ProbeSocket {
     return new Promise((resolve, reject) => {
       const onHandshakeError = (err: Error) => {
         secure.off('secureConnect', onSecure)
-        const reason = this.#failure ?? new ProbeError('TLS_HANDSHAKE', errorCode(err) || err.message, { cause: err })
+        const reason =
+          this.#failure ??
+          new ProbeError('TLS_HANDSHAKE', errorCode(err) || err.message, { cause: err })
         this.#fail(reason)
         reject(reason)
       }
@@ -208,7 +216,8 @@ class NodeProbeSocket implements ProbeSocket {
         this.#attach(secure)
         resolve()
       }
-      const onClose = () => onHandshakeError(new Error('connection closed during the TLS handshake'))
+      const onClose = () =>
+        onHandshakeError(new Error('connection closed during the TLS handshake'))
       secure.once('error', onHandshakeError)
       secure.once('close', onClose)
       secure.once('secureConnect', onSecure)

@@ -3,7 +3,10 @@ import type { TlsSession } from './socket.ts'
 import { judgeTls } from './tls-verdict.ts'
 
 const NOW = new Date('2026-06-01T00:00:00Z')
-const session = (over: Partial<TlsSession> = {}, cert: Partial<NonNullable<TlsSession['certificate']>> = {}): TlsSession => ({
+const session = (
+  over: Partial<TlsSession> = {},
+  cert: Partial<NonNullable<TlsSession['certificate']>> = {},
+): TlsSession => ({
   protocol: 'TLSv1.3',
   cipher: 'TLS_AES_256_GCM_SHA384',
   chainTrusted: true,
@@ -31,7 +34,13 @@ describe('judgeTls', () => {
   })
 
   it('an expired certificate is TLS_CERT_EXPIRED with negative days left', () => {
-    const report = judgeTls(session({ chainTrusted: false, chainError: 'CERT_HAS_EXPIRED' }, { validTo: '2026-05-01T00:00:00Z' }), NOW)
+    const report = judgeTls(
+      session(
+        { chainTrusted: false, chainError: 'CERT_HAS_EXPIRED' },
+        { validTo: '2026-05-01T00:00:00Z' },
+      ),
+      NOW,
+    )
     expect(report.problems).toEqual(['TLS_CERT_EXPIRED'])
     expect(report.certificate?.daysLeft).toBe(-31)
     expect(report.trusted).toBe(false)
@@ -39,7 +48,10 @@ describe('judgeTls', () => {
 
   it('a self-signed certificate for another name reports both, self-signed first', () => {
     const report = judgeTls(
-      session({ chainTrusted: false, chainError: 'DEPTH_ZERO_SELF_SIGNED_CERT', hostnameMatch: false }, { selfSigned: true }),
+      session(
+        { chainTrusted: false, chainError: 'DEPTH_ZERO_SELF_SIGNED_CERT', hostnameMatch: false },
+        { selfSigned: true },
+      ),
       NOW,
     )
     expect(report.problems).toEqual(['TLS_CERT_SELF_SIGNED', 'TLS_CERT_NAME'])
@@ -47,16 +59,20 @@ describe('judgeTls', () => {
 
   it('an expired self-signed certificate is reported as expired too (OpenSSL names one error only)', () => {
     const report = judgeTls(
-      session({ chainTrusted: false, chainError: 'DEPTH_ZERO_SELF_SIGNED_CERT' }, { selfSigned: true, validTo: '2025-01-01T00:00:00Z' }),
+      session(
+        { chainTrusted: false, chainError: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+        { selfSigned: true, validTo: '2025-01-01T00:00:00Z' },
+      ),
       NOW,
     )
     expect(report.problems).toEqual(['TLS_CERT_EXPIRED', 'TLS_CERT_SELF_SIGNED'])
   })
 
   it('an unknown issuer is TLS_CERT_UNTRUSTED; an old protocol is a warning that keeps it trusted', () => {
-    expect(judgeTls(session({ chainTrusted: false, chainError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }), NOW).problems).toEqual([
-      'TLS_CERT_UNTRUSTED',
-    ])
+    expect(
+      judgeTls(session({ chainTrusted: false, chainError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }), NOW)
+        .problems,
+    ).toEqual(['TLS_CERT_UNTRUSTED'])
     const old = judgeTls(session({ protocol: 'TLSv1' }), NOW)
     expect(old.problems).toEqual(['TLS_OUTDATED'])
     expect(old.trusted).toBe(true)

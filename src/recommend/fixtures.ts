@@ -45,4 +45,5 @@ export const from = (type: ServerSource['type'], trusted = true): { source: Serv
 export const candidatesOf = (
   provider: Pick<Provider, 'id' | 'servers'>,
   email: string,
-): CandidateServer[] => providerCandidates(provider, email, { type: 'provider-db', url: provider.id, trusted: true })
+): CandidateServer[] =>
+  providerCandidates(provider, email, { type: 'provider-db', url: provider.id, trusted: true })

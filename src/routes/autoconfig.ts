@@ -31,7 +31,8 @@ export const autoconfigRoutes = (deps: { settings: SettingsSource }): Hono => {
     if (!param.ok) return param.response
     const settings = await deps.settings(param.address.email, c.req.raw.signal)
     const xml = renderAutoconfig(settings)
-    if (xml === null) return apiError(c, 404, 'NO_SETTINGS', `No settings are known for ${param.address.domain}.`)
+    if (xml === null)
+      return apiError(c, 404, 'NO_SETTINGS', `No settings are known for ${param.address.domain}.`)
     c.header('Cache-Control', 'private, max-age=300')
     return c.body(xml, 200, { 'Content-Type': 'text/xml; charset=utf-8' })
   }

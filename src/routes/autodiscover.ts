@@ -12,7 +12,10 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { OUTLOOK_RESPONSE_SCHEMA, parseAutodiscoverRequest } from '../formats/autodiscover-request.ts'
+import {
+  OUTLOOK_RESPONSE_SCHEMA,
+  parseAutodiscoverRequest,
+} from '../formats/autodiscover-request.ts'
 import {
   type AutodiscoverErrorCode,
   renderAutodiscover,
@@ -44,7 +47,10 @@ export const isXmlContentType = (header: string | undefined): boolean => {
   if (!header) return false
   const [type = '', ...params] = header.split(';').map((p) => p.trim().toLowerCase())
   if (!XML_TYPES.has(type)) return false
-  const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replaceAll('"', '')
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replaceAll('"', '')
   return charset === undefined || ['utf-8', 'utf8', 'us-ascii'].includes(charset)
 }
 
@@ -71,12 +77,24 @@ export const autodiscoverRoutes = (deps: AutodiscoverDeps): Hono => {
   const limit = bodyLimit({
     maxSize: MAX_AUTODISCOVER_BODY_BYTES,
     onError: (c) =>
-      xml(c, renderAutodiscoverError(600, { time: now(), id: errorId() }, 'Request body too large'), 413),
+      xml(
+        c,
+        renderAutodiscoverError(600, { time: now(), id: errorId() }, 'Request body too large'),
+        413,
+      ),
   })
 
   const post = async function autodiscover(c: Context) {
     if (!isXmlContentType(c.req.header('content-type'))) {
-      return xml(c, renderAutodiscoverError(600, { time: now(), id: errorId() }, 'Unsupported content type: send text/xml'), 415)
+      return xml(
+        c,
+        renderAutodiscoverError(
+          600,
+          { time: now(), id: errorId() },
+          'Unsupported content type: send text/xml',
+        ),
+        415,
+      )
     }
     const request = parseAutodiscoverRequest(await c.req.text())
     if (!request.ok) return error(c, 600, 400)
@@ -96,13 +114,19 @@ export const autodiscoverRoutes = (deps: AutodiscoverDeps): Hono => {
     const protocol = c.req.query('Protocol') ?? c.req.query('protocol') ?? ''
     if (protocol.toLowerCase() !== 'autodiscoverv1') {
       return c.json(
-        { ErrorCode: 'InvalidProtocol', ErrorMessage: `The given protocol value '${protocol.slice(0, 40)}' is invalid. Supported values are 'AutodiscoverV1'.` },
+        {
+          ErrorCode: 'InvalidProtocol',
+          ErrorMessage: `The given protocol value '${protocol.slice(0, 40)}' is invalid. Supported values are 'AutodiscoverV1'.`,
+        },
         400,
       )
     }
     const host = new URL(c.req.url).host
     c.header('Cache-Control', 'no-store')
-    return c.json({ Protocol: 'AutodiscoverV1', Url: `https://${host}/autodiscover/autodiscover.xml` })
+    return c.json({
+      Protocol: 'AutodiscoverV1',
+      Url: `https://${host}/autodiscover/autodiscover.xml`,
+    })
   }
   app.get('/autodiscover/autodiscover.json', v2)
   app.get('/autodiscover/autodiscover.json/v1.0/:email', v2)

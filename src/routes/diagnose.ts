@@ -8,7 +8,11 @@ import { z } from 'zod'
 import type { Context } from 'hono'
 import { buildReport } from '../diagnose/report.ts'
 import { createLiveRecommendation } from '../diagnose/live-recommendation.ts'
-import { type DiscoveryEvent, MAX_DISCOVERY_PROBES, type DiscoveryService } from '../discovery/pipeline.ts'
+import {
+  type DiscoveryEvent,
+  MAX_DISCOVERY_PROBES,
+  type DiscoveryService,
+} from '../discovery/pipeline.ts'
 import type { Needs } from '../discovery/types.ts'
 import type { Lang } from '../providers/index.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'

@@ -13,7 +13,12 @@ import { LANGS, type Lang } from '../providers/index.ts'
 export const isEmail = (value: string): boolean => {
   const local = parseAddress(value)?.localPart
   if (local === undefined) return false
-  return !(/[\s@<>()[\]\\,;:"]/.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+  return !(
+    /[\s@<>()[\]\\,;:"]/.test(local) ||
+    local.startsWith('.') ||
+    local.endsWith('.') ||
+    local.includes('..')
+  )
 }
 
 export const EmailSchema = z
@@ -26,4 +31,5 @@ export const EmailSchema = z
 export const LangSchema = z.enum(LANGS)
 
 /** zh* in Accept-Language → zh-CN, anything else → en. */
-export const langFromHeader = (header: string | undefined): Lang => (/^\s*zh/i.test(header ?? '') ? 'zh-CN' : 'en')
+export const langFromHeader = (header: string | undefined): Lang =>
+  /^\s*zh/i.test(header ?? '') ? 'zh-CN' : 'en'

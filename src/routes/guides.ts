@@ -46,13 +46,21 @@ export const guidesRoutes = (deps: { settings: SettingsSource }): Hono => {
     const query = ListQuery.safeParse(c.req.query())
     if (!query.success) return invalidInput(c, query.error, 'lang')
     const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
-    return c.json({ clients: CLIENT_IDS.map((id) => ({ id, name: message(lang, `client.${id}`) })) })
+    return c.json({
+      clients: CLIENT_IDS.map((id) => ({ id, name: message(lang, `client.${id}`) })),
+    })
   })
 
   app.get('/:client', async (c) => {
     const client = c.req.param('client')
     if (!isClientId(client)) {
-      return apiError(c, 404, 'UNKNOWN_CLIENT', `Unknown client; known clients: ${CLIENT_IDS.join(', ')}.`, 'client')
+      return apiError(
+        c,
+        404,
+        'UNKNOWN_CLIENT',
+        `Unknown client; known clients: ${CLIENT_IDS.join(', ')}.`,
+        'client',
+      )
     }
     const query = GuideQuery.safeParse(c.req.query())
     if (!query.success) return invalidInput(c, query.error, 'email')

@@ -14,7 +14,10 @@ import { EmailSchema, LangSchema, langFromHeader } from './email.ts'
 export const LookupQuery = z.object({
   email: EmailSchema,
   lang: LangSchema.optional(),
-  probe: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  probe: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
 })
 
 /**

@@ -45,14 +45,18 @@ export const mobileconfigRoutes = (deps: MobileconfigDeps): Hono => {
     const { address } = param
     const settings = await deps.settings(address.email, c.req.raw.signal)
     const offered = offeredServers(settings)
-    const incoming = wanted ? offered.incoming.find((s) => s.protocol === wanted) : offered.incoming[0]
+    const incoming = wanted
+      ? offered.incoming.find((s) => s.protocol === wanted)
+      : offered.incoming[0]
     const outgoing = offered.outgoing[0]
     if (!incoming || !outgoing) {
       const what = wanted ? `${wanted.toUpperCase()} settings` : 'settings'
       return apiError(c, 404, 'NO_SETTINGS', `No ${what} are known for ${address.domain}.`)
     }
     const ids = await profileIds(settings.email, incoming, outgoing, deps.identifierPrefix)
-    const xml = renderMobileconfig(settings, incoming, outgoing, ids, { organization: deps.organization })
+    const xml = renderMobileconfig(settings, incoming, outgoing, ids, {
+      organization: deps.organization,
+    })
     // A copy: the signer may hand back a view on a shared buffer, which Response cannot take.
     const body = deps.sign ? new Uint8Array(await deps.sign(xml)) : new TextEncoder().encode(xml)
     return c.body(body, 200, {

@@ -38,7 +38,8 @@ const plan = (req: z.infer<typeof ProbeRequest>) => {
   if (req.port === undefined) {
     return MATRIX.filter(
       (entry) =>
-        (!req.protocol || entry.protocol === req.protocol) && (!req.security || entry.security === req.security),
+        (!req.protocol || entry.protocol === req.protocol) &&
+        (!req.security || entry.security === req.security),
     )
   }
   const protocol = req.protocol ?? MATRIX.find((entry) => entry.port === req.port)?.protocol
@@ -58,7 +59,14 @@ export const probeRoutes = (deps: ProbeRouteDeps) => {
     if (!parsed.success) return invalidInput(c, parsed.error)
     const req = parsed.data
     const targets = plan(req)
-    if (!targets) return apiError(c, 400, 'INVALID_INPUT', 'protocol is required for a non-standard port', 'protocol')
+    if (!targets)
+      return apiError(
+        c,
+        400,
+        'INVALID_INPUT',
+        'protocol is required for a non-standard port',
+        'protocol',
+      )
     const single = req.port !== undefined
 
     // The guard answers first, so that a refused target is a 403 before anything is sent.
@@ -69,11 +77,23 @@ export const probeRoutes = (deps: ProbeRouteDeps) => {
       pinned = await guard.resolve(req.host, c.req.raw.signal)
     } catch (err) {
       if (!(err instanceof ProbeError)) throw err
-      if (err.code === 'TARGET_BLOCKED') return apiError(c, 403, 'TARGET_BLOCKED', `Refused: ${err.detail ?? 'not a public mail server'}`)
+      if (err.code === 'TARGET_BLOCKED')
+        return apiError(
+          c,
+          403,
+          'TARGET_BLOCKED',
+          `Refused: ${err.detail ?? 'not a public mail server'}`,
+        )
       dnsError = err
     }
     if (!single && targets.length === 0) {
-      return apiError(c, 400, 'INVALID_INPUT', 'no probe matches the protocol and security asked for', 'security')
+      return apiError(
+        c,
+        400,
+        'INVALID_INPUT',
+        'no probe matches the protocol and security asked for',
+        'security',
+      )
     }
 
     const release = deps.budget.tryAcquire(targets.length)
@@ -85,13 +105,18 @@ export const probeRoutes = (deps: ProbeRouteDeps) => {
           const error = dnsError ?? new ProbeError('PROBE_FAILED')
           const probes = targets.map((t) => unreachedResult({ host: req.host, ...t }, error, null))
           probes.forEach((probe) => onResult?.(probe))
-          return single ? probes[0] : { host: req.host, address: null, probes, timings: { dns: null, total: 0 } }
+          return single
+            ? probes[0]
+            : { host: req.host, address: null, probes, timings: { dns: null, total: 0 } }
         }
         if (single) {
           const [target] = targets
           if (!target) throw new Error('unreachable: a single probe has one target')
           const result = await deps.probe.limiter.run(pinned.address, () =>
-            runProbe({ host: pinned.host, ...target }, deps.probe, { pinned, signal: c.req.raw.signal }),
+            runProbe({ host: pinned.host, ...target }, deps.probe, {
+              pinned,
+              signal: c.req.raw.signal,
+            }),
           )
           onResult?.(result)
           return result
@@ -107,7 +132,11 @@ export const probeRoutes = (deps: ProbeRouteDeps) => {
       }
     }
 
-    return respondWithReport(c, (emit) => run(emit && ((result) => emit('probe', result))), 'result')
+    return respondWithReport(
+      c,
+      (emit) => run(emit && ((result) => emit('probe', result))),
+      'result',
+    )
   })
 
   return app

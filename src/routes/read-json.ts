@@ -12,11 +12,17 @@ export const readJson = async (c: Context): Promise<JsonBody> => {
   try {
     text = await c.req.text()
   } catch {
-    return { ok: false, response: apiError(c, 400, 'INVALID_INPUT', 'The request body could not be read.', 'body') }
+    return {
+      ok: false,
+      response: apiError(c, 400, 'INVALID_INPUT', 'The request body could not be read.', 'body'),
+    }
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown }
   } catch {
-    return { ok: false, response: apiError(c, 400, 'INVALID_INPUT', 'The request body is not valid JSON.', 'body') }
+    return {
+      ok: false,
+      response: apiError(c, 400, 'INVALID_INPUT', 'The request body is not valid JSON.', 'body'),
+    }
   }
 }

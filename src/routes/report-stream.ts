@@ -9,7 +9,8 @@ import { streamSSE } from 'hono/streaming'
 
 export type Emit = (event: string, data: unknown) => void
 
-const wantsEventStream = (c: Context): boolean => c.req.header('accept')?.includes('text/event-stream') ?? false
+const wantsEventStream = (c: Context): boolean =>
+  c.req.header('accept')?.includes('text/event-stream') ?? false
 
 /**
  * `run` gets an `emit` only when the client asked for a stream; its answer is the last event,

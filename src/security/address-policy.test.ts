@@ -3,9 +3,15 @@ import { judgeAddress, parseCidrList } from './address-policy.ts'
 import { checkHostName } from './host-name.ts'
 
 describe('judgeAddress', () => {
-  it.each(['8.8.8.8', '203.0.114.5', '2a00:1450:4001:80b::200e', '64:ff9b::808:808', '2002:808:808::1', '::ffff:8.8.8.8'])(
-    'allows the public address %s',
-    (address) => expect(judgeAddress(address, []).allowed).toBe(true),
+  it.each([
+    '8.8.8.8',
+    '203.0.114.5',
+    '2a00:1450:4001:80b::200e',
+    '64:ff9b::808:808',
+    '2002:808:808::1',
+    '::ffff:8.8.8.8',
+  ])('allows the public address %s', (address) =>
+    expect(judgeAddress(address, []).allowed).toBe(true),
   )
 
   it.each([
@@ -33,13 +39,26 @@ describe('judgeAddress', () => {
 
 describe('checkHostName', () => {
   it('normalises case, spaces, a trailing dot and IDN', () => {
-    expect(checkHostName('  Mail.Example.COM. ')).toEqual({ kind: 'name', host: 'mail.example.com' })
+    expect(checkHostName('  Mail.Example.COM. ')).toEqual({
+      kind: 'name',
+      host: 'mail.example.com',
+    })
     expect(checkHostName('Bücher.Example')).toEqual({ kind: 'name', host: 'xn--bcher-kva.example' })
-    expect(checkHostName('[2001:db8::1]')).toEqual({ kind: 'ip', host: '2001:db8::1', address: '2001:db8:0:0:0:0:0:1' })
+    expect(checkHostName('[2001:db8::1]')).toEqual({
+      kind: 'ip',
+      host: '2001:db8::1',
+      address: '2001:db8:0:0:0:0:0:1',
+    })
   })
 
-  it.each(['127.1', '0x7f.0.0.1', '2130706433', '0177.0.0.1', 'mail', 'a.local', 'x.internal', 'a b.com'])(
-    'refuses %j before DNS',
-    (host) => expect(checkHostName(host).kind).toBe('refused'),
-  )
+  it.each([
+    '127.1',
+    '0x7f.0.0.1',
+    '2130706433',
+    '0177.0.0.1',
+    'mail',
+    'a.local',
+    'x.internal',
+    'a b.com',
+  ])('refuses %j before DNS', (host) => expect(checkHostName(host).kind).toBe('refused'))
 })

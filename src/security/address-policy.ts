@@ -69,7 +69,9 @@ export const judgeAddress = (address: string, allow: readonly Cidr[]): AddressVe
     const inner = embeddedIpv4(v6)
     if (inner) {
       const refused = inner.find((v4) => !inAllowList(v4, allow) && v4.range() !== 'unicast')
-      return refused ? { allowed: false, range: `${v6.range()}:${refused.range()}` } : { allowed: true, range: v6.range() }
+      return refused
+        ? { allowed: false, range: `${v6.range()}:${refused.range()}` }
+        : { allowed: true, range: v6.range() }
     }
   }
   const range = parsed.range()

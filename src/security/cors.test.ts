@@ -11,7 +11,10 @@ const call = (path: string, init: RequestInit = {}) => app.request(`http://setup
 
 describe('widgetCors', () => {
   it('lets an allowed origin call the API and read the answer', async () => {
-    const res = await call('/api/v1/diagnose', { method: 'POST', headers: { origin: 'https://help.example.com' } })
+    const res = await call('/api/v1/diagnose', {
+      method: 'POST',
+      headers: { origin: 'https://help.example.com' },
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('access-control-allow-origin')).toBe('https://help.example.com')
     expect(res.headers.get('vary')).toContain('Origin')
@@ -40,7 +43,9 @@ describe('widgetCors', () => {
       })
       expect(res.status).toBe(403)
       expect(res.headers.get('access-control-allow-origin')).toBeNull()
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ORIGIN_NOT_ALLOWED')
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        'ORIGIN_NOT_ALLOWED',
+      )
     }
   })
 
@@ -66,7 +71,9 @@ describe('parseOriginList', () => {
     ])
     expect(parseOriginList('')).toEqual([])
     for (const bad of ['*', 'https://a.example/path', 'ftp://a.example', 'help.example.com']) {
-      expect(() => parseOriginList(bad)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ORIGIN' }))
+      expect(() => parseOriginList(bad)).toThrow(
+        expect.objectContaining({ code: 'ERR_INVALID_ORIGIN' }),
+      )
     }
   })
 })

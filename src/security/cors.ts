@@ -18,7 +18,9 @@ const EXPOSED_HEADERS = 'Retry-After, X-Request-Id'
 export type InvalidOriginError = TypeError & { code: 'ERR_INVALID_ORIGIN' }
 
 const invalidOrigin = (entry: string): InvalidOriginError =>
-  Object.assign(new TypeError(`not an origin (scheme://host[:port]): ${entry}`), { code: 'ERR_INVALID_ORIGIN' as const })
+  Object.assign(new TypeError(`not an origin (scheme://host[:port]): ${entry}`), {
+    code: 'ERR_INVALID_ORIGIN' as const,
+  })
 
 /**
  * Parses a comma-separated list of origins into their serialised form; throws an
@@ -41,7 +43,10 @@ export const parseOriginList = (value: string): string[] =>
         throw invalidOrigin(entry)
       }
       const bare = entry.replace(/\/$/, '').toLowerCase()
-      if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin.toLowerCase() !== bare) {
+      if (
+        (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+        url.origin.toLowerCase() !== bare
+      ) {
         throw invalidOrigin(entry)
       }
       return url.origin
@@ -88,7 +93,8 @@ export const widgetCors = (origins: readonly string[]): MiddlewareHandler => {
     c.header('Vary', 'Origin', { append: true })
     if (!allowed.has(origin)) return refuse(c, origin)
 
-    const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined
+    const preflight =
+      c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined
     if (preflight) {
       const asked = (c.req.header('access-control-request-headers') ?? '')
         .split(',')

@@ -11,7 +11,16 @@ export type HostCheck =
   | { kind: 'refused'; host: string; reason: string }
 
 /** Suffixes that never name a public mail server (RFC 6761, RFC 8375, common internal use). */
-const LOCAL_SUFFIXES = ['localhost', 'local', 'internal', 'home.arpa', 'localdomain', 'lan', 'arpa', 'onion']
+const LOCAL_SUFFIXES = [
+  'localhost',
+  'local',
+  'internal',
+  'home.arpa',
+  'localdomain',
+  'lan',
+  'arpa',
+  'onion',
+]
 
 const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/
 
@@ -24,7 +33,8 @@ export const checkHostName = (input: string): HostCheck => {
   let host = input.trim().toLowerCase()
   if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1)
   if (host.endsWith('.')) host = host.slice(0, -1)
-  if (host.length === 0 || host.length > 253) return { kind: 'refused', host, reason: 'empty or too long' }
+  if (host.length === 0 || host.length > 253)
+    return { kind: 'refused', host, reason: 'empty or too long' }
 
   if (ipaddr.IPv6.isValid(host)) {
     if (host.includes('%')) return { kind: 'refused', host, reason: 'IPv6 zone index' }
@@ -41,7 +51,8 @@ export const checkHostName = (input: string): HostCheck => {
   if (!ascii) return { kind: 'refused', host, reason: 'not a valid host name' }
   const labels = ascii.split('.')
   if (labels.length < 2) return { kind: 'refused', host: ascii, reason: 'a single-label name' }
-  if (!labels.every((label) => LABEL.test(label))) return { kind: 'refused', host: ascii, reason: 'not a valid host name' }
+  if (!labels.every((label) => LABEL.test(label)))
+    return { kind: 'refused', host: ascii, reason: 'not a valid host name' }
   if (/^[0-9]+$/.test(labels[labels.length - 1] ?? '')) {
     return { kind: 'refused', host: ascii, reason: 'a numeric top-level label' }
   }
@@ -49,4 +60,3 @@ export const checkHostName = (input: string): HostCheck => {
   if (local) return { kind: 'refused', host: ascii, reason: `a .${local} name` }
   return { kind: 'name', host: ascii }
 }
-

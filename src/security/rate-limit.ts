@@ -13,7 +13,10 @@ export interface RateLimiter {
 /** Clients remembered at once. */
 const MAX_CLIENTS = 10_000
 
-export const createRateLimiter = (limitPerMinute: number, now: () => number = Date.now): RateLimiter => {
+export const createRateLimiter = (
+  limitPerMinute: number,
+  now: () => number = Date.now,
+): RateLimiter => {
   const buckets = new LRUCache<string, { tokens: number; at: number }>({ max: MAX_CLIENTS })
   const perMs = limitPerMinute / 60_000
   return {
@@ -26,7 +29,10 @@ export const createRateLimiter = (limitPerMinute: number, now: () => number = Da
         return { ok: true }
       }
       buckets.set(key, { tokens, at: time })
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - tokens) / perMs / 1000)) }
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((cost - tokens) / perMs / 1000)),
+      }
     },
   }
 }

@@ -53,7 +53,11 @@ export const createTargetGuard = (options: GuardOptions): TargetGuard => {
       if (checked.kind === 'ip') {
         const verdict = judgeAddress(checked.address, options.allow)
         if (!verdict.allowed) throw blocked(`${checked.address} is a ${verdict.range} address`)
-        return { host: checked.host, address: checked.address, family: checked.address.includes(':') ? 6 : 4 }
+        return {
+          host: checked.host,
+          address: checked.address,
+          family: checked.address.includes(':') ? 6 : 4,
+        }
       }
       const records = await options.resolver.addresses(checked.host, signal)
       // One refused address refuses the name: a name that points inside is not a public server.

@@ -25,6 +25,8 @@ export const decodeXmlText = (value: string): string =>
   value.replace(/&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi, (whole, name: string) => {
     const lower = name.toLowerCase()
     if (lower in NAMED) return NAMED[lower] ?? whole
-    const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10)
+    const code = lower.startsWith('#x')
+      ? parseInt(lower.slice(2), 16)
+      : parseInt(lower.slice(1), 10)
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
   })

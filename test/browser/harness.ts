@@ -37,7 +37,9 @@ export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS })
 
 const listen = (server: Server) =>
-  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))
+  new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  )
 
 const closeServer = (server: Server) =>
   new Promise<void>((resolve) => {
@@ -54,11 +56,15 @@ export interface TestServer {
  * The real app (createApp, Node adapters, public/ static files) on 127.0.0.1:random.
  * With a lab: its DNS, its address range and its CA, like the live tests.
  */
-export const startApp = async (options: { lab?: LabInfo; widgetOrigins?: string[] } = {}): Promise<TestServer> => {
+export const startApp = async (
+  options: { lab?: LabInfo; widgetOrigins?: string[] } = {},
+): Promise<TestServer> => {
   const lab = options.lab
   const ca = lab ? [lab.caPem] : undefined
   const { app } = createTestApp({
-    resolver: createCachingResolver(createNodeResolver({ servers: lab ? [lab.dns] : ['127.0.0.1:9'] })),
+    resolver: createCachingResolver(
+      createNodeResolver({ servers: lab ? [lab.dns] : ['127.0.0.1:9'] }),
+    ),
     allow: parseCidrList(lab ? lab.allowCidr : '127.0.0.0/8'),
     ca,
     httpCa: ca,
@@ -102,7 +108,10 @@ export interface AxeViolation {
 }
 
 /** axe-core on the current page (shadow roots included); returns serious and critical violations. */
-export const seriousViolations = async (page: Page, context = 'document'): Promise<AxeViolation[]> => {
+export const seriousViolations = async (
+  page: Page,
+  context = 'document',
+): Promise<AxeViolation[]> => {
   await page.addScriptTag({ content: AXE })
   // A function as text: the test code is checked against Node's types, not the DOM's.
   const violations = (await page.evaluate(

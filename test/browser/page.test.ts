@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, screenshot, seriousViolations, startApp, type TestServer } from './harness.ts'
+import {
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  startApp,
+  type TestServer,
+} from './harness.ts'
 
 const lab = inject('lab')
 let app: TestServer
@@ -14,7 +20,10 @@ let context: BrowserContext
 
 beforeAll(async () => {
   ;[app, browser] = await Promise.all([startApp({ lab }), launchBrowser()])
-  context = await browser.newContext({ locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'] })
+  context = await browser.newContext({
+    locale: 'en-US',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  })
 })
 
 afterAll(async () => {
@@ -36,7 +45,8 @@ const check = async (page: Page, email: string, options: { probe?: boolean } = {
   await page.locator('details.helpdesk:not([hidden])').waitFor({ timeout: 30_000 })
 }
 
-const scrollWidth = (page: Page) => page.evaluate('document.scrollingElement.scrollWidth') as Promise<number>
+const scrollWidth = (page: Page) =>
+  page.evaluate('document.scrollingElement.scrollWidth') as Promise<number>
 
 describe('the page', () => {
   it('diagnoses a lab address live: progress as it happens, then the recommendation and the settings', async () => {
@@ -58,13 +68,17 @@ describe('the page', () => {
     await expect(page.locator('[role="log"]').count()).resolves.toBe(1)
     const steps = await page.locator('.progress-list .step').allInnerTexts()
     expect(steps.some((s) => /SRV records: found/.test(s))).toBe(true)
-    expect(steps.some((s) => /Test IMAP mail\.example\.test:993 \(SSL\/TLS\): works/.test(s))).toBe(true)
+    expect(steps.some((s) => /Test IMAP mail\.example\.test:993 \(SSL\/TLS\): works/.test(s))).toBe(
+      true,
+    )
     expect(await page.locator('.progress-status').innerText()).toMatch(/^Done in \d+\.\d s\.$/)
 
     expect(await page.locator('.result-title').innerText()).toBe('Use IMAP')
     const incoming = page.locator('.server').nth(0)
     const outgoing = page.locator('.server').nth(1)
-    expect(await incoming.innerText()).toMatch(/mail\.example\.test[\s\S]*993[\s\S]*SSL\/TLS[\s\S]*alice@example\.test/)
+    expect(await incoming.innerText()).toMatch(
+      /mail\.example\.test[\s\S]*993[\s\S]*SSL\/TLS[\s\S]*alice@example\.test/,
+    )
     expect(await incoming.locator('.badge').innerText()).toBe('Confirmed by a live test')
     expect(await outgoing.innerText()).toMatch(/mail\.example\.test[\s\S]*587[\s\S]*STARTTLS/)
     expect(await page.locator('.reasons').innerText()).toMatch(/IMAP/)
@@ -110,12 +124,16 @@ describe('the page', () => {
     expect(guide).toMatch(/Foxmail/)
     expect(guide).toMatch(/imap\.qq\.com/)
     expect(guide).toMatch(/授权码/)
-    expect(await page.getByRole('tab', { name: 'Foxmail' }).getAttribute('aria-selected')).toBe('true')
+    expect(await page.getByRole('tab', { name: 'Foxmail' }).getAttribute('aria-selected')).toBe(
+      'true',
+    )
 
     // Keyboard: arrow keys move between tabs.
     await page.getByRole('tab', { name: 'Foxmail' }).focus()
     await page.keyboard.press('ArrowRight')
-    expect(await page.getByRole('tab', { name: 'Apple 邮件' }).getAttribute('aria-selected')).toBe('true')
+    expect(await page.getByRole('tab', { name: 'Apple 邮件' }).getAttribute('aria-selected')).toBe(
+      'true',
+    )
     await page.keyboard.press('ArrowLeft')
     await panel.locator('.guide-steps').waitFor()
     await screenshot(page, 'page-qq-zh')

@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { launchBrowser, screenshot, seriousViolations, startApp, startHostPage, type TestServer } from './harness.ts'
+import {
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  startApp,
+  startHostPage,
+  type TestServer,
+} from './harness.ts'
 
 const lab = inject('lab')
 let app: TestServer
@@ -14,7 +21,8 @@ let context: BrowserContext
 let allowed: Awaited<ReturnType<typeof startHostPage>>
 let other: Awaited<ReturnType<typeof startHostPage>>
 
-const HOSTILE = '<style>* { color: red !important; font-size: 40px; font-family: serif !important; line-height: 3 !important } button { background: yellow !important }</style>'
+const HOSTILE =
+  '<style>* { color: red !important; font-size: 40px; font-family: serif !important; line-height: 3 !important } button { background: yellow !important }</style>'
 
 const hostPage = (api: string, widget: string, head = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -23,13 +31,27 @@ const hostPage = (api: string, widget: string, head = '') => `<!doctype html>
 
 beforeAll(async () => {
   // The host pages' origins must be known before the app starts (its allowed-origin list).
-  ;[allowed, other, browser] = await Promise.all([startHostPage(), startHostPage(), launchBrowser()])
+  ;[allowed, other, browser] = await Promise.all([
+    startHostPage(),
+    startHostPage(),
+    launchBrowser(),
+  ])
   app = await startApp({ lab, widgetOrigins: [allowed.origin] })
   const pages = {
     '/': hostPage(app.url, '<mail-setup lang="en" domain="example.test"></mail-setup>'),
-    '/zh': hostPage(app.url, '<mail-setup lang="zh-CN" domain="qq.com" probe="false"></mail-setup>'),
-    '/compact': hostPage(app.url, '<mail-setup lang="zh-CN" domain="qq.com" probe="false" compact></mail-setup>'),
-    '/hostile': hostPage(app.url, '<mail-setup lang="en" domain="qq.com" probe="false"></mail-setup>', HOSTILE),
+    '/zh': hostPage(
+      app.url,
+      '<mail-setup lang="zh-CN" domain="qq.com" probe="false"></mail-setup>',
+    ),
+    '/compact': hostPage(
+      app.url,
+      '<mail-setup lang="zh-CN" domain="qq.com" probe="false" compact></mail-setup>',
+    ),
+    '/hostile': hostPage(
+      app.url,
+      '<mail-setup lang="en" domain="qq.com" probe="false"></mail-setup>',
+      HOSTILE,
+    ),
   }
   Object.assign(allowed.pages, pages)
   Object.assign(other.pages, pages)
@@ -55,7 +77,9 @@ describe('the widget', () => {
     await submit(page, 'alice')
     await widget(page).locator('.more').waitFor({ timeout: 30_000 })
     expect(await widget(page).locator('.result-title').innerText()).toBe('Use IMAP')
-    expect(await widget(page).locator('.server').first().innerText()).toMatch(/mail\.example\.test[\s\S]*993/)
+    expect(await widget(page).locator('.server').first().innerText()).toMatch(
+      /mail\.example\.test[\s\S]*993/,
+    )
     expect(await widget(page).locator('.progress-list .step').count()).toBeGreaterThan(3)
     const more = await widget(page).locator('.more').getAttribute('href')
     expect(more).toBe(`${app.url}/?lang=en#email=alice%40example.test`)
@@ -95,7 +119,11 @@ describe('the widget', () => {
     // What the browser was told: a 403 preflight without CORS headers.
     const res = await fetch(`${app.url}/api/v1/diagnose`, {
       method: 'OPTIONS',
-      headers: { origin: other.origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: other.origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     })
     expect(res.status).toBe(403)
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
@@ -116,7 +144,9 @@ describe('the widget', () => {
         label: await read('label'),
         input: await read('input'),
         button: await read('button.primary'),
-        outside: (await page.evaluate(`getComputedStyle(document.getElementById('outside')).backgroundColor`)) as string,
+        outside: (await page.evaluate(
+          `getComputedStyle(document.getElementById('outside')).backgroundColor`,
+        )) as string,
       }
       await page.close()
       return result
@@ -140,7 +170,9 @@ describe('the widget', () => {
   it('has a demo page with the embedding code and live widgets', async () => {
     const page = await context.newPage()
     await page.goto(`${app.url}/widget-demo`)
-    expect(await page.locator('pre code').innerText()).toContain(`<script src="${app.url}/widget.js" defer></script>`)
+    expect(await page.locator('pre code').innerText()).toContain(
+      `<script src="${app.url}/widget.js" defer></script>`,
+    )
     await page.locator('#demo-full button.primary').waitFor()
     await page.locator('#demo-compact button.primary').waitFor()
     await screenshot(page, 'widget-demo')

@@ -18,7 +18,9 @@ export interface FakeServer {
   close(): Promise<void>
 }
 
-export const startFakeServer = async (onConnection: (socket: net.Socket) => void): Promise<FakeServer> => {
+export const startFakeServer = async (
+  onConnection: (socket: net.Socket) => void,
+): Promise<FakeServer> => {
   const sockets = new Set<net.Socket>()
   let accepted = 0
   const server = net.createServer((socket) => {
@@ -62,12 +64,31 @@ export interface TestCert {
 export const makeSelfSignedCert = (name: string): TestCert => {
   const dir = mkdtempSync(join(tmpdir(), 'mailsetup-fake-'))
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-      '-subj', `/CN=${name}`, '-addext', `subjectAltName=DNS:${name}`,
-    ], { stdio: 'ignore' })
-    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') }
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '30',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-subj',
+        `/CN=${name}`,
+        '-addext',
+        `subjectAltName=DNS:${name}`,
+      ],
+      { stdio: 'ignore' },
+    )
+    return {
+      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -82,4 +103,5 @@ export const upgradeServerSocket = (socket: net.Socket, cert: TestCert): tls.TLS
 
 /** Counts this process's open TCP/TLS handles (client and server side). */
 export const openSocketHandles = (): number =>
-  process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap' || name === 'TLSWrap').length
+  process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap' || name === 'TLSWrap')
+    .length

@@ -8,7 +8,11 @@ import { createRateLimiter } from '../../src/security/rate-limit.ts'
 import { createSocketBudget } from '../../src/security/socket-budget.ts'
 import { createTargetGuard } from '../../src/security/target-guard.ts'
 import type { Resolver } from '../../src/dns/resolver.ts'
-import { type ProviderIndex, createProviderIndex, loadBuiltInProviders } from '../../src/providers/index.ts'
+import {
+  type ProviderIndex,
+  createProviderIndex,
+  loadBuiltInProviders,
+} from '../../src/providers/index.ts'
 import { createNodeHttpGet } from '../../src/discovery/http-node.ts'
 import { noDns } from './probe-deps.ts'
 
@@ -47,7 +51,11 @@ export const createTestApp = (options: TestAppOptions = {}) => {
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
     resolver,
     providers: options.providers ?? builtInIndex(),
-    httpGet: createNodeHttpGet({ guard, ca: options.httpCa, timeoutMs: options.httpTimeoutMs ?? 1_000 }),
+    httpGet: createNodeHttpGet({
+      guard,
+      ca: options.httpCa,
+      timeoutMs: options.httpTimeoutMs ?? 1_000,
+    }),
     probe: {
       guard,
       connect: createNodeConnect({ ca: options.ca }),
@@ -63,7 +71,12 @@ export const createTestApp = (options: TestAppOptions = {}) => {
   return { app, logs }
 }
 
-export const postJson = (app: ReturnType<typeof createTestApp>['app'], path: string, body: unknown, headers: Record<string, string> = {}) =>
+export const postJson = (
+  app: ReturnType<typeof createTestApp>['app'],
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) =>
   app.request(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

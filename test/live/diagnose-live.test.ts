@@ -12,14 +12,24 @@ import { createTestApp, postJson } from '../fake/test-app.ts'
 
 const lab = inject('lab')
 const resolver = createCachingResolver(createNodeResolver({ servers: [lab.dns] }))
-const { app } = createTestApp({ resolver, allow: parseCidrList(lab.allowCidr), ca: [lab.caPem], timeoutMs: 5_000 })
+const { app } = createTestApp({
+  resolver,
+  allow: parseCidrList(lab.allowCidr),
+  ca: [lab.caPem],
+  timeoutMs: 5_000,
+})
 
 /** The documented report shape (the schema the OpenAPI document is made from). */
 type Report = z.infer<typeof ReportSchema>
 
 const diagnose = async (body: Record<string, unknown>, headers: Record<string, string> = {}) => {
   const res = await postJson(app, '/api/v1/diagnose', body, headers)
-  return { res, report: res.headers.get('content-type')?.includes('json') ? ((await res.json()) as Report) : null }
+  return {
+    res,
+    report: res.headers.get('content-type')?.includes('json')
+      ? ((await res.json()) as Report)
+      : null,
+  }
 }
 
 describe('diagnose against the lab', () => {
@@ -31,17 +41,36 @@ describe('diagnose against the lab', () => {
     ReportSchema.parse(report)
     expect(report.provider).toBeNull()
     expect(report.incoming).toContainEqual(
-      expect.objectContaining({ protocol: 'imap', host: 'mail.example.test', port: 993, security: 'tls', verified: true }),
+      expect.objectContaining({
+        protocol: 'imap',
+        host: 'mail.example.test',
+        port: 993,
+        security: 'tls',
+        verified: true,
+      }),
     )
     expect(report.outgoing).toContainEqual(
-      expect.objectContaining({ protocol: 'smtp', host: 'mail.example.test', port: 587, verified: true }),
+      expect.objectContaining({
+        protocol: 'smtp',
+        host: 'mail.example.test',
+        port: 587,
+        verified: true,
+      }),
     )
-    expect(report.recommended.incoming).toMatchObject({ host: 'mail.example.test', port: 993, source: { type: 'srv' } })
+    expect(report.recommended.incoming).toMatchObject({
+      host: 'mail.example.test',
+      port: 993,
+      source: { type: 'srv' },
+    })
     expect(report.recommended.outgoing).toMatchObject({ host: 'mail.example.test', port: 587 })
     expect(report.protocol).toBe('imap')
     expect(report.reasons.map((r) => r.code)).toContain('VERIFIED')
     expect(report.sources).toContainEqual(
-      expect.objectContaining({ type: 'srv', name: '_pop3._tcp.example.test', code: 'SRV_NOT_OFFERED' }),
+      expect.objectContaining({
+        type: 'srv',
+        name: '_pop3._tcp.example.test',
+        code: 'SRV_NOT_OFFERED',
+      }),
     )
     // The autoconfig host does not exist in the lab's DNS: tried, and reported as such.
     expect(report.sources.some((s) => s.type === 'autoconfig' && s.status === 'error')).toBe(true)
@@ -52,10 +81,17 @@ describe('diagnose against the lab', () => {
     if (!report) throw new Error('no JSON report')
     const guessed = report.incoming.filter((s) => s.source.type === 'guess')
     expect(guessed.map((s) => [s.protocol, s.port]).sort()).toEqual([
-      ['imap', 143], ['imap', 993], ['pop3', 110], ['pop3', 995],
+      ['imap', 143],
+      ['imap', 993],
+      ['pop3', 110],
+      ['pop3', 995],
     ])
     expect(guessed.every((s) => s.host === 'full.lab.test' && s.verified)).toBe(true)
-    expect(report.recommended.incoming).toMatchObject({ host: 'full.lab.test', port: 993, security: 'tls' })
+    expect(report.recommended.incoming).toMatchObject({
+      host: 'full.lab.test',
+      port: 993,
+      security: 'tls',
+    })
     expect(report.recommended.outgoing).toMatchObject({ host: 'full.lab.test', port: 465 })
     expect(report.reasons.every((r) => /[\u4e00-\u9fff]/.test(r.text))).toBe(true)
   })
@@ -69,7 +105,10 @@ describe('diagnose against the lab', () => {
   })
 
   it('POP3 only with several devices: POP3 is what there is, with the advice to keep a copy on the server', async () => {
-    const { report } = await diagnose({ email: 'dan@pop3only.lab.test', needs: { devices: 'several' } })
+    const { report } = await diagnose({
+      email: 'dan@pop3only.lab.test',
+      needs: { devices: 'several' },
+    })
     if (!report) throw new Error('no JSON report')
     expect(report.protocol).toBe('pop3')
     expect(report.recommended.incoming).toMatchObject({ protocol: 'pop3', port: 995 })
@@ -78,7 +117,12 @@ describe('diagnose against the lab', () => {
   })
 
   it('streams source and probe events as they arrive, then the report', async () => {
-    const res = await postJson(app, '/api/v1/diagnose', { email: 'alice@example.test' }, { accept: 'text/event-stream' })
+    const res = await postJson(
+      app,
+      '/api/v1/diagnose',
+      { email: 'alice@example.test' },
+      { accept: 'text/event-stream' },
+    )
     const text = await res.text()
     const events = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1])
     expect(events[events.length - 1]).toBe('report')
@@ -87,17 +131,25 @@ describe('diagnose against the lab', () => {
     expect(events).toContain('recommendation')
     expect(events.indexOf('source')).toBeLessThan(events.indexOf('probe'))
     // The last recommendation event says what the report says.
-    const datas = [...text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].map((m) => [m[1], JSON.parse(m[2] ?? '')] as const)
-    const lastRec = datas.filter(([e]) => e === 'recommendation').pop()?.[1] as { recommended: unknown }
+    const datas = [...text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].map(
+      (m) => [m[1], JSON.parse(m[2] ?? '')] as const,
+    )
+    const lastRec = datas.filter(([e]) => e === 'recommendation').pop()?.[1] as {
+      recommended: unknown
+    }
     const report = datas.find(([e]) => e === 'report')?.[1] as { recommended: unknown }
     expect(lastRec.recommended).toEqual(report.recommended)
   })
 
   it('GET /api/v1/lookup answers without probing unless asked', async () => {
-    const fast = (await (await app.request('/api/v1/lookup?email=alice@example.test')).json()) as Report
+    const fast = (await (
+      await app.request('/api/v1/lookup?email=alice@example.test')
+    ).json()) as Report
     expect(fast.probes).toEqual([])
     expect(fast.incoming[0]).toMatchObject({ host: 'mail.example.test', verified: false })
-    const probed = (await (await app.request('/api/v1/lookup?email=alice@example.test&probe=1')).json()) as Report
+    const probed = (await (
+      await app.request('/api/v1/lookup?email=alice@example.test&probe=1')
+    ).json()) as Report
     expect(probed.probes.length).toBeGreaterThan(0)
     expect(probed.incoming[0]).toMatchObject({ host: 'mail.example.test', verified: true })
   })
@@ -105,10 +157,16 @@ describe('diagnose against the lab', () => {
 
 describe('client formats for a domain only discovery knows', () => {
   it('the Thunderbird file and the guide for alice@example.test come from its SRV records', async () => {
-    const xml = await (await app.request('/mail/config-v1.1.xml?emailaddress=alice@example.test')).text()
+    const xml = await (
+      await app.request('/mail/config-v1.1.xml?emailaddress=alice@example.test')
+    ).text()
     expect(xml).toContain('<hostname>mail.example.test</hostname>')
-    expect(xml).toMatch(/<incomingServer type="imap">\s*<hostname>mail.example.test<\/hostname>\s*<port>993<\/port>/)
-    const guide = (await (await app.request('/api/v1/guides/thunderbird?email=alice@example.test&lang=en')).json()) as {
+    expect(xml).toMatch(
+      /<incomingServer type="imap">\s*<hostname>mail.example.test<\/hostname>\s*<port>993<\/port>/,
+    )
+    const guide = (await (
+      await app.request('/api/v1/guides/thunderbird?email=alice@example.test&lang=en')
+    ).json()) as {
       incoming: { host: string; port: number } | null
       outgoing: { host: string; port: number } | null
     }

@@ -121,7 +121,9 @@ describe('bad certificates', () => {
 
   it('the same certificate on SMTP 465 and IMAP STARTTLS gives the same code', async () => {
     expect((await probe(lab.hosts.expired.name, 465, 'smtp', 'tls')).code).toBe('TLS_CERT_EXPIRED')
-    expect((await probe(lab.hosts.expired.name, 143, 'imap', 'starttls')).code).toBe('TLS_CERT_EXPIRED')
+    expect((await probe(lab.hosts.expired.name, 143, 'imap', 'starttls')).code).toBe(
+      'TLS_CERT_EXPIRED',
+    )
   })
 
   it('a certificate for another name gives TLS_CERT_NAME and shows the name it is for', async () => {
@@ -142,7 +144,9 @@ describe('bad certificates', () => {
 
 describe('plaintext only (plain.lab.test)', () => {
   it('asking for STARTTLS gives STARTTLS_UNSUPPORTED; plaintext gives the PLAINTEXT_ONLY warning', async () => {
-    expect((await probe(lab.hosts.plain.name, 143, 'imap', 'starttls')).code).toBe('STARTTLS_UNSUPPORTED')
+    expect((await probe(lab.hosts.plain.name, 143, 'imap', 'starttls')).code).toBe(
+      'STARTTLS_UNSUPPORTED',
+    )
     const imap = await probe(lab.hosts.plain.name, 143, 'imap', 'none')
     expect(imap).toMatchObject({ status: 'warning', code: 'PLAINTEXT_ONLY' })
     expect(imap.message.zh).toContain('明文')
@@ -159,9 +163,23 @@ describe('DNS through the service resolver', () => {
   })
 
   it.each([
-    'private10.lab.test', 'private192.lab.test', 'private172.lab.test', 'loop.lab.test', 'meta.lab.test',
-    'cgnat.lab.test', 'zero.lab.test', 'bcast.lab.test', 'mcast.lab.test', 'v6loop.lab.test', 'ula.lab.test',
-    'linklocal6.lab.test', 'mapped.lab.test', 'nat64.lab.test', 'sixto4.lab.test', 'teredo.lab.test', 'mixed.lab.test',
+    'private10.lab.test',
+    'private192.lab.test',
+    'private172.lab.test',
+    'loop.lab.test',
+    'meta.lab.test',
+    'cgnat.lab.test',
+    'zero.lab.test',
+    'bcast.lab.test',
+    'mcast.lab.test',
+    'v6loop.lab.test',
+    'ula.lab.test',
+    'linklocal6.lab.test',
+    'mapped.lab.test',
+    'nat64.lab.test',
+    'sixto4.lab.test',
+    'teredo.lab.test',
+    'mixed.lab.test',
   ])('%s resolves inside and is refused', async (name) => {
     await expect(deps.guard.resolve(name)).rejects.toMatchObject({ code: 'TARGET_BLOCKED' })
   })
@@ -169,16 +187,35 @@ describe('DNS through the service resolver', () => {
 
 describe('the API against the lab', () => {
   it('the whole matrix for full.lab.test streams seven probe events, then the result', async () => {
-    const { app } = createTestApp({ resolver, allow: parseCidrList(lab.allowCidr), ca: [lab.caPem], timeoutMs: 5_000 })
-    const res = await postJson(app, '/api/v1/probe', { host: 'full.lab.test' }, { accept: 'text/event-stream' })
+    const { app } = createTestApp({
+      resolver,
+      allow: parseCidrList(lab.allowCidr),
+      ca: [lab.caPem],
+      timeoutMs: 5_000,
+    })
+    const res = await postJson(
+      app,
+      '/api/v1/probe',
+      { host: 'full.lab.test' },
+      { accept: 'text/event-stream' },
+    )
     const text = await res.text()
     const events = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1])
     expect(events).toEqual([...Array(7).fill('probe'), 'result'])
     const last = text.slice(text.lastIndexOf('data: ') + 6).trim()
-    const answer = JSON.parse(last) as { host: string; probes: Array<{ port: number; status: string }> }
+    const answer = JSON.parse(last) as {
+      host: string
+      probes: Array<{ port: number; status: string }>
+    }
     expect(answer.host).toBe('full.lab.test')
     expect(answer.probes.map((p) => [p.port, p.status])).toEqual([
-      [993, 'ok'], [143, 'ok'], [995, 'ok'], [110, 'ok'], [465, 'ok'], [587, 'ok'], [25, 'ok'],
+      [993, 'ok'],
+      [143, 'ok'],
+      [995, 'ok'],
+      [110, 'ok'],
+      [465, 'ok'],
+      [587, 'ok'],
+      [25, 'ok'],
     ])
   })
 

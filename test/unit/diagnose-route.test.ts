@@ -32,11 +32,21 @@ describe('POST /api/v1/diagnose', () => {
     })
     expect(res.status).toBe(200)
     const report = ReportSchema.parse(await res.json())
-    expect(report.provider).toMatchObject({ id: 'qq', name: 'QQ邮箱', credential: 'authorization-code' })
+    expect(report.provider).toMatchObject({
+      id: 'qq',
+      name: 'QQ邮箱',
+      credential: 'authorization-code',
+    })
     expect(report.probes).toEqual([])
     expect(report.protocol).toBe('pop3')
-    expect(report.recommended.incoming).toMatchObject({ host: 'pop.qq.com', port: 995, verified: false })
-    expect(report.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['POP3_OFFLINE', 'NOT_VERIFIED']))
+    expect(report.recommended.incoming).toMatchObject({
+      host: 'pop.qq.com',
+      port: 995,
+      verified: false,
+    })
+    expect(report.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['POP3_OFFLINE', 'NOT_VERIFIED']),
+    )
     expect(report.credential.text).toContain('授权码')
   })
 

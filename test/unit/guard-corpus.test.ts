@@ -13,23 +13,86 @@ import { type FakeServer, startFakeServer } from '../fake/fake-server.ts'
 
 /** IP literals in every spelling that points inside: loopback, private, link-local and so on. */
 export const HOSTILE_LITERALS = [
-  '127.0.0.1', '127.1', '127.0.1', '2130706433', '0x7f000001', '0x7f.0.0.1', '0177.0.0.1', '0177.0.0.01',
-  '017700000001', '0x7f.1', '127.000.000.001', '0', '0.0.0.0', '0.0.0.1', '[::]', '::', '[::1]', '::1',
-  '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', '[::ffff:7f00:1]', '::ffff:10.0.0.1', '::ffff:169.254.169.254',
-  '10.0.0.1', '10.255.255.255', '172.16.0.1', '172.31.255.254', '192.168.0.1', '192.168.255.255',
-  '169.254.169.254', '169.254.0.1', '100.64.0.1', '100.127.255.254', '224.0.0.1', '239.255.255.250',
-  '255.255.255.255', '240.0.0.1', '192.0.2.10', '198.18.0.1', 'fd00::1', 'fc00::1', 'fe80::1', '[fe80::1%25eth0]',
-  'ff02::1', '64:ff9b::7f00:1', '64:ff9b::a00:1', '64:ff9b::a9fe:a9fe', '64:ff9b:1::a00:1', '2002:7f00:1::1',
-  '2002:a00:1::', '2002:c0a8:1::1', '2001:0:4136:e378:8000:63bf:80ff:fffe', '2001:0:4136:e378:8000:63bf:f5ff:fffe',
-  '::127.0.0.1', '2001:db8::1',
+  '127.0.0.1',
+  '127.1',
+  '127.0.1',
+  '2130706433',
+  '0x7f000001',
+  '0x7f.0.0.1',
+  '0177.0.0.1',
+  '0177.0.0.01',
+  '017700000001',
+  '0x7f.1',
+  '127.000.000.001',
+  '0',
+  '0.0.0.0',
+  '0.0.0.1',
+  '[::]',
+  '::',
+  '[::1]',
+  '::1',
+  '0:0:0:0:0:0:0:1',
+  '::ffff:127.0.0.1',
+  '[::ffff:7f00:1]',
+  '::ffff:10.0.0.1',
+  '::ffff:169.254.169.254',
+  '10.0.0.1',
+  '10.255.255.255',
+  '172.16.0.1',
+  '172.31.255.254',
+  '192.168.0.1',
+  '192.168.255.255',
+  '169.254.169.254',
+  '169.254.0.1',
+  '100.64.0.1',
+  '100.127.255.254',
+  '224.0.0.1',
+  '239.255.255.250',
+  '255.255.255.255',
+  '240.0.0.1',
+  '192.0.2.10',
+  '198.18.0.1',
+  'fd00::1',
+  'fc00::1',
+  'fe80::1',
+  '[fe80::1%25eth0]',
+  'ff02::1',
+  '64:ff9b::7f00:1',
+  '64:ff9b::a00:1',
+  '64:ff9b::a9fe:a9fe',
+  '64:ff9b:1::a00:1',
+  '2002:7f00:1::1',
+  '2002:a00:1::',
+  '2002:c0a8:1::1',
+  '2001:0:4136:e378:8000:63bf:80ff:fffe',
+  '2001:0:4136:e378:8000:63bf:f5ff:fffe',
+  '::127.0.0.1',
+  '2001:db8::1',
 ]
 
 /** Names refused before any DNS query. */
 export const HOSTILE_NAMES = [
-  'localhost', 'LOCALHOST.', 'foo.localhost', 'mail', 'intranet', 'printer.local', 'mail.internal',
-  'metadata.google.internal', 'router.home.arpa', 'nas.lan', '1.0.0.127.in-addr.arpa', 'x.onion', 'a..b',
-  'mail.example.com:25', 'user@mail.example.com', 'http://mail.example.com', 'mail example.com', '-bad-.example.com',
-  '', ' ', 'x'.repeat(254),
+  'localhost',
+  'LOCALHOST.',
+  'foo.localhost',
+  'mail',
+  'intranet',
+  'printer.local',
+  'mail.internal',
+  'metadata.google.internal',
+  'router.home.arpa',
+  'nas.lan',
+  '1.0.0.127.in-addr.arpa',
+  'x.onion',
+  'a..b',
+  'mail.example.com:25',
+  'user@mail.example.com',
+  'http://mail.example.com',
+  'mail example.com',
+  '-bad-.example.com',
+  '',
+  ' ',
+  'x'.repeat(254),
 ]
 
 /** Names whose DNS answers point inside (the live suite repeats this against real dnsmasq). */
@@ -84,16 +147,23 @@ describe('target guard corpus', () => {
   it('refuses a port that is not a mail port, before any lookup', async () => {
     const guard = createTargetGuard({ resolver, allow: [], ports: [993] })
     expect(() => guard.checkPort(22)).toThrow(/not a mail port/)
-    const result = await runProbe({ host: 'mail.example.com', port: 6379, protocol: 'smtp', security: 'none' }, {
-      guard,
-      connect: createNodeConnect(),
-    })
+    const result = await runProbe(
+      { host: 'mail.example.com', port: 6379, protocol: 'smtp', security: 'none' },
+      {
+        guard,
+        connect: createNodeConnect(),
+      },
+    )
     expect(result.code).toBe('TARGET_BLOCKED')
     expect(result.timings.dns).toBeNull()
   })
 
   it('lets an operator allow a range, and then connects to the pinned address', async () => {
-    const guard = createTargetGuard({ resolver, allow: parseCidrList('127.0.0.0/8'), ports: [listener.port] })
+    const guard = createTargetGuard({
+      resolver,
+      allow: parseCidrList('127.0.0.0/8'),
+      ports: [listener.port],
+    })
     const pinned = await guard.resolve('loop.evil.example')
     expect(pinned).toEqual({ host: 'loop.evil.example', address: '127.0.0.1', family: 4 })
     const result = await runProbe(

@@ -27,7 +27,11 @@ beforeAll(async () => {
 })
 afterAll(() => pop3.close())
 
-type Doc = { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } }
+type Doc = {
+  openapi: string
+  paths: Record<string, Record<string, unknown>>
+  components: { schemas: Record<string, unknown> }
+}
 
 describe('GET /openapi.json', () => {
   const { app } = createTestApp({ ports: [pop3?.port ?? 0] })
@@ -39,11 +43,18 @@ describe('GET /openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0')
     const served = new Set(
       app.routes
-        .filter((r) => r.path.startsWith('/api/v1/') && r.method !== 'ALL' && !r.path.endsWith('/*'))
-        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')}`),
+        .filter(
+          (r) => r.path.startsWith('/api/v1/') && r.method !== 'ALL' && !r.path.endsWith('/*'),
+        )
+        .map(
+          (r) =>
+            `${r.method.toLowerCase()} ${r.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')}`,
+        ),
     )
     const documented = new Set(
-      Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`)),
+      Object.entries(doc.paths).flatMap(([path, methods]) =>
+        Object.keys(methods).map((m) => `${m} ${path}`),
+      ),
     )
     for (const route of served) expect(documented, route).toContain(route)
     expect(served.size).toBeGreaterThanOrEqual(5)
@@ -51,7 +62,9 @@ describe('GET /openapi.json', () => {
 
   it('has no dangling $ref', async () => {
     const doc = (await (await app.request('/openapi.json')).json()) as Doc
-    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1] ?? '')
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map(
+      (m) => m[1] ?? '',
+    )
     expect(refs.length).toBeGreaterThan(10)
     for (const name of refs) expect(doc.components.schemas, name).toHaveProperty(name)
   })
@@ -66,14 +79,20 @@ describe('GET /openapi.json', () => {
 describe('real responses match the documented schemas', () => {
   it('a single probe, a matrix, a lookup report and an error body', async () => {
     const { app } = createTestApp({ ports: [pop3.port] })
-    const single = await postJson(app, '/api/v1/probe', { host: '127.0.0.1', port: pop3.port, protocol: 'pop3', security: 'none' })
+    const single = await postJson(app, '/api/v1/probe', {
+      host: '127.0.0.1',
+      port: pop3.port,
+      protocol: 'pop3',
+      security: 'none',
+    })
     ProbeResultSchema.parse(await single.json())
     const matrix = await postJson(app, '/api/v1/probe', { host: 'nowhere.example.com' })
     MatrixResultSchema.parse(await matrix.json())
     const lookup = await app.request('/api/v1/lookup?email=a@qq.com&lang=zh-CN')
     const report = ReportSchema.parse(await lookup.json())
     expect(report.provider?.id).toBe('qq')
-    for (const client of GuideListSchema.parse(await (await app.request('/api/v1/guides')).json()).clients) {
+    for (const client of GuideListSchema.parse(await (await app.request('/api/v1/guides')).json())
+      .clients) {
       const guide = await app.request(`/api/v1/guides/${client.id}?email=a@qq.com&lang=zh-CN`)
       expect(GuideSchema.parse(await guide.json()).client).toBe(client.id)
     }

@@ -151,7 +151,12 @@ describe('probe against hostile servers', () => {
   })
 
   const injections: Array<[Protocol, string, string, string]> = [
-    ['imap', '* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n', 'STARTTLS', '{tag} OK Begin TLS\r\n* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n'],
+    [
+      'imap',
+      '* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n',
+      'STARTTLS',
+      '{tag} OK Begin TLS\r\n* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n',
+    ],
     ['pop3', '+OK ready\r\n', 'STLS', '+OK Begin TLS\r\n+OK injected\r\n'],
     ['smtp', '220 fake ESMTP\r\n', 'STARTTLS', '220 Go ahead\r\n250 AUTH PLAIN\r\n'],
   ]

@@ -51,7 +51,18 @@ describe('POST /api/v1/probe: bad input', () => {
   })
 
   it('no body of junk gives a 500', async () => {
-    const junk = ['', 'null', '0', '"x"', '{}', '{"host":null}', '{"host":{}}', '\u0000', '{"host":"a","port":1.5}', '{"__proto__":{"x":1}}']
+    const junk = [
+      '',
+      'null',
+      '0',
+      '"x"',
+      '{}',
+      '{"host":null}',
+      '{"host":{}}',
+      '\u0000',
+      '{"host":"a","port":1.5}',
+      '{"__proto__":{"x":1}}',
+    ]
     for (const body of junk) {
       const res = await postJson(app, '/api/v1/probe', body)
       expect(res.status, body).toBeGreaterThanOrEqual(400)
@@ -70,19 +81,29 @@ describe('POST /api/v1/probe: the guard and the limits', () => {
 
   it('a port that is not a mail port is a 403', async () => {
     const { app } = createTestApp()
-    const res = await postJson(app, '/api/v1/probe', { host: '127.0.0.1', port: 6379, protocol: 'smtp' })
+    const res = await postJson(app, '/api/v1/probe', {
+      host: '127.0.0.1',
+      port: 6379,
+      protocol: 'smtp',
+    })
     expect(res.status).toBe(403)
   })
 
   it('past the per-client rate limit, 429 with Retry-After', async () => {
     const { app } = createTestApp({ ratePerMinute: 2, allow: [] })
     const statuses: number[] = []
-    for (let i = 0; i < 3; i++) statuses.push((await postJson(app, '/api/v1/probe', { host: '10.0.0.1' })).status)
+    for (let i = 0; i < 3; i++)
+      statuses.push((await postJson(app, '/api/v1/probe', { host: '10.0.0.1' })).status)
     expect(statuses).toEqual([403, 403, 429])
     const res = await postJson(app, '/api/v1/probe', { host: '10.0.0.1' })
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
     // Another client is not limited by the first one's use.
-    const other = await postJson(app, '/api/v1/probe', { host: '10.0.0.1' }, { 'x-test-client': 'other' })
+    const other = await postJson(
+      app,
+      '/api/v1/probe',
+      { host: '10.0.0.1' },
+      { 'x-test-client': 'other' },
+    )
     expect(other.status).toBe(403)
   })
 
@@ -97,7 +118,12 @@ describe('POST /api/v1/probe: the guard and the limits', () => {
 describe('POST /api/v1/probe: results', () => {
   it('a single probe answers 200 with the result', async () => {
     const { app, logs } = createTestApp({ ports: [pop3.port] })
-    const res = await postJson(app, '/api/v1/probe', { host: '127.0.0.1', port: pop3.port, protocol: 'pop3', security: 'none' })
+    const res = await postJson(app, '/api/v1/probe', {
+      host: '127.0.0.1',
+      port: pop3.port,
+      protocol: 'pop3',
+      security: 'none',
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     const result = (await res.json()) as Record<string, unknown>
@@ -114,12 +140,19 @@ describe('POST /api/v1/probe: results', () => {
       auth: ['PLAIN', 'USER'],
       tls: null,
     })
-    expect(logs.some((line) => line.includes('"path":"/api/v1/probe"') && line.includes('"status":200'))).toBe(true)
+    expect(
+      logs.some((line) => line.includes('"path":"/api/v1/probe"') && line.includes('"status":200')),
+    ).toBe(true)
   })
 
   it('a failed probe is a 200 with status error and its code', async () => {
     const { app } = createTestApp({ ports: [pop3.port] })
-    const res = await postJson(app, '/api/v1/probe', { host: '127.0.0.1', port: pop3.port, protocol: 'imap', security: 'none' })
+    const res = await postJson(app, '/api/v1/probe', {
+      host: '127.0.0.1',
+      port: pop3.port,
+      protocol: 'imap',
+      security: 'none',
+    })
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ status: 'error', code: 'NOT_THIS_PROTOCOL' })
   })
@@ -136,7 +169,9 @@ describe('POST /api/v1/probe: results', () => {
     const text = await res.text()
     const events = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1])
     expect(events).toEqual(['probe', 'result'])
-    const data = [...text.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1] ?? '') as { code: string })
+    const data = [...text.matchAll(/^data: (.*)$/gm)].map(
+      (m) => JSON.parse(m[1] ?? '') as { code: string },
+    )
     expect(data[1]?.code).toBe('PLAINTEXT_ONLY')
   })
 

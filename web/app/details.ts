@@ -10,7 +10,8 @@ import type { ProbeResult, Report } from '../lib/types.ts'
 
 const pair = (label: string, value: Node | string) => [h('dt', {}, label), h('dd', {}, value)]
 
-const list = (t: Translate, items: string[]) => (items.length > 0 ? items.join(' ') : t('details.none'))
+const list = (t: Translate, items: string[]) =>
+  items.length > 0 ? items.join(' ') : t('details.none')
 
 const ms = (value: number | null) => (value === null ? '–' : String(Math.round(value)))
 
@@ -27,7 +28,14 @@ const certificate = (t: Translate, p: ProbeResult) => {
           ...pair(t('details.certificate'), cert.subject),
           ...pair(t('details.certNames'), cert.names.join(', ')),
           ...pair(t('details.certIssuer'), cert.issuer),
-          ...pair(t('details.certValidity'), t('details.certValid', { from: date(cert.validFrom), to: date(cert.validTo), days: cert.daysLeft })),
+          ...pair(
+            t('details.certValidity'),
+            t('details.certValid', {
+              from: date(cert.validFrom),
+              to: date(cert.validTo),
+              days: cert.daysLeft,
+            }),
+          ),
           ...pair(t('details.certTrusted'), yesNo(p.tls.trusted)),
           ...pair(t('details.certNameMatch'), yesNo(p.tls.hostnameMatch)),
           ...pair(t('details.certSelfSigned'), yesNo(cert.selfSigned)),
@@ -47,14 +55,29 @@ const probeCard = (t: Translate, lang: Lang, p: ProbeResult) =>
       h('span', { 'aria-hidden': 'true' }, statusIcon(p.status), ' '),
       `${protocolName(p.protocol)} ${p.host}:${p.port} (${securityName(t, p.security)})`,
     ),
-    h('p', {}, h('strong', {}, t(`probe.${p.status}`)), p.code ? ` · ${p.code}` : '', ' · ', lang === 'zh-CN' ? p.message.zh : p.message.en),
+    h(
+      'p',
+      {},
+      h('strong', {}, t(`probe.${p.status}`)),
+      p.code ? ` · ${p.code}` : '',
+      ' · ',
+      lang === 'zh-CN' ? p.message.zh : p.message.en,
+    ),
     h(
       'dl',
       { class: 'facts' },
       pair(t('details.address'), p.address ?? '–'),
       p.greeting ? pair(t('details.greeting'), h('code', { class: 'wrap' }, p.greeting)) : [],
-      pair(t('details.capsBefore'), h('code', { class: 'wrap' }, list(t, p.capabilities.beforeTls))),
-      p.capabilities.afterTls.length > 0 ? pair(t('details.capsAfter'), h('code', { class: 'wrap' }, list(t, p.capabilities.afterTls))) : [],
+      pair(
+        t('details.capsBefore'),
+        h('code', { class: 'wrap' }, list(t, p.capabilities.beforeTls)),
+      ),
+      p.capabilities.afterTls.length > 0
+        ? pair(
+            t('details.capsAfter'),
+            h('code', { class: 'wrap' }, list(t, p.capabilities.afterTls)),
+          )
+        : [],
       pair(t('details.auth'), list(t, p.auth)),
       certificate(t, p),
       pair(
@@ -105,5 +128,9 @@ export const renderDetails = (t: Translate, lang: Lang, report: Report) =>
     h('h3', {}, t('details.probes')),
     report.probes.length === 0
       ? h('p', {}, t('details.noProbes'))
-      : h('ul', { class: 'probes' }, report.probes.map((p) => probeCard(t, lang, p))),
+      : h(
+          'ul',
+          { class: 'probes' },
+          report.probes.map((p) => probeCard(t, lang, p)),
+        ),
   )

@@ -20,9 +20,20 @@ const checkbox = (name: string, label: string, checked: boolean) =>
   h('label', { class: 'check' }, h('input', { type: 'checkbox', name, checked }), ' ', label)
 
 const radio = (value: string, label: string, checked: boolean) =>
-  h('label', { class: 'check' }, h('input', { type: 'radio', name: 'devices', value, checked }), ' ', label)
+  h(
+    'label',
+    { class: 'check' },
+    h('input', { type: 'radio', name: 'devices', value, checked }),
+    ' ',
+    label,
+  )
 
-export const createForm = (t: Translate, base: string, values: FormValues, onSubmit: (v: FormValues) => void) => {
+export const createForm = (
+  t: Translate,
+  base: string,
+  values: FormValues,
+  onSubmit: (v: FormValues) => void,
+) => {
   const error = h('p', { class: 'field-error', id: 'email-error', role: 'alert', hidden: true })
   const input = h('input', {
     type: 'email',
@@ -67,7 +78,11 @@ export const createForm = (t: Translate, base: string, values: FormValues, onSub
         { class: 'checks' },
         checkbox('keepOnServer', t('form.keepOnServer'), values.needs.keepOnServer === true),
         checkbox('offline', t('form.offline'), values.needs.offline === true),
-        checkbox('serverQuotaSmall', t('form.serverQuotaSmall'), values.needs.serverQuotaSmall === true),
+        checkbox(
+          'serverQuotaSmall',
+          t('form.serverQuotaSmall'),
+          values.needs.serverQuotaSmall === true,
+        ),
       ),
     ),
     checkbox('probe', t('form.probe'), values.probe),
@@ -78,8 +93,13 @@ export const createForm = (t: Translate, base: string, values: FormValues, onSub
     const needs: Needs = {}
     const d = data.get('devices')
     if (d === 'one' || d === 'several') needs.devices = d
-    for (const key of ['keepOnServer', 'offline', 'serverQuotaSmall'] as const) if (data.get(key)) needs[key] = true
-    return { email: String(data.get('email') ?? '').trim(), needs, probe: data.get('probe') !== null }
+    for (const key of ['keepOnServer', 'offline', 'serverQuotaSmall'] as const)
+      if (data.get(key)) needs[key] = true
+    return {
+      email: String(data.get('email') ?? '').trim(),
+      needs,
+      probe: data.get('probe') !== null,
+    }
   }
 
   // Suggestions once the domain part starts: "ann@16" offers ann@163.com, ann@126.com …
@@ -97,7 +117,10 @@ export const createForm = (t: Translate, base: string, values: FormValues, onSub
         const found = await suggestProviders(base, value.slice(at + 1), controller.signal)
         const local = value.slice(0, at)
         datalist.replaceChildren(
-          ...found.flatMap((p) => p.domains.slice(0, 2)).slice(0, 8).map((d) => h('option', { value: `${local}@${d}` })),
+          ...found
+            .flatMap((p) => p.domains.slice(0, 2))
+            .slice(0, 8)
+            .map((d) => h('option', { value: `${local}@${d}` })),
         )
       } catch {
         // suggestions are optional

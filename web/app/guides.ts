@@ -24,7 +24,16 @@ const renderGuide = (t: Translate, guide: Guide) =>
     { class: 'guide' },
     h('p', { class: 'protocol-choice' }, guide.protocolChoice),
     guide.notices.length > 0
-      ? h('div', { class: 'notices', role: 'note' }, h('strong', {}, t('guides.notices')), h('ul', {}, guide.notices.map((n) => h('li', {}, n))))
+      ? h(
+          'div',
+          { class: 'notices', role: 'note' },
+          h('strong', {}, t('guides.notices')),
+          h(
+            'ul',
+            {},
+            guide.notices.map((n) => h('li', {}, n)),
+          ),
+        )
       : null,
     h(
       'ol',
@@ -39,10 +48,15 @@ const renderGuide = (t: Translate, guide: Guide) =>
             ? h(
                 'dl',
                 { class: 'guide-values' },
-                step.values.flatMap((v) => [h('dt', {}, v.label), h('dd', {}, h('code', {}, v.value))]),
+                step.values.flatMap((v) => [
+                  h('dt', {}, v.label),
+                  h('dd', {}, h('code', {}, v.value)),
+                ]),
               )
             : null,
-          step.unconfirmed ? h('span', { class: 'tag tag-unconfirmed' }, t('guides.unconfirmed')) : null,
+          step.unconfirmed
+            ? h('span', { class: 'tag tag-unconfirmed' }, t('guides.unconfirmed'))
+            : null,
         ),
       ),
     ),
@@ -96,11 +110,19 @@ export const createGuideTabs = (t: Translate, base: string, headingId: string) =
     const index = GUIDE_CLIENTS.indexOf(selected)
     const last = GUIDE_CLIENTS.length - 1
     const to =
-      event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
-      : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : -1
+      event.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : -1
     const id = GUIDE_CLIENTS[to]
     if (!id) return
     event.preventDefault()

@@ -35,8 +35,32 @@ const downloads = (t: ReturnType<typeof translator>, report: Report) => {
     h(
       'ul',
       {},
-      h('li', {}, h('a', { href: `/mobileconfig?emailaddress=${email}${protocol}`, download: `${report.domain}.mobileconfig`, class: 'download' }, t('downloads.apple'))),
-      h('li', {}, h('a', { href: `/mail/config-v1.1.xml?emailaddress=${email}`, download: 'config-v1.1.xml', class: 'download' }, t('downloads.thunderbird'))),
+      h(
+        'li',
+        {},
+        h(
+          'a',
+          {
+            href: `/mobileconfig?emailaddress=${email}${protocol}`,
+            download: `${report.domain}.mobileconfig`,
+            class: 'download',
+          },
+          t('downloads.apple'),
+        ),
+      ),
+      h(
+        'li',
+        {},
+        h(
+          'a',
+          {
+            href: `/mail/config-v1.1.xml?emailaddress=${email}`,
+            download: 'config-v1.1.xml',
+            class: 'download',
+          },
+          t('downloads.thunderbird'),
+        ),
+      ),
     ),
     h('p', { class: 'help' }, t('downloads.note')),
   )
@@ -56,7 +80,11 @@ const render = () => {
     setTimeout(() => (announcer.textContent = text), 50)
   }
   const progress = createProgress(t)
-  const result = h('section', { class: 'result-area', 'aria-label': t('result.heading'), hidden: true })
+  const result = h('section', {
+    class: 'result-area',
+    'aria-label': t('result.heading'),
+    hidden: true,
+  })
   const guides = createGuideTabs(t, BASE, 'guides-heading')
   const guidesSection = h(
     'section',
@@ -146,25 +174,27 @@ const render = () => {
     h(
       'header',
       { class: 'top' },
-      h('div', { class: 'lang', role: 'group', 'aria-label': t('page.language') }, langButton('en', 'English'), langButton('zh-CN', '中文')),
+      h(
+        'div',
+        { class: 'lang', role: 'group', 'aria-label': t('page.language') },
+        langButton('en', 'English'),
+        langButton('zh-CN', '中文'),
+      ),
       h('h1', { id: 'form-heading' }, t('page.title')),
       h('p', { class: 'tagline' }, t('page.tagline')),
     ),
-    h(
-      'main',
-      {},
-      form.form,
-      progress.el,
-      result,
-      guidesSection,
-      downloadArea,
-      details,
-    ),
+    h('main', {}, form.form, progress.el, result, guidesSection, downloadArea, details),
     h(
       'footer',
       {},
       h('p', {}, t('page.footer')),
-      h('p', {}, h('a', { href: '/api.html' }, t('page.api')), ' · ', h('a', { href: '/widget-demo' }, t('page.widget'))),
+      h(
+        'p',
+        {},
+        h('a', { href: '/api.html' }, t('page.api')),
+        ' · ',
+        h('a', { href: '/widget-demo' }, t('page.widget')),
+      ),
     ),
     announcer,
   )

@@ -4,7 +4,14 @@
  * script came from). Errors become an ApiError with the API's stable `code`.
  */
 import { createSseParser } from './sse.ts'
-import type { DiagnoseInput, Guide, ProbeResult, RecommendationView, Report, SourceReport } from './types.ts'
+import type {
+  DiagnoseInput,
+  Guide,
+  ProbeResult,
+  RecommendationView,
+  Report,
+  SourceReport,
+} from './types.ts'
 
 export class ApiError extends Error {
   override readonly name = 'ApiError'
@@ -64,7 +71,8 @@ export const diagnose = async (
     signal,
   })
   if (!res.ok) throw await errorFrom(res)
-  if (!res.headers.get('content-type')?.includes('text/event-stream')) return (await res.json()) as Report
+  if (!res.headers.get('content-type')?.includes('text/event-stream'))
+    return (await res.json()) as Report
   if (!res.body) throw new ApiError('network', 'empty response', res.status)
   let report: Report | null = null
   const parser = createSseParser(({ event, data }) => {
@@ -94,7 +102,9 @@ export const fetchGuide = async (
 ): Promise<Guide> => {
   const params = new URLSearchParams({ email: query.email, lang: query.lang })
   if (query.protocol) params.set('protocol', query.protocol)
-  const res = await request(`${base}/api/v1/guides/${encodeURIComponent(client)}?${params}`, { signal })
+  const res = await request(`${base}/api/v1/guides/${encodeURIComponent(client)}?${params}`, {
+    signal,
+  })
   if (!res.ok) throw await errorFrom(res)
   return (await res.json()) as Guide
 }
@@ -107,7 +117,9 @@ export interface ProviderSuggestion {
 
 /** GET /api/v1/providers?q= for the address field's suggestions. */
 export const suggestProviders = async (base: string, q: string, signal?: AbortSignal) => {
-  const res = await request(`${base}/api/v1/providers?${new URLSearchParams({ q, limit: '6' })}`, { signal })
+  const res = await request(`${base}/api/v1/providers?${new URLSearchParams({ q, limit: '6' })}`, {
+    signal,
+  })
   if (!res.ok) return []
   const body = (await res.json()) as { providers?: ProviderSuggestion[] }
   return body.providers ?? []

@@ -3,7 +3,8 @@ import type { MessageKey } from './messages-en.ts'
 
 export const zhCN: Record<MessageKey, string> = {
   'page.title': '设置你的邮箱',
-  'page.tagline': '输入邮箱地址：我们会找到正确的设置、检测服务器，并告诉你在邮件客户端中应填写的内容。',
+  'page.tagline':
+    '输入邮箱地址：我们会找到正确的设置、检测服务器，并告诉你在邮件客户端中应填写的内容。',
   'page.language': '语言',
   'page.skip': '跳到表单',
   'page.footer': 'mailsetup：设置来自服务商数据库、DNS 以及服务器本身。',
@@ -114,13 +115,14 @@ export const zhCN: Record<MessageKey, string> = {
   'details.certSelfSigned': '自签名',
   'details.fingerprint': 'SHA-256 指纹',
   'details.timings': '耗时（毫秒）',
-  'details.timingsValue': 'DNS {dns} · 连接 {connect} · TLS {tls} · 欢迎信息 {greeting} · 总计 {total}',
+  'details.timingsValue':
+    'DNS {dns} · 连接 {connect} · TLS {tls} · 欢迎信息 {greeting} · 总计 {total}',
   'details.detail': '详细信息',
   'details.certValidity': '有效期',
   'details.transcript': '通信记录',
   'details.none': '无',
-  'yes': '是',
-  'no': '否',
+  yes: '是',
+  no: '否',
   'error.INVALID_INPUT': '请输入完整的邮箱地址，例如 name@example.com。',
   'error.RATE_LIMITED': '你的网络检测次数过多，请等一分钟后再试。',
   'error.BUSY': '服务繁忙，请几秒钟后再试。',

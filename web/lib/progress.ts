@@ -24,7 +24,12 @@ export const createProgress = (t: Translate, options: { compact?: boolean } = {}
   const list = h('ol', { class: 'progress-list' })
   const status = h('p', { class: 'progress-status' })
   // role=log: additions are announced politely, in order; nothing is re-read.
-  const log = h('div', { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions text' }, status, list)
+  const log = h(
+    'div',
+    { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions text' },
+    status,
+    list,
+  )
   const el = h('section', { class: 'progress', 'aria-label': t('progress.heading') }, log)
   el.hidden = true
   let steps = 0
@@ -57,9 +62,14 @@ export const createProgress = (t: Translate, options: { compact?: boolean } = {}
       el.hidden = false
     },
     source(s) {
-      const what = s.status === 'found' ? t('source.found', { count: s.servers }) : t(`source.${s.status}`)
+      const what =
+        s.status === 'found' ? t('source.found', { count: s.servers }) : t(`source.${s.status}`)
       const state = s.status === 'found' ? 'ok' : s.status === 'none' ? 'none' : 'error'
-      add(state, `${t(`source.${s.type}`)}: ${what}`, `${shortName(s.name)}${s.code ? ` · ${s.code}` : ''}`)
+      add(
+        state,
+        `${t(`source.${s.type}`)}: ${what}`,
+        `${shortName(s.name)}${s.code ? ` · ${s.code}` : ''}`,
+      )
     },
     probe(p) {
       const label = t('probe.label', {
@@ -68,7 +78,11 @@ export const createProgress = (t: Translate, options: { compact?: boolean } = {}
         port: p.port,
         security: securityName(t, p.security),
       })
-      add(p.status, `${label}: ${t(`probe.${p.status}`)}`, `${Math.round(p.timings.total)} ms${p.code ? ` · ${p.code}` : ''}`)
+      add(
+        p.status,
+        `${label}: ${t(`probe.${p.status}`)}`,
+        `${Math.round(p.timings.total)} ms${p.code ? ` · ${p.code}` : ''}`,
+      )
     },
     recommendation(v) {
       const incoming = v.recommended.incoming
@@ -76,7 +90,13 @@ export const createProgress = (t: Translate, options: { compact?: boolean } = {}
       if (key === sawRecommendation) return
       sawRecommendation = key
       if (!incoming) return
-      add('ok', t('progress.recommendation', { protocol: protocolName(incoming.protocol), host: `${incoming.host}:${incoming.port}` }))
+      add(
+        'ok',
+        t('progress.recommendation', {
+          protocol: protocolName(incoming.protocol),
+          host: `${incoming.host}:${incoming.port}`,
+        }),
+      )
     },
     done(ms) {
       status.textContent = t('progress.done', { seconds: (ms / 1000).toFixed(1) })

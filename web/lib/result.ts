@@ -41,7 +41,12 @@ const row = (o: ResultOptions, label: string, value: string, copy = true, note?:
     'tr',
     {},
     h('th', { scope: 'row' }, label),
-    h('td', {}, h('code', { class: 'value' }, value), note ? h('span', { class: 'note' }, note) : null),
+    h(
+      'td',
+      {},
+      h('code', { class: 'value' }, value),
+      note ? h('span', { class: 'note' }, note) : null,
+    ),
     h('td', { class: 'copy-cell' }, copy ? copyButton(o, label, value) : null),
   )
 
@@ -59,7 +64,8 @@ const serverTable = (
   credential: RecommendationView['credential'],
 ) => {
   const H = o.level === 3 ? 'h5' : 'h4'
-  if (!server) return h('section', { class: 'server' }, h(H, {}, title), h('p', {}, o.t('result.noServer')))
+  if (!server)
+    return h('section', { class: 'server' }, h(H, {}, title), h('p', {}, o.t('result.noServer')))
   return h(
     'section',
     { class: 'server' },
@@ -75,7 +81,13 @@ const serverTable = (
         row(o, o.t('field.port'), String(server.port)),
         row(o, o.t('field.security'), securityName(o.t, server.security), false),
         row(o, o.t('field.username'), server.username),
-        row(o, o.t('field.password'), o.t(`credential.${credential.kind}`), false, o.compact ? undefined : credential.text),
+        row(
+          o,
+          o.t('field.password'),
+          o.t(`credential.${credential.kind}`),
+          false,
+          o.compact ? undefined : credential.text,
+        ),
       ),
     ),
   )
@@ -83,14 +95,27 @@ const serverTable = (
 
 /** Hint texts may end with a help page's address: make it a link (text nodes only, never HTML). */
 const linkify = (text: string) =>
-  text.split(/(https:\/\/[^\s)]+)/).map((part, i) =>
-    i % 2 === 1 ? h('a', { href: part, target: '_blank', rel: 'noopener noreferrer', class: 'wrap' }, part) : part,
-  )
+  text
+    .split(/(https:\/\/[^\s)]+)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? h('a', { href: part, target: '_blank', rel: 'noopener noreferrer', class: 'wrap' }, part)
+        : part,
+    )
 
 const notes = (title: string, cls: string, items: string[], H: 'h3' | 'h4') =>
   items.length === 0
     ? null
-    : h('section', { class: cls }, h(H, {}, title), h('ul', {}, items.map((text) => h('li', {}, text))))
+    : h(
+        'section',
+        { class: cls },
+        h(H, {}, title),
+        h(
+          'ul',
+          {},
+          items.map((text) => h('li', {}, text)),
+        ),
+      )
 
 /**
  * The result for a recommendation (streamed early) or the final report (adds hints).
@@ -109,19 +134,43 @@ export const renderResult = (view: RecommendationView, report: Report | null, o:
     'div',
     { class: 'result' },
     h(H2, { class: 'result-title', tabindex: '-1' }, headline),
-    report?.provider ? h('p', { class: 'provider' }, t('result.provider', { name: report.provider.name })) : null,
+    report?.provider
+      ? h('p', { class: 'provider' }, t('result.provider', { name: report.provider.name }))
+      : null,
     // Provider hints first: an authorization code or "enable IMAP" decides whether anything works.
     hints.length > 0
       ? h(
           'section',
           { class: 'hints', role: 'note' },
           h(H3, {}, t('result.hints')),
-          h('p', { class: 'credential' }, h('strong', {}, t(`credential.${view.credential.kind}`)), ': ', view.credential.text),
-          h('ul', {}, hints.map((text) => h('li', {}, linkify(text)))),
+          h(
+            'p',
+            { class: 'credential' },
+            h('strong', {}, t(`credential.${view.credential.kind}`)),
+            ': ',
+            view.credential.text,
+          ),
+          h(
+            'ul',
+            {},
+            hints.map((text) => h('li', {}, linkify(text))),
+          ),
         )
       : null,
-    notes(t('result.warnings'), 'warnings', view.warnings.map((w) => w.text), H3),
-    o.compact ? null : notes(t('result.why'), 'reasons', view.reasons.map((r) => r.text), H3),
+    notes(
+      t('result.warnings'),
+      'warnings',
+      view.warnings.map((w) => w.text),
+      H3,
+    ),
+    o.compact
+      ? null
+      : notes(
+          t('result.why'),
+          'reasons',
+          view.reasons.map((r) => r.text),
+          H3,
+        ),
     h(
       'section',
       { class: 'settings-block' },
@@ -131,7 +180,9 @@ export const renderResult = (view: RecommendationView, report: Report | null, o:
         { class: 'servers' },
         serverTable(
           o,
-          t('result.incoming', { protocol: incoming ? protocolName(incoming.protocol) : 'IMAP/POP3' }),
+          t('result.incoming', {
+            protocol: incoming ? protocolName(incoming.protocol) : 'IMAP/POP3',
+          }),
           incoming,
           view.credential,
         ),

@@ -4,7 +4,11 @@
  * only: nothing of the server ends up in the bundle).
  */
 import type { z } from 'zod'
-import type { ProbeResultSchema, ReportSchema, SourceReportSchema } from '../../src/openapi/schemas.ts'
+import type {
+  ProbeResultSchema,
+  ReportSchema,
+  SourceReportSchema,
+} from '../../src/openapi/schemas.ts'
 import type { Guide } from '../../src/guides/types.ts'
 
 export type Report = z.infer<typeof ReportSchema>

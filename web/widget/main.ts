@@ -19,7 +19,8 @@ import { renderResult } from '../lib/result.ts'
 
 // Only while the script first runs does currentScript point at our <script> tag.
 const script = document.currentScript
-const ORIGIN = script instanceof HTMLScriptElement && script.src ? new URL(script.src).origin : location.origin
+const ORIGIN =
+  script instanceof HTMLScriptElement && script.src ? new URL(script.src).origin : location.origin
 
 const STYLES = `${baseCss}\n${css}`
 
@@ -83,7 +84,11 @@ export class MailSetupElement extends HTMLElement {
       { novalidate: true, 'aria-label': t('widget.title') },
       h('label', { for: 'email', class: 'field-label' }, t('form.email')),
       h('div', { class: 'field-row' }, input, button),
-      h('p', { class: 'help', id: 'help' }, domain ? t('form.emailHelpDomain', { domain }) : t('form.emailHelp')),
+      h(
+        'p',
+        { class: 'help', id: 'help' },
+        domain ? t('form.emailHelpDomain', { domain }) : t('form.emailHelp'),
+      ),
       error,
     )
 
@@ -158,7 +163,16 @@ export class MailSetupElement extends HTMLElement {
     fill(
       this.#root,
       style,
-      h('div', { class: 'widget', lang }, h('h2', { class: 'title' }, t('widget.title')), form, progress.el, result, more, announcer),
+      h(
+        'div',
+        { class: 'widget', lang },
+        h('h2', { class: 'title' }, t('widget.title')),
+        form,
+        progress.el,
+        result,
+        more,
+        announcer,
+      ),
     )
   }
 }

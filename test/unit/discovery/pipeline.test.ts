@@ -11,7 +11,11 @@ import { type DiscoveryEvent, createDiscovery } from '../../../src/discovery/pip
 import { createHostLimiter } from '../../../src/probes/host-limiter.ts'
 import { ProbeError } from '../../../src/probes/probe-error.ts'
 import { createNodeConnect } from '../../../src/probes/socket-node.ts'
-import { createProviderIndex, loadBuiltInProviders, parseProviders } from '../../../src/providers/index.ts'
+import {
+  createProviderIndex,
+  loadBuiltInProviders,
+  parseProviders,
+} from '../../../src/providers/index.ts'
 import { createTargetGuard } from '../../../src/security/target-guard.ts'
 import { PUBLIC_A } from '../../fake/discovery-deps.ts'
 
@@ -20,12 +24,19 @@ const A: Record<string, string> = {
   'acme-mail.example': PUBLIC_A,
 }
 const MX: Record<string, MxRecord[]> = {
-  'bigcorp.example': [{ exchange: 'mxbiz1.qq.com', priority: 5 }, { exchange: 'mxbiz2.qq.com', priority: 10 }],
+  'bigcorp.example': [
+    { exchange: 'mxbiz1.qq.com', priority: 5 },
+    { exchange: 'mxbiz2.qq.com', priority: 10 },
+  ],
   'srvonly.example': [{ exchange: 'mx.srvonly.example', priority: 10 }],
 }
 const SRV: Record<string, SrvRecord[]> = {
-  '_imaps._tcp.srvonly.example': [{ name: 'imap.srvonly.example', port: 993, priority: 0, weight: 1 }],
-  '_submission._tcp.srvonly.example': [{ name: 'smtp.srvonly.example.', port: 587, priority: 0, weight: 1 }],
+  '_imaps._tcp.srvonly.example': [
+    { name: 'imap.srvonly.example', port: 993, priority: 0, weight: 1 },
+  ],
+  '_submission._tcp.srvonly.example': [
+    { name: 'smtp.srvonly.example.', port: 587, priority: 0, weight: 1 },
+  ],
   '_pop3._tcp.srvonly.example': [{ name: '', port: 0, priority: 0, weight: 0 }],
   '_imaps._tcp.qq.com': [{ name: 'imap.qq.com', port: 993, priority: 0, weight: 1 }],
 }
@@ -62,7 +73,17 @@ const overlay = parseProviders(
       id: 'corp',
       name: { en: 'Corp Mail' },
       domains: ['corp.example'],
-      servers: { imap: [{ host: 'mail.corp.example', port: 993, security: 'tls', username: '%EMAILADDRESS%', auth: ['password'] }] },
+      servers: {
+        imap: [
+          {
+            host: 'mail.corp.example',
+            port: 993,
+            security: 'tls',
+            username: '%EMAILADDRESS%',
+            auth: ['password'],
+          },
+        ],
+      },
     },
   ],
   'test overlay',
@@ -88,10 +109,18 @@ describe('discovery pipeline (no probes)', () => {
     expect(found.email).toBe('Ann@qq.com')
     expect(found.provider?.id).toBe('qq')
     const first = found.candidates[0]
-    expect(first).toMatchObject({ protocol: 'imap', host: 'imap.qq.com', port: 993, security: 'tls', verified: false })
+    expect(first).toMatchObject({
+      protocol: 'imap',
+      host: 'imap.qq.com',
+      port: 993,
+      security: 'tls',
+      verified: false,
+    })
     expect(first?.source).toEqual({ type: 'provider-db', url: 'qq', trusted: true })
     // imap.qq.com:993 was also in SRV: kept once, under the higher-priority source.
-    expect(found.candidates.filter((c) => c.host === 'imap.qq.com' && c.port === 993)).toHaveLength(1)
+    expect(found.candidates.filter((c) => c.host === 'imap.qq.com' && c.port === 993)).toHaveLength(
+      1,
+    )
     expect(found.sources.map((s) => [s.type, s.status])).toContainEqual(['srv', 'found'])
   })
 
@@ -105,7 +134,9 @@ describe('discovery pipeline (no probes)', () => {
     const { found } = await run('ceo@bigcorp.example')
     expect(found.provider?.id).toMatch(/exmail/)
     expect(found.candidates.length).toBeGreaterThan(0)
-    expect(found.candidates.every((c) => c.source.type === 'mx' && c.source.url === 'mxbiz1.qq.com')).toBe(true)
+    expect(
+      found.candidates.every((c) => c.source.type === 'mx' && c.source.url === 'mxbiz1.qq.com'),
+    ).toBe(true)
     expect(found.candidates.some((c) => c.host.includes('exmail.qq.com'))).toBe(true)
   })
 
@@ -113,8 +144,19 @@ describe('discovery pipeline (no probes)', () => {
     const { found, events } = await run('joe@acme-mail.example')
     expect(found.provider).toBeNull()
     expect(found.candidates).toEqual([
-      expect.objectContaining({ protocol: 'imap', host: 'imap.acme-mail.example', port: 993, security: 'tls', username: 'joe' }),
-      expect.objectContaining({ protocol: 'smtp', host: 'smtp.acme-mail.example', port: 465, username: 'joe@acme-mail.example' }),
+      expect.objectContaining({
+        protocol: 'imap',
+        host: 'imap.acme-mail.example',
+        port: 993,
+        security: 'tls',
+        username: 'joe',
+      }),
+      expect.objectContaining({
+        protocol: 'smtp',
+        host: 'smtp.acme-mail.example',
+        port: 465,
+        username: 'joe@acme-mail.example',
+      }),
     ])
     expect(found.candidates[0]?.source).toEqual({
       type: 'autoconfig',
@@ -126,12 +168,19 @@ describe('discovery pipeline (no probes)', () => {
 
   it('SRV records give candidates; a "." target says the service is not offered', async () => {
     const { found } = await run('x@srvonly.example')
-    expect(found.candidates.map((c) => [c.protocol, c.host, c.port, c.security, c.source.type])).toEqual([
+    expect(
+      found.candidates.map((c) => [c.protocol, c.host, c.port, c.security, c.source.type]),
+    ).toEqual([
       ['imap', 'imap.srvonly.example', 993, 'tls', 'srv'],
       ['smtp', 'smtp.srvonly.example', 587, 'starttls', 'srv'],
     ])
     expect(found.sources).toContainEqual(
-      expect.objectContaining({ type: 'srv', name: '_pop3._tcp.srvonly.example', status: 'none', code: 'SRV_NOT_OFFERED' }),
+      expect.objectContaining({
+        type: 'srv',
+        name: '_pop3._tcp.srvonly.example',
+        status: 'none',
+        code: 'SRV_NOT_OFFERED',
+      }),
     )
   })
 

@@ -1,6 +1,10 @@
 /** A SettingsSource over the built-in providers plus a small operator overlay, for format and guide tests. */
 import { settingsFromProviders } from '../../../src/formats/settings.ts'
-import { createProviderIndex, loadBuiltInProviders, parseProviders } from '../../../src/providers/index.ts'
+import {
+  createProviderIndex,
+  loadBuiltInProviders,
+  parseProviders,
+} from '../../../src/providers/index.ts'
 
 export const overlay = parseProviders(
   [
@@ -15,7 +19,14 @@ export const overlay = parseProviders(
           { host: 'imap.corp.example', port: 993, security: 'tls' },
         ],
         pop3: [{ host: 'pop.corp.example', port: 995, security: 'tls' }],
-        smtp: [{ host: 'smtp.corp.example', port: 587, security: 'starttls', username: '%EMAILLOCALPART%' }],
+        smtp: [
+          {
+            host: 'smtp.corp.example',
+            port: 587,
+            security: 'starttls',
+            username: '%EMAILLOCALPART%',
+          },
+        ],
       },
     },
     {

@@ -47,14 +47,19 @@ describe('every client × protocol × language renders completely', () => {
     }
   }
 
-  it.each(CLIENT_IDS)('%s renders for an unknown domain with a notice and placeholders for values', (client) => {
-    for (const lang of LANGS) {
-      const guide = renderGuide(client, emptySettings('ann@unknown.example', 'unknown.example'), { lang })
-      expect(guide.incoming).toBeNull()
-      expect(guide.notices.length).toBeGreaterThan(0)
-      assertComplete(guide)
-    }
-  })
+  it.each(CLIENT_IDS)(
+    '%s renders for an unknown domain with a notice and placeholders for values',
+    (client) => {
+      for (const lang of LANGS) {
+        const guide = renderGuide(client, emptySettings('ann@unknown.example', 'unknown.example'), {
+          lang,
+        })
+        expect(guide.incoming).toBeNull()
+        expect(guide.notices.length).toBeGreaterThan(0)
+        assertComplete(guide)
+      }
+    },
+  )
 })
 
 describe('guide content', () => {
@@ -64,7 +69,10 @@ describe('guide content', () => {
     expect(foxmail.credential).toMatchObject({ kind: 'authorization-code', name: '授权码' })
     expect(foxmail.incoming?.securityLabel).toBe('勾选 SSL')
     const tb = renderGuide('thunderbird', s, { lang: 'en' })
-    expect(tb.steps.find((st) => st.id === 'incoming')?.values).toContainEqual({ label: 'Connection security', value: 'SSL/TLS' })
+    expect(tb.steps.find((st) => st.id === 'incoming')?.values).toContainEqual({
+      label: 'Connection security',
+      value: 'SSL/TLS',
+    })
     expect(tb.steps.find((st) => st.id === 'incoming')?.unconfirmed).toBe(true)
     expect(tb.steps.find((st) => st.id === 'open')?.unconfirmed).toBe(false)
   })
@@ -83,8 +91,13 @@ describe('guide content', () => {
     expect(renderGuide('thunderbird', icloud, { lang: 'en' }).protocol).toBe('imap')
     const fallback = renderGuide('thunderbird', icloud, { lang: 'en', protocol: 'pop3' })
     expect(fallback.protocol).toBe('imap')
-    expect(fallback.notices).toContain('POP3 is not offered for this address; this guide uses IMAP.')
-    const pop = renderGuide('thunderbird', await settings('ann@qq.com'), { lang: 'en', protocol: 'pop3' })
+    expect(fallback.notices).toContain(
+      'POP3 is not offered for this address; this guide uses IMAP.',
+    )
+    const pop = renderGuide('thunderbird', await settings('ann@qq.com'), {
+      lang: 'en',
+      protocol: 'pop3',
+    })
     expect(pop.steps.map((st) => st.id)).toContain('pop3-keep')
   })
 

@@ -3,7 +3,11 @@ import { Hono } from 'hono'
 import { parse as parsePlist } from 'plist'
 import { describe, expect, it } from 'vitest'
 import { autoconfigRoutes } from '../../../src/routes/autoconfig.ts'
-import { AUTODISCOVER_PATHS, MAX_AUTODISCOVER_BODY_BYTES, autodiscoverRoutes } from '../../../src/routes/autodiscover.ts'
+import {
+  AUTODISCOVER_PATHS,
+  MAX_AUTODISCOVER_BODY_BYTES,
+  autodiscoverRoutes,
+} from '../../../src/routes/autodiscover.ts'
 import { mobileconfigRoutes } from '../../../src/routes/mobileconfig.ts'
 import type { SettingsSource } from '../../../src/formats/settings.ts'
 import { outlookRequest, settings } from '../formats/fixture.ts'
@@ -11,29 +15,49 @@ import { outlookRequest, settings } from '../formats/fixture.ts'
 const createApp = (source: SettingsSource = settings) =>
   new Hono()
     .route('/', autoconfigRoutes({ settings: source }))
-    .route('/', autodiscoverRoutes({ settings: source, now: () => new Date('2024-05-01T12:00:00Z'), errorId: () => 42 }))
+    .route(
+      '/',
+      autodiscoverRoutes({
+        settings: source,
+        now: () => new Date('2024-05-01T12:00:00Z'),
+        errorId: () => 42,
+      }),
+    )
     .route('/', mobileconfigRoutes({ settings: source }))
 
 const app = createApp()
-const xmlTree = (xml: string) => new XMLParser({ processEntities: true, parseTagValue: false }).parse(xml) as Record<string, unknown>
+const xmlTree = (xml: string) =>
+  new XMLParser({ processEntities: true, parseTagValue: false }).parse(xml) as Record<
+    string,
+    unknown
+  >
 
 const postXml = (path: string, body: string, type = 'text/xml; charset=utf-8') =>
   app.request(path, { method: 'POST', headers: { 'content-type': type }, body })
 
 describe('GET config-v1.1.xml', () => {
-  it.each(['/mail/config-v1.1.xml', '/.well-known/autoconfig/mail/config-v1.1.xml'])('answers at %s', async (path) => {
-    const res = await app.request(`${path}?emailaddress=${encodeURIComponent('ann@qq.com')}`)
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8')
-    const xml = await res.text()
-    expect(XMLValidator.validate(xml)).toBe(true)
-    expect(xml).toContain('<hostname>imap.qq.com</hostname>')
-    expect(xml).toContain('<username>%EMAILADDRESS%</username>')
-  })
+  it.each(['/mail/config-v1.1.xml', '/.well-known/autoconfig/mail/config-v1.1.xml'])(
+    'answers at %s',
+    async (path) => {
+      const res = await app.request(`${path}?emailaddress=${encodeURIComponent('ann@qq.com')}`)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8')
+      const xml = await res.text()
+      expect(XMLValidator.validate(xml)).toBe(true)
+      expect(xml).toContain('<hostname>imap.qq.com</hostname>')
+      expect(xml).toContain('<username>%EMAILADDRESS%</username>')
+    },
+  )
 
   it('gives the same answer for any local part at a domain', async () => {
-    const a = await (await app.request('/mail/config-v1.1.xml?emailaddress=ann@corp.example')).text()
-    const b = await (await app.request(`/mail/config-v1.1.xml?emailaddress=${encodeURIComponent("no'such&user@corp.example")}`)).text()
+    const a = await (
+      await app.request('/mail/config-v1.1.xml?emailaddress=ann@corp.example')
+    ).text()
+    const b = await (
+      await app.request(
+        `/mail/config-v1.1.xml?emailaddress=${encodeURIComponent("no'such&user@corp.example")}`,
+      )
+    ).text()
     expect(b).toBe(a)
   })
 
@@ -41,7 +65,9 @@ describe('GET config-v1.1.xml', () => {
     const a = await app.request('/mail/config-v1.1.xml?emailaddress=ann@unknown.example')
     const b = await app.request('/mail/config-v1.1.xml?emailaddress=bob@unknown.example')
     expect(a.status).toBe(404)
-    expect(await a.json()).toEqual({ error: { code: 'NO_SETTINGS', message: 'No settings are known for unknown.example.' } })
+    expect(await a.json()).toEqual({
+      error: { code: 'NO_SETTINGS', message: 'No settings are known for unknown.example.' },
+    })
     expect(b.status).toBe(404)
   })
 
@@ -49,7 +75,9 @@ describe('GET config-v1.1.xml', () => {
     for (const query of ['', '?emailaddress=', '?emailaddress=not-an-address']) {
       const res = await app.request(`/mail/config-v1.1.xml${query}`)
       expect(res.status).toBe(400)
-      expect(await res.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'emailaddress' } })
+      expect(await res.json()).toMatchObject({
+        error: { code: 'INVALID_INPUT', field: 'emailaddress' },
+      })
     }
   })
 })
@@ -61,8 +89,15 @@ describe('POST autodiscover.xml', () => {
     expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8')
     const xml = await res.text()
     expect(XMLValidator.validate(xml)).toBe(true)
-    const account = (xmlTree(xml) as { Autodiscover: { Response: { Account: { AccountType: string; Action: string; Protocol: Record<string, string>[] } } } })
-      .Autodiscover.Response.Account
+    const account = (
+      xmlTree(xml) as {
+        Autodiscover: {
+          Response: {
+            Account: { AccountType: string; Action: string; Protocol: Record<string, string>[] }
+          }
+        }
+      }
+    ).Autodiscover.Response.Account
     expect(account.AccountType).toBe('email')
     expect(account.Action).toBe('settings')
     expect(account.Protocol.map((p) => `${p.Type} ${p.Server}:${p.Port} ${p.Encryption}`)).toEqual([
@@ -71,11 +106,25 @@ describe('POST autodiscover.xml', () => {
       'SMTP smtp.qq.com:465 SSL',
       'SMTP smtp.qq.com:587 TLS',
     ])
-    expect(account.Protocol[0]).toMatchObject({ LoginName: 'ann@qq.com', SPA: 'off', SSL: 'on', AuthRequired: 'on', DomainRequired: 'off' })
+    expect(account.Protocol[0]).toMatchObject({
+      LoginName: 'ann@qq.com',
+      SPA: 'off',
+      SSL: 'on',
+      AuthRequired: 'on',
+      DomainRequired: 'off',
+    })
   })
 
   it('accepts application/xml and a quoted charset; refuses other types with 415', async () => {
-    expect((await postXml(AUTODISCOVER_PATHS[0], outlookRequest('ann@qq.com'), 'application/xml; charset="UTF-8"')).status).toBe(200)
+    expect(
+      (
+        await postXml(
+          AUTODISCOVER_PATHS[0],
+          outlookRequest('ann@qq.com'),
+          'application/xml; charset="UTF-8"',
+        )
+      ).status,
+    ).toBe(200)
     for (const type of ['application/json', 'text/plain', 'text/xml; charset=iso-8859-1']) {
       const res = await postXml(AUTODISCOVER_PATHS[0], outlookRequest('ann@qq.com'), type)
       expect(res.status).toBe(415)
@@ -100,7 +149,11 @@ describe('POST autodiscover.xml', () => {
   })
 
   it('answers malformed XML, a missing or invalid address with 400 / ErrorCode 600', async () => {
-    for (const body of ['<Autodiscover>', '<Autodiscover><Request/></Autodiscover>', outlookRequest('not-an-address')]) {
+    for (const body of [
+      '<Autodiscover>',
+      '<Autodiscover><Request/></Autodiscover>',
+      outlookRequest('not-an-address'),
+    ]) {
       const res = await postXml(AUTODISCOVER_PATHS[1], body)
       expect(res.status).toBe(400)
       expect(await res.text()).toContain('<ErrorCode>600</ErrorCode>')
@@ -108,44 +161,68 @@ describe('POST autodiscover.xml', () => {
   })
 
   it('answers another response schema with ErrorCode 601', async () => {
-    const body = outlookRequest('ann@qq.com').replace('outlook/responseschema/2006a', 'mobilesync/responseschema/2006')
+    const body = outlookRequest('ann@qq.com').replace(
+      'outlook/responseschema/2006a',
+      'mobilesync/responseschema/2006',
+    )
     const res = await postXml(AUTODISCOVER_PATHS[0], body)
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('<ErrorCode>601</ErrorCode>')
   })
 
   it('answers an unknown domain with ErrorCode 500, identical for every local part', async () => {
-    const a = await (await postXml(AUTODISCOVER_PATHS[0], outlookRequest('ann@unknown.example'))).text()
-    const b = await (await postXml(AUTODISCOVER_PATHS[0], outlookRequest('zed@unknown.example'))).text()
+    const a = await (
+      await postXml(AUTODISCOVER_PATHS[0], outlookRequest('ann@unknown.example'))
+    ).text()
+    const b = await (
+      await postXml(AUTODISCOVER_PATHS[0], outlookRequest('zed@unknown.example'))
+    ).text()
     expect(a).toContain('<ErrorCode>500</ErrorCode>')
     expect(b).toBe(a)
   })
 
   it("escapes the address in LoginName and matches the request's local part", async () => {
-    const res = await postXml(AUTODISCOVER_PATHS[0], outlookRequest('o&apos;brien&amp;co@corp.example'))
+    const res = await postXml(
+      AUTODISCOVER_PATHS[0],
+      outlookRequest('o&apos;brien&amp;co@corp.example'),
+    )
     const xml = await res.text()
     expect(xml).toContain('<LoginName>o&apos;brien&amp;co@corp.example</LoginName>')
     expect(xml).not.toContain('143')
   })
 
-  it.each(AUTODISCOVER_PATHS)('answers a GET on %s with the format error, not a crash', async (path) => {
-    const res = await app.request(path)
-    expect(res.status).toBe(200)
-    expect(await res.text()).toContain('<Error Time="12:00:00.0000000" Id="42">')
-  })
+  it.each(AUTODISCOVER_PATHS)(
+    'answers a GET on %s with the format error, not a crash',
+    async (path) => {
+      const res = await app.request(path)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('<Error Time="12:00:00.0000000" Id="42">')
+    },
+  )
 })
 
 describe('GET autodiscover.json (v2)', () => {
   it('points Outlook at the POX endpoint on the host asked', async () => {
-    const res = await app.request('https://autodiscover.corp.example/autodiscover/autodiscover.json?Email=ann@corp.example&Protocol=AutodiscoverV1')
+    const res = await app.request(
+      'https://autodiscover.corp.example/autodiscover/autodiscover.json?Email=ann@corp.example&Protocol=AutodiscoverV1',
+    )
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ Protocol: 'AutodiscoverV1', Url: 'https://autodiscover.corp.example/autodiscover/autodiscover.xml' })
-    const v1 = await app.request('http://mail.example:8080/autodiscover/autodiscover.json/v1.0/ann@corp.example?Protocol=autodiscoverv1')
-    expect(await v1.json()).toMatchObject({ Url: 'https://mail.example:8080/autodiscover/autodiscover.xml' })
+    expect(await res.json()).toEqual({
+      Protocol: 'AutodiscoverV1',
+      Url: 'https://autodiscover.corp.example/autodiscover/autodiscover.xml',
+    })
+    const v1 = await app.request(
+      'http://mail.example:8080/autodiscover/autodiscover.json/v1.0/ann@corp.example?Protocol=autodiscoverv1',
+    )
+    expect(await v1.json()).toMatchObject({
+      Url: 'https://mail.example:8080/autodiscover/autodiscover.xml',
+    })
   })
 
   it('refuses other protocols the way Microsoft does', async () => {
-    const res = await app.request('/autodiscover/autodiscover.json?Email=ann@corp.example&Protocol=ActiveSync')
+    const res = await app.request(
+      '/autodiscover/autodiscover.json?Email=ann@corp.example&Protocol=ActiveSync',
+    )
     expect(res.status).toBe(400)
     expect(await res.json()).toMatchObject({ ErrorCode: 'InvalidProtocol' })
   })
@@ -153,11 +230,18 @@ describe('GET autodiscover.json (v2)', () => {
 
 describe('GET /mobileconfig', () => {
   it('serves an unsigned profile as an attachment', async () => {
-    const res = await app.request(`/mobileconfig?emailaddress=${encodeURIComponent("o'brien&co@corp.example")}`)
+    const res = await app.request(
+      `/mobileconfig?emailaddress=${encodeURIComponent("o'brien&co@corp.example")}`,
+    )
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/x-apple-aspen-config')
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="corp.example.mobileconfig"')
-    const profile = parsePlist(await res.text()) as { PayloadType: string; PayloadContent: Record<string, unknown>[] }
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="corp.example.mobileconfig"',
+    )
+    const profile = parsePlist(await res.text()) as {
+      PayloadType: string
+      PayloadContent: Record<string, unknown>[]
+    }
     expect(profile.PayloadType).toBe('Configuration')
     expect(profile.PayloadContent[0]).toMatchObject({
       PayloadType: 'com.apple.mail.managed',
@@ -178,10 +262,15 @@ describe('GET /mobileconfig', () => {
   })
 
   it('picks POP3 on request, and names protocol when it is neither imap nor pop3', async () => {
-    const pop = parsePlist(await (await app.request('/mobileconfig?emailaddress=ann@qq.com&protocol=pop3')).text()) as {
+    const pop = parsePlist(
+      await (await app.request('/mobileconfig?emailaddress=ann@qq.com&protocol=pop3')).text(),
+    ) as {
       PayloadContent: Record<string, unknown>[]
     }
-    expect(pop.PayloadContent[0]).toMatchObject({ EmailAccountType: 'EmailTypePOP', IncomingMailServerHostName: 'pop.qq.com' })
+    expect(pop.PayloadContent[0]).toMatchObject({
+      EmailAccountType: 'EmailTypePOP',
+      IncomingMailServerHostName: 'pop.qq.com',
+    })
     const bad = await app.request('/mobileconfig?emailaddress=ann@qq.com&protocol=smtp')
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({ error: { field: 'protocol' } })
@@ -189,7 +278,10 @@ describe('GET /mobileconfig', () => {
 
   it('answers 404 for an unknown domain and 400 for a bad address', async () => {
     expect((await app.request('/mobileconfig?emailaddress=ann@unknown.example')).status).toBe(404)
-    expect((await app.request('/mobileconfig?emailaddress=ann@%E4%BE%8B%E5%AD%90.%E4%B8%AD%E5%9B%BD')).status).toBe(404)
+    expect(
+      (await app.request('/mobileconfig?emailaddress=ann@%E4%BE%8B%E5%AD%90.%E4%B8%AD%E5%9B%BD'))
+        .status,
+    ).toBe(404)
     const bad = await app.request('/mobileconfig?emailaddress=ann')
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({ error: { field: 'emailaddress' } })

@@ -27,7 +27,9 @@ describe('GET /api/v1/guides', () => {
   })
 
   it('takes the language from Accept-Language when lang is absent', async () => {
-    const res = await app.request('/thunderbird?email=ann@qq.com', { headers: { 'accept-language': 'zh-CN' } })
+    const res = await app.request('/thunderbird?email=ann@qq.com', {
+      headers: { 'accept-language': 'zh-CN' },
+    })
     expect(await res.json()).toMatchObject({ lang: 'zh-CN', clientName: 'Thunderbird' })
   })
 
@@ -39,11 +41,14 @@ describe('GET /api/v1/guides', () => {
     for (const id of CLIENT_IDS) expect(body.error.message).toContain(id)
   })
 
-  it.each(['', '?email=', '?email=nope', '?email=a%20b@qq.com'])('answers 400 naming email for %j', async (query) => {
-    const res = await app.request(`/thunderbird${query}`)
-    expect(res.status).toBe(400)
-    expect(await res.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'email' } })
-  })
+  it.each(['', '?email=', '?email=nope', '?email=a%20b@qq.com'])(
+    'answers 400 naming email for %j',
+    async (query) => {
+      const res = await app.request(`/thunderbird${query}`)
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'email' } })
+    },
+  )
 
   it('names lang and protocol when they are wrong', async () => {
     const lang = await app.request('/thunderbird?email=ann@qq.com&lang=fr')
@@ -56,8 +61,12 @@ describe('GET /api/v1/guides', () => {
 describe('GET /api/v1/guides (the list)', () => {
   it('names the clients in the language asked for, as documented', async () => {
     const { app } = createTestApp()
-    const zh = (await (await app.request('/api/v1/guides?lang=zh-CN')).json()) as { clients: { id: string; name: string }[] }
-    const en = (await (await app.request('/api/v1/guides?lang=en', { headers: { 'accept-language': 'zh-CN' } })).json()) as typeof zh
+    const zh = (await (await app.request('/api/v1/guides?lang=zh-CN')).json()) as {
+      clients: { id: string; name: string }[]
+    }
+    const en = (await (
+      await app.request('/api/v1/guides?lang=en', { headers: { 'accept-language': 'zh-CN' } })
+    ).json()) as typeof zh
     expect(zh.clients.map((c) => c.id)).toEqual(en.clients.map((c) => c.id))
     expect(zh.clients).not.toEqual(en.clients)
     const bad = await app.request('/api/v1/guides?lang=fr')

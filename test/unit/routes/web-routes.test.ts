@@ -3,7 +3,9 @@ import { webRoutes } from '../../../src/routes/web.ts'
 
 describe('webRoutes', () => {
   it('serves the built widget as JavaScript others may embed', async () => {
-    const app = webRoutes({ readAsset: async () => 'customElements.define("mail-setup", class {})' })
+    const app = webRoutes({
+      readAsset: async () => 'customElements.define("mail-setup", class {})',
+    })
     const res = await app.request('http://setup.test/widget.js')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
@@ -18,10 +20,14 @@ describe('webRoutes', () => {
   })
 
   it('shows the embedding code for its own origin on /widget-demo', async () => {
-    const res = await webRoutes({ readAsset: async () => null }).request('https://setup.example.net/widget-demo')
+    const res = await webRoutes({ readAsset: async () => null }).request(
+      'https://setup.example.net/widget-demo',
+    )
     const html = await res.text()
     expect(res.headers.get('content-type')).toContain('text/html')
-    expect(html).toContain('&#60;script src=&#34;https://setup.example.net/widget.js&#34; defer&#62;')
+    expect(html).toContain(
+      '&#60;script src=&#34;https://setup.example.net/widget.js&#34; defer&#62;',
+    )
     expect(html).toContain('<mail-setup lang="en"')
   })
 })

@@ -11,7 +11,8 @@ const parse = (chunks: string[]) => {
 
 describe('createSseParser', () => {
   it('reads events split anywhere across chunks, CRLF included', () => {
-    const text = 'event: source\r\ndata: {"a":1}\r\n\r\n: comment\nevent: report\ndata: line1\ndata: line2\n\n'
+    const text =
+      'event: source\r\ndata: {"a":1}\r\n\r\n: comment\nevent: report\ndata: line1\ndata: line2\n\n'
     for (const size of [1, 2, 5, text.length]) {
       const chunks = text.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g')) ?? []
       expect(parse(chunks)).toEqual([
