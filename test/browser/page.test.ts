@@ -51,7 +51,11 @@ const scrollWidth = (page: Page) =>
 describe('the page', () => {
   it('diagnoses a lab address live: progress as it happens, then the recommendation and the settings', async () => {
     const page = await open()
-    await expect(page.locator('input[type="email"][name="email"]')).toBeTruthy()
+    // The form is rendered by script: the labelled email field must be there, visible and usable.
+    const field = page.getByLabel('Email address')
+    await field.waitFor({ state: 'visible', timeout: 10_000 })
+    expect(await field.getAttribute('type')).toBe('email')
+    expect(await field.isEditable()).toBe(true)
     // Count the steps that appear while the run is still going (the form is busy until the report).
     await page.evaluate(`(() => {
       window.stepsWhileBusy = 0

@@ -108,9 +108,18 @@ const RESOLVES_INSIDE: Record<string, AddressRecord[]> = {
   ],
 }
 
+/** Controls: names whose DNS answers are public, so the same guard must let them through. */
+const RESOLVES_OUTSIDE: Record<string, AddressRecord[]> = {
+  'mail.public.example': [{ address: '203.0.114.5', family: 4, ttl: 60 }],
+  'v6.public.example': [
+    { address: '2001:4860:4860::8888', family: 6, ttl: 60 },
+    { address: '8.8.4.4', family: 4, ttl: 60 },
+  ],
+}
+
 const resolver: Resolver = {
   addresses: async (name) => {
-    const records = RESOLVES_INSIDE[name]
+    const records = RESOLVES_INSIDE[name] ?? RESOLVES_OUTSIDE[name]
     if (!records) throw new ProbeError('DNS_NXDOMAIN', name)
     return records
   },
@@ -128,8 +137,55 @@ afterAll(() => listener.close())
 describe('target guard corpus', () => {
   const corpus = [...HOSTILE_LITERALS, ...HOSTILE_NAMES, ...Object.keys(RESOLVES_INSIDE)]
 
-  it('has at least 60 hostile targets', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(60)
+  // Without this control, a guard that refused every target would pass the whole corpus.
+  it('lets public targets through the same guard, pinned to the address it checked', async () => {
+    const guard = createTargetGuard({ resolver, allow: [], ports: [listener.port] })
+    await expect(guard.resolve('8.8.8.8')).resolves.toEqual({
+      host: '8.8.8.8',
+      address: '8.8.8.8',
+      family: 4,
+    })
+    // IPv6 literals are pinned in ipaddr.js's normalised (uncompressed) form.
+    await expect(guard.resolve('[2001:4860:4860::8888]')).resolves.toMatchObject({
+      address: '2001:4860:4860:0:0:0:0:8888',
+      family: 6,
+    })
+    await expect(guard.resolve('Mail.Public.Example.')).resolves.toEqual({
+      host: 'mail.public.example',
+      address: '203.0.114.5',
+      family: 4,
+    })
+    // Several public answers: the IPv4 one is pinned.
+    await expect(guard.resolve('v6.public.example')).resolves.toMatchObject({
+      address: '8.8.4.4',
+    })
+  })
+
+  it('says why each literal is refused: an odd spelling, a zone index, or the range it is in', async () => {
+    const guard = createTargetGuard({ resolver, allow: [], ports: [listener.port] })
+    for (const host of HOSTILE_LITERALS) {
+      const refusal = await guard.resolve(host).then(
+        () => null,
+        (err: unknown) => err,
+      )
+      expect(refusal, host).toBeInstanceOf(ProbeError)
+      expect((refusal as ProbeError).detail, host).toMatch(
+        /non-standard form|zone index|is a [\w:]+ address/,
+      )
+    }
+    // The range named is the one the address is in, whatever the spelling.
+    await expect(guard.resolve('[::1]')).rejects.toMatchObject({
+      detail: '0:0:0:0:0:0:0:1 is a loopback address',
+    })
+    await expect(guard.resolve('169.254.169.254')).rejects.toMatchObject({
+      detail: '169.254.169.254 is a linkLocal address',
+    })
+    await expect(guard.resolve('::ffff:10.0.0.1')).rejects.toMatchObject({
+      detail: expect.stringContaining('private') as unknown,
+    })
+    await expect(guard.resolve('mixed.evil.example')).rejects.toMatchObject({
+      detail: 'mixed.evil.example resolves to 10.0.0.5, a private address',
+    })
   })
 
   it.each(corpus)('refuses %j and never connects', async (host) => {

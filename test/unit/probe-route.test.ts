@@ -50,7 +50,7 @@ describe('POST /api/v1/probe: bad input', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } })
   })
 
-  it('no body of junk gives a 500', async () => {
+  it('no junk body gives a 500: each is a 4xx JSON error', async () => {
     const junk = [
       '',
       'null',
@@ -67,6 +67,8 @@ describe('POST /api/v1/probe: bad input', () => {
       const res = await postJson(app, '/api/v1/probe', body)
       expect(res.status, body).toBeGreaterThanOrEqual(400)
       expect(res.status, body).toBeLessThan(500)
+      const json = (await res.json()) as { error?: { code?: unknown } }
+      expect(typeof json.error?.code, body).toBe('string')
     }
   })
 })
@@ -197,8 +199,10 @@ describe('other routes', () => {
     expect(res.status).toBe(404)
     expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } })
   })
-  it('GET on the probe route is not a 500', async () => {
+  it('GET on the probe route (POST only) is a JSON 404 error, not a 500', async () => {
     const res = await app.request('/api/v1/probe')
     expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toContain('application/json')
+    expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } })
   })
 })
