@@ -2,9 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseAutoconfigXml } from './autoconfig-xml.ts'
 import { DiscoveryError } from './discovery-error.ts'
+import { SHARED_DATA } from '../../test/support/shared-data.ts'
 
-/** The Thunderbird ISPDB copy, relative to the repo root (vitest's working directory). */
-const ISPDB = '../shared/data/ispdb'
+/** The Thunderbird ISPDB copy in the workspace's shared data. */
+const ISPDB = `${SHARED_DATA}/ispdb`
 const ispdb = (file: string) => readFileSync(`${ISPDB}/${file}`, 'utf8')
 
 const codeOf = (xml: string): string | null => {

@@ -15,8 +15,9 @@ import { DiscoveryError } from '../../../src/discovery/discovery-error.ts'
 import { createNodeHttpGet } from '../../../src/discovery/http-node.ts'
 import { PUBLIC_A, PUBLIC_B, mapGuard } from '../../fake/discovery-deps.ts'
 import { useOfflineMsw } from '../../fake/offline-msw.ts'
+import { SHARED_DATA } from '../../support/shared-data.ts'
 
-const VALID = readFileSync('../shared/data/ispdb/163.com.xml', 'utf8')
+const VALID = readFileSync(`${SHARED_DATA}/ispdb/163.com.xml`, 'utf8')
 const URLS = {
   autoconfig: 'https://autoconfig.example.com/mail/config-v1.1.xml',
   wellKnown: 'https://example.com/.well-known/autoconfig/mail/config-v1.1.xml',
