@@ -3,7 +3,8 @@
  * The recommendation as probe results arrive: recomputed after each one, and handed out when it
  * changes, so a client sees what to use before a slow or filtered port has timed out.
  */
-import { type DiscoveryEvent, keyOf } from '../discovery/pipeline.ts'
+import { keyOf } from '../discovery/candidates.ts'
+import type { DiscoveryEvent } from '../discovery/pipeline.ts'
 import type { CandidateServer, Needs } from '../discovery/types.ts'
 import type { Lang, Provider } from '../providers/index.ts'
 import { recommend } from '../recommend/index.ts'
