@@ -7,7 +7,7 @@
 import { CODES, type ProbeCode } from '../probes/codes.ts'
 import type { Credential, Lang } from '../providers/index.ts'
 import { message } from './messages.ts'
-import type { GuideError } from './types.ts'
+import type { ClientSpec, GuideError } from './types.ts'
 
 const PROBE_ERRORS = [
   'TCP_TIMEOUT',
@@ -21,26 +21,35 @@ const PROBE_ERRORS = [
 
 /**
  * @example
- * usualErrors('zh-CN', 'authorization-code', vars, { usesStarttls: false })[0]
+ * usualErrors(CLIENTS.foxmail, 'zh-CN', 'authorization-code', vars, { usesStarttls: false })[0]
  * // { code: 'AUTH_FAILED', symptom: '客户端提示用户名或密码错误…', fix: '在QQ邮箱，这说明没有使用授权码…' }
  */
 export const usualErrors = (
+  spec: ClientSpec,
   lang: Lang,
   credential: Credential,
   vars: Readonly<Record<string, string>>,
   options: { usesStarttls: boolean },
 ): GuideError[] => {
+  const wording = (code: string): Pick<GuideError, 'clientMessage'> => {
+    const own = spec.errorWording?.[code]
+    return own && (own.sources[lang] ?? []).length > 0
+      ? { clientMessage: message(lang, own.text) }
+      : {}
+  }
   const probe = PROBE_ERRORS.filter(
     (code) => code !== 'STARTTLS_UNSUPPORTED' || !options.usesStarttls,
   ).map((code): GuideError => ({
     code,
     symptom: lang === 'en' ? CODES[code].en : CODES[code].zh,
+    ...wording(code),
     fix: message(lang, `error.${code}.fix`, vars),
   }))
   return [
     {
       code: 'AUTH_FAILED',
       symptom: message(lang, 'error.AUTH_FAILED.symptom', vars),
+      ...wording('AUTH_FAILED'),
       fix: message(lang, `error.AUTH_FAILED.fix.${credential}`, vars),
     },
     {

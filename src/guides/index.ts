@@ -8,11 +8,13 @@ export { CLIENT_IDS, VALUE_REFS } from './types.ts'
 export type {
   ClientId,
   ClientSpec,
+  ClientWording,
   Guide,
   GuideError,
   GuideServer,
   GuideStep,
   IncomingProtocol,
+  StepSource,
   StepSpec,
   ValueRef,
 } from './types.ts'
@@ -20,9 +22,11 @@ export type {
 // Data
 export { CLIENTS } from './clients/index.ts'
 export { MESSAGES, isMessageKey, message } from './messages.ts'
+export { SOURCES } from './sources.ts'
 export type { MessageKey } from './messages.ts'
 
 // Rendering
-export { renderGuide } from './render.ts'
+export { isUnconfirmed, renderGuide } from './render.ts'
+export { OAUTH_CLIENTS, oauthNotice } from './oauth.ts'
 export type { GuideOptions } from './render.ts'
 export { usualErrors } from './errors.ts'

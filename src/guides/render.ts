@@ -10,11 +10,13 @@ import { hintsFor, providerName, type Lang } from '../providers/index.ts'
 import { CLIENTS } from './clients/index.ts'
 import { usualErrors } from './errors.ts'
 import { isMessageKey, message } from './messages.ts'
+import { oauthNotice } from './oauth.ts'
 import type {
   ClientId,
   ClientSpec,
   Guide,
   GuideServer,
+  GuideStep,
   IncomingProtocol,
   StepSpec,
 } from './types.ts'
@@ -59,10 +61,31 @@ const applies = (step: StepSpec, protocol: IncomingProtocol, usernameDiffers: bo
   step.when === protocol ||
   (step.when === 'username-differs' && usernameDiffers)
 
+/** True when no source shows this step's labels in `lang`. */
+export const isUnconfirmed = (step: StepSpec, lang: Lang): boolean =>
+  (step.sources?.[lang] ?? []).length === 0
+
+const renderStep = (
+  step: StepSpec,
+  lang: Lang,
+  vars: Readonly<Record<string, string>>,
+): GuideStep => ({
+  id: step.id,
+  kind: step.kind ?? 'step',
+  text: message(lang, step.text, vars),
+  values: (step.values ?? []).map((v) => ({
+    label: message(lang, v.label, vars),
+    value: isMessageKey(v.value)
+      ? message(lang, v.value, vars)
+      : (vars[v.value] ?? message(lang, 'common.unknownValue')),
+  })),
+  unconfirmed: isUnconfirmed(step, lang),
+})
+
 /**
  * @example
- * renderGuide('foxmail', await settings('ann@qq.com'), { lang: 'zh-CN' }).steps[1]?.text
- * // '选择“其他邮箱”，输入 ann@qq.com，密码处填写授权码，然后点击“手动设置”。'
+ * renderGuide('foxmail', await settings('ann@qq.com'), { lang: 'zh-CN' }).credential.name
+ * // '授权码'
  */
 export const renderGuide = (
   client: ClientId,
@@ -81,14 +104,18 @@ export const renderGuide = (
   const outgoing = guideServer(spec, lang, offered.outgoing[0])
   const provider = settings.provider
   const credential = provider?.credential ?? 'unknown'
+  const oauthOnly = credential === 'oauth2-only'
   const unknown = message(lang, 'common.unknownValue')
+  const providerLabel = provider ? providerName(provider, lang) : settings.domain
 
   const vars: Record<string, string> = {
     email: settings.email,
-    provider: provider ? providerName(provider, lang) : settings.domain,
+    provider: providerLabel,
+    client: message(lang, spec.name),
     protocol: message(lang, spec.protocolLabel[protocol]),
     wanted: options.protocol ? PROTOCOL_NAMES[options.protocol] : '',
-    credential: message(lang, `credential.name.${credential}`),
+    credential: message(lang, `credential.field.${credential}`, { provider: providerLabel }),
+    auth: message(lang, oauthOnly ? spec.auth.oauth2 : spec.auth.password),
     inHost: incoming?.host ?? unknown,
     inPort: incoming ? String(incoming.port) : unknown,
     inSecurity: incoming?.securityLabel ?? unknown,
@@ -103,45 +130,44 @@ export const renderGuide = (
   if (!incoming || !outgoing) notices.push(message(lang, 'common.notice.noSettings'))
   if (options.protocol && options.protocol !== protocol)
     notices.push(message(lang, 'common.notice.protocolFallback', vars))
-  if (credential === 'oauth2-only') notices.push(message(lang, 'common.notice.oauth2Only'))
-  if (provider?.status === 'broken') notices.push(message(lang, 'common.notice.broken'))
+  if (oauthOnly) notices.push(oauthNotice(spec, lang, vars))
+  if (provider?.status === 'broken' && !oauthOnly)
+    notices.push(message(lang, 'common.notice.broken'))
   if (incoming?.security === 'none' || outgoing?.security === 'none')
     notices.push(message(lang, 'common.notice.insecure'))
 
   const usernameDiffers =
     incoming !== null && incoming.username.toLowerCase() !== settings.email.toLowerCase()
-  const steps = spec.steps
-    .filter((step) => applies(step, protocol, usernameDiffers))
-    .map((step) => ({
-      id: step.id,
-      kind: step.kind ?? ('step' as const),
-      text: message(lang, step.text, vars),
-      values: (step.values ?? []).map((v) => ({
-        label: message(lang, v.label, vars),
-        value: isMessageKey(v.value) ? message(lang, v.value, vars) : (vars[v.value] ?? unknown),
-      })),
-      ...(step.platform ? { platform: step.platform } : {}),
-      unconfirmed: !(step.confirmed ?? []).includes(lang),
-    }))
+  // A client that cannot sign in through the provider's page gets no password steps at all.
+  const steps =
+    oauthOnly && !spec.oauth.supported
+      ? []
+      : spec.steps
+          .filter((step) => applies(step, protocol, usernameDiffers))
+          .map((step) => renderStep(step, lang, vars))
 
   return {
     client,
     clientName: message(lang, spec.name),
+    clientVersion: message(lang, spec.version),
     lang,
     email: settings.email,
-    provider: provider ? { id: provider.id, name: providerName(provider, lang) } : null,
+    provider: provider ? { id: provider.id, name: providerLabel } : null,
     protocol,
     protocolChoice: message(lang, `common.protocolChoice.${protocol}`),
     notices,
     credential: {
       kind: credential,
-      name: vars.credential ?? '',
+      name: message(lang, `credential.name.${credential}`),
       text: message(lang, `credential.text.${credential}`),
     },
     incoming,
     outgoing,
     steps,
-    errors: usualErrors(lang, credential, vars, {
+    unconfirmedNote: steps.some((s) => s.unconfirmed)
+      ? message(lang, 'common.unconfirmedNote')
+      : null,
+    errors: usualErrors(spec, lang, credential, vars, {
       usesStarttls: incoming?.security === 'starttls' || outgoing?.security === 'starttls',
     }),
     hints: provider ? hintsFor(provider, lang) : [],

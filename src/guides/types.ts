@@ -11,7 +11,9 @@ export const CLIENT_IDS = [
   'new-outlook',
   'thunderbird',
   'foxmail',
+  'mail-master',
   'apple-mail',
+  'ios-mail',
   'gmail-android',
   'thunderbird-android',
 ] as const
@@ -32,8 +34,18 @@ export const VALUE_REFS = [
   'outSecurity',
   'outUsername',
   'credential',
+  'auth',
 ] as const
 export type ValueRef = (typeof VALUE_REFS)[number]
+
+/** Where a step's screen labels were read: the client's own text or a dated walkthrough. */
+export interface StepSource {
+  url: string
+  /** The day the source was read (YYYY-MM-DD). */
+  read: string
+  /** What the source shows (the labels it confirms), for maintainers. */
+  shows: string
+}
 
 export interface StepSpec {
   id: string
@@ -44,19 +56,42 @@ export interface StepSpec {
   kind?: 'step' | 'test'
   /** Only for this protocol, or only when the username is not the address. */
   when?: IncomingProtocol | 'username-differs'
-  platform?: 'ios' | 'macos'
-  /** Languages whose screen labels in this step were checked against a source. */
-  confirmed?: readonly Lang[]
+  /**
+   * The sources that show this step's screen labels, per language. A language without one is
+   * unconfirmed: its text must then not quote a label (no “…”), so that it still reads right
+   * whatever the screen says.
+   */
+  sources?: Partial<Record<Lang, readonly StepSource[]>>
+}
+
+/** A message the client shows, and the sources that show it, per language. */
+export interface ClientWording {
+  text: MessageKey
+  sources: Partial<Record<Lang, readonly StepSource[]>>
 }
 
 export interface ClientSpec {
   id: ClientId
   name: MessageKey
+  /** The versions this guide was written for, in words (“Foxmail 7.2 for Windows”). */
+  version: MessageKey
+  /**
+   * Whether the client can sign in through the provider's own web page (OAuth2), which an
+   * OAuth-only account needs; `source` says where that was read, when it was.
+   */
+  oauth: { supported: boolean; source?: string }
+  /** How the client names the authentication choices (`auth` value slot). */
+  auth: { password: MessageKey; oauth2: MessageKey }
   /** How the client names each encryption choice. */
   security: Record<Security, MessageKey>
   /** How the client names the protocol choice. */
   protocolLabel: Record<IncomingProtocol, MessageKey>
   steps: readonly StepSpec[]
+  /**
+   * The client's own words for a usual error (keyed by probe or login-test code), where a
+   * source gives them; shown beside the symptom.
+   */
+  errorWording?: Partial<Record<string, ClientWording>>
 }
 
 export interface GuideServer {
@@ -73,7 +108,6 @@ export interface GuideStep {
   kind: 'step' | 'test'
   text: string
   values: { label: string; value: string }[]
-  platform?: 'ios' | 'macos'
   /** True when the screen labels of this step could not be checked against a source. */
   unconfirmed: boolean
 }
@@ -82,12 +116,16 @@ export interface GuideError {
   /** A probe code (TCP_TIMEOUT …) or AUTH_FAILED / SEND_AUTH_REQUIRED. */
   code: string
   symptom: string
+  /** What this client shows for it, in its own words, when a source gives them. */
+  clientMessage?: string
   fix: string
 }
 
 export interface Guide {
   client: ClientId
   clientName: string
+  /** The client versions the guide was written for. */
+  clientVersion: string
   lang: Lang
   email: string
   provider: { id: string; name: string } | null
@@ -100,6 +138,8 @@ export interface Guide {
   incoming: GuideServer | null
   outgoing: GuideServer | null
   steps: GuideStep[]
+  /** One note for under the steps when some labels could not be checked, else null. */
+  unconfirmedNote: string | null
   errors: GuideError[]
   /** The provider's own hints (credential, how to enable access, quirks). */
   hints: string[]

@@ -172,6 +172,9 @@ export const GuideSchema = z
   .object({
     client: z.enum(CLIENT_IDS),
     clientName: z.string(),
+    clientVersion: z
+      .string()
+      .meta({ description: 'The client versions the guide was written for.' }),
     lang: z.enum(['en', 'zh-CN']),
     email: z.string(),
     provider: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
@@ -190,14 +193,28 @@ export const GuideSchema = z
           kind: z.enum(['step', 'test']),
           text: z.string(),
           values: z.array(z.object({ label: z.string(), value: z.string() }).strict()),
-          platform: z.enum(['ios', 'macos']).optional(),
           unconfirmed: z.boolean().meta({
             description: 'The screen labels of this step could not be checked against a source.',
           }),
         })
         .strict(),
     ),
-    errors: z.array(z.object({ code: z.string(), symptom: z.string(), fix: z.string() }).strict()),
+    unconfirmedNote: z.string().nullable().meta({
+      description: 'One note for under the steps when some labels could not be checked.',
+    }),
+    errors: z.array(
+      z
+        .object({
+          code: z.string(),
+          symptom: z.string(),
+          clientMessage: z
+            .string()
+            .optional()
+            .meta({ description: 'What this client shows for it, in its own words.' }),
+          fix: z.string(),
+        })
+        .strict(),
+    ),
     hints: z.array(z.string()),
   })
   .strict()

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import {
+  ARTIFACTS,
   launchBrowser,
   screenshot,
   seriousViolations,
@@ -125,25 +126,57 @@ describe('the page', () => {
     const panel = page.getByRole('tabpanel')
     await panel.locator('.guide-steps').waitFor()
     const guide = await panel.innerText()
-    expect(guide).toMatch(/Foxmail/)
+    expect(guide).toMatch(/Foxmail 7\.2/)
     expect(guide).toMatch(/imap\.qq\.com/)
-    expect(guide).toMatch(/授权码/)
+    expect(guide).toMatch(/993/)
+    expect(guide).toMatch(/smtp\.qq\.com/)
+    expect(guide).toMatch(/勾选 SSL/)
+    expect(guide).toMatch(/授权码（不是QQ邮箱的登录密码）/)
+    // No per-step tag; one note under the steps instead.
+    expect(guide).not.toMatch(/界面文字尚未核对|not yet checked/)
+    expect(await panel.locator('.guide-step .tag:not(.tag-test)').count()).toBe(0)
+    expect(await panel.locator('.guide-note').count()).toBe(1)
     expect(await page.getByRole('tab', { name: 'Foxmail' }).getAttribute('aria-selected')).toBe(
       'true',
     )
 
-    // Keyboard: arrow keys move between tabs.
+    // Keyboard: arrow keys move between tabs; NetEase Mail Master is the next one.
     await page.getByRole('tab', { name: 'Foxmail' }).focus()
     await page.keyboard.press('ArrowRight')
-    expect(await page.getByRole('tab', { name: 'Apple 邮件' }).getAttribute('aria-selected')).toBe(
-      'true',
-    )
+    expect(
+      await page.getByRole('tab', { name: '网易邮箱大师' }).getAttribute('aria-selected'),
+    ).toBe('true')
+    await panel.locator('.guide-steps').waitFor()
+    expect(await panel.innerText()).toMatch(/网易邮箱大师/)
     await page.keyboard.press('ArrowLeft')
     await panel.locator('.guide-steps').waitFor()
     await screenshot(page, 'page-qq-zh')
 
     expect(await seriousViolations(page)).toEqual([])
     await page.close()
+  })
+
+  it('renders every guide in both languages (screenshots per client and language)', async () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const page = await open(`/?lang=${lang}`)
+      await check(page, 'ann@qq.com', { probe: false })
+      const tabs = page.getByRole('tab')
+      const count = await tabs.count()
+      expect(count).toBe(9)
+      for (let i = 0; i < count; i++) {
+        const tab = tabs.nth(i)
+        await tab.click()
+        const client = await tab.getAttribute('data-client')
+        const panel = page.getByRole('tabpanel')
+        await expect.poll(() => panel.getAttribute('aria-labelledby')).toBe(`tab-${client}`)
+        await panel.locator('.guide-steps').waitFor()
+        const text = await panel.innerText()
+        expect(text, `${client} ${lang}`).toMatch(/imap\.qq\.com/)
+        expect(text, `${client} ${lang}`).not.toMatch(/界面文字尚未核对|not yet checked/)
+        await panel.screenshot({ path: `${ARTIFACTS}/guide-${client}-${lang}.png` })
+      }
+      await page.close()
+    }
   })
 
   it('copies a value to the clipboard and says so', async () => {

@@ -22,6 +22,7 @@ const renderGuide = (t: Translate, guide: Guide) =>
   h(
     'div',
     { class: 'guide' },
+    h('p', { class: 'guide-version' }, guide.clientVersion),
     h('p', { class: 'protocol-choice' }, guide.protocolChoice),
     guide.notices.length > 0
       ? h(
@@ -54,12 +55,10 @@ const renderGuide = (t: Translate, guide: Guide) =>
                 ]),
               )
             : null,
-          step.unconfirmed
-            ? h('span', { class: 'tag tag-unconfirmed' }, t('guides.unconfirmed'))
-            : null,
         ),
       ),
     ),
+    guide.unconfirmedNote ? h('p', { class: 'guide-note' }, guide.unconfirmedNote) : null,
     guide.errors.length > 0
       ? h(
           'details',
@@ -70,6 +69,15 @@ const renderGuide = (t: Translate, guide: Guide) =>
             {},
             guide.errors.flatMap((e) => [
               h('dt', {}, e.symptom, ' ', h('code', { class: 'code' }, e.code)),
+              e.clientMessage
+                ? h(
+                    'dd',
+                    { class: 'client-message' },
+                    t('guides.clientSays'),
+                    ' ',
+                    h('q', {}, e.clientMessage),
+                  )
+                : null,
               h('dd', {}, e.fix),
             ]),
           ),

@@ -1,35 +1,21 @@
-/** Apple Mail on iPhone/iPad (Settings) and on the Mac. */
+/** Mail on the Mac (macOS 12 Monterey and later). */
+import { AM_AUTO_MANAGE, AM_SERVER_SETTINGS } from '../sources.ts'
 import type { ClientSpec } from '../types.ts'
 
 export const appleMail: ClientSpec = {
   id: 'apple-mail',
   name: 'client.apple-mail',
+  version: 'am.version',
+  oauth: { supported: true },
+  auth: { password: 'am.auth.password', oauth2: 'common.oauth2' },
   security: { tls: 'am.security.tls', starttls: 'am.security.starttls', none: 'am.security.none' },
   protocolLabel: { imap: 'am.protocol.imap', pop3: 'am.protocol.pop3' },
   steps: [
-    { id: 'ios-open', platform: 'ios', text: 'am.ios.open' },
-    { id: 'ios-identity', platform: 'ios', text: 'am.ios.identity' },
+    { id: 'open', text: 'am.mac.open' },
+    { id: 'identity', text: 'am.mac.identity' },
     {
-      id: 'ios-servers',
-      platform: 'ios',
-      text: 'am.ios.servers',
-      values: [
-        { label: 'am.label.inServer', value: 'inHost' },
-        { label: 'am.label.userName', value: 'inUsername' },
-        { label: 'am.label.outServer', value: 'outHost' },
-        { label: 'am.label.outUserName', value: 'outUsername' },
-      ],
-    },
-    { id: 'ios-test', platform: 'ios', kind: 'test', text: 'am.ios.test' },
-    { id: 'ios-advanced', platform: 'ios', text: 'am.ios.advanced' },
-    // Apple Community and Apple's "Mail settings you might need" name these (en).
-    { id: 'mac-open', platform: 'macos', text: 'am.mac.open', confirmed: ['en'] },
-    { id: 'mac-identity', platform: 'macos', text: 'am.mac.identity', confirmed: ['en'] },
-    {
-      id: 'mac-servers',
-      platform: 'macos',
+      id: 'servers',
       text: 'am.mac.servers',
-      confirmed: ['en'],
       values: [
         { label: 'am.label.accountType', value: 'protocol' },
         { label: 'am.label.inServer', value: 'inHost' },
@@ -37,7 +23,19 @@ export const appleMail: ClientSpec = {
         { label: 'am.label.userName', value: 'inUsername' },
       ],
     },
-    // Mail User Guide, "Server Settings" (en).
-    { id: 'mac-test', platform: 'macos', kind: 'test', text: 'am.mac.test', confirmed: ['en'] },
+    { id: 'test', kind: 'test', text: 'am.mac.test' },
+    {
+      id: 'ports',
+      text: 'am.mac.ports',
+      sources: { en: [AM_SERVER_SETTINGS, AM_AUTO_MANAGE] },
+      values: [
+        { label: 'am.label.hostName', value: 'inHost' },
+        { label: 'am.label.port', value: 'inPort' },
+        { label: 'am.label.tls', value: 'inSecurity' },
+        { label: 'am.label.outHostName', value: 'outHost' },
+        { label: 'am.label.outPort', value: 'outPort' },
+        { label: 'am.label.outTls', value: 'outSecurity' },
+      ],
+    },
   ],
 }

@@ -1,9 +1,12 @@
-/** Foxmail for Windows 7.2. */
+/** Foxmail 7.2 for Windows. */
 import type { ClientSpec } from '../types.ts'
 
 export const foxmail: ClientSpec = {
   id: 'foxmail',
   name: 'client.foxmail',
+  version: 'fm.version',
+  oauth: { supported: false },
+  auth: { password: 'common.normalPassword', oauth2: 'common.oauth2' },
   security: { tls: 'fm.security.tls', starttls: 'fm.security.starttls', none: 'fm.security.none' },
   protocolLabel: { imap: 'fm.protocol.imap', pop3: 'fm.protocol.pop3' },
   steps: [

@@ -1,20 +1,25 @@
 /** The Gmail app for Android, adding a non-Google account. */
+import { GA_AOSP_WALKTHROUGH } from '../sources.ts'
 import type { ClientSpec } from '../types.ts'
+
+const en = { en: [GA_AOSP_WALKTHROUGH] }
 
 export const gmailAndroid: ClientSpec = {
   id: 'gmail-android',
   name: 'client.gmail-android',
+  version: 'ga.version',
+  oauth: { supported: true },
+  auth: { password: 'common.normalPassword', oauth2: 'common.oauth2' },
   security: { tls: 'ga.security.tls', starttls: 'ga.security.starttls', none: 'ga.security.none' },
   protocolLabel: { imap: 'ga.protocol.imap', pop3: 'ga.protocol.pop3' },
   steps: [
     { id: 'open', text: 'ga.step.open' },
-    // MANUAL SETUP, Personal (IMAP), NEXT, Incoming server settings, security type: AOSP Gmail guides (en).
-    { id: 'email', text: 'ga.step.email', confirmed: ['en'] },
-    { id: 'type', text: 'ga.step.type', confirmed: ['en'] },
+    { id: 'email', text: 'ga.step.email', sources: en },
+    { id: 'type', text: 'ga.step.type', sources: en },
     {
       id: 'incoming',
       text: 'ga.step.incoming',
-      confirmed: ['en'],
+      sources: en,
       values: [
         { label: 'ga.label.username', value: 'inUsername' },
         { label: 'ga.label.server', value: 'inHost' },
@@ -25,13 +30,14 @@ export const gmailAndroid: ClientSpec = {
     {
       id: 'outgoing',
       text: 'ga.step.outgoing',
+      sources: en,
       values: [
         { label: 'ga.label.username', value: 'outUsername' },
-        { label: 'ga.label.smtpServer', value: 'outHost' },
+        { label: 'ga.label.server', value: 'outHost' },
         { label: 'ga.label.port', value: 'outPort' },
         { label: 'ga.label.security', value: 'outSecurity' },
       ],
     },
-    { id: 'test', kind: 'test', text: 'ga.step.test' },
+    { id: 'test', kind: 'test', text: 'ga.step.test', sources: en },
   ],
 }

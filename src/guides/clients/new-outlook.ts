@@ -1,9 +1,12 @@
-/** The new Outlook for Windows, and Outlook on the web (which cannot add IMAP/POP accounts). */
+/** The new Outlook for Windows (Outlook on the web cannot add IMAP/POP accounts of other providers). */
 import type { ClientSpec } from '../types.ts'
 
 export const newOutlook: ClientSpec = {
   id: 'new-outlook',
   name: 'client.new-outlook',
+  version: 'nol.version',
+  oauth: { supported: true },
+  auth: { password: 'common.normalPassword', oauth2: 'common.oauth2' },
   security: { tls: 'ol.security.tls', starttls: 'ol.security.starttls', none: 'ol.security.none' },
   protocolLabel: { imap: 'ol.protocol.imap', pop3: 'ol.protocol.pop3' },
   steps: [

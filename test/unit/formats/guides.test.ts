@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { emptySettings } from '../../../src/formats/settings.ts'
-import { CLIENT_IDS, renderGuide, type Guide } from '../../../src/guides/index.ts'
+import {
+  CLIENTS,
+  CLIENT_IDS,
+  MESSAGES,
+  OAUTH_CLIENTS,
+  SOURCES,
+  isUnconfirmed,
+  renderGuide,
+  type Guide,
+} from '../../../src/guides/index.ts'
 import { LANGS } from '../../../src/providers/index.ts'
 import { settings } from './fixture.ts'
 
@@ -28,6 +37,8 @@ const assertComplete = (guide: Guide) => {
     }
   }
   expect(guide.steps.some((s) => s.kind === 'test')).toBe(true)
+  expect(guide.clientVersion.trim()).not.toBe('')
+  expect(guide.unconfirmedNote === null).toBe(guide.steps.every((s) => !s.unconfirmed))
   expect(guide.protocolChoice).not.toBe('')
   expect(guide.errors.map((e) => e.code)).toContain('AUTH_FAILED')
 }
@@ -42,6 +53,15 @@ describe('every client × protocol × language renders completely', () => {
           expect(guide.incoming?.host).toBe(protocol === 'imap' ? 'imap.qq.com' : 'pop.qq.com')
           expect(guide.notices).toEqual([])
           assertComplete(guide)
+          // The values a person types are in the steps: host, port, the client's encryption
+          // label and the credential.
+          const shown = guide.steps.flatMap((st) => [st.text, ...st.values.map((v) => v.value)])
+          const text = shown.join('\n')
+          expect(text).toContain(guide.incoming?.host)
+          expect(text).toContain(String(guide.incoming?.port))
+          expect(text).toContain(guide.incoming?.securityLabel)
+          expect(text).toContain(guide.outgoing?.host)
+          expect(text).toContain(guide.credential.name)
         })
       }
     }
@@ -73,8 +93,12 @@ describe('guide content', () => {
       label: 'Connection security',
       value: 'SSL/TLS',
     })
-    expect(tb.steps.find((st) => st.id === 'incoming')?.unconfirmed).toBe(true)
-    expect(tb.steps.find((st) => st.id === 'open')?.unconfirmed).toBe(false)
+    expect(tb.steps.every((st) => !st.unconfirmed)).toBe(true)
+    expect(tb.unconfirmedNote).toBeNull()
+    expect(foxmail.unconfirmedNote).toContain('未能与客户端界面核对')
+    expect(foxmail.steps.find((st) => st.id === 'email')?.text).toContain(
+      '授权码（不是QQ邮箱的登录密码）',
+    )
   })
 
   it('explains a 535 at 163.com as the authorization code not being used', async () => {
@@ -113,5 +137,113 @@ describe('guide content', () => {
     expect(guide.incoming).toMatchObject({ port: 993, security: 'tls' })
     expect(guide.outgoing).toMatchObject({ port: 587, securityLabel: 'STARTTLS', username: 'dev' })
     expect(guide.errors.map((e) => e.code)).not.toContain('STARTTLS_UNSUPPORTED')
+  })
+})
+
+/** Quoted labels: “…” in both languages. */
+const QUOTED = /“[^”]+”/
+
+describe('every step has a source or wording that does not depend on the label', () => {
+  for (const client of CLIENT_IDS) {
+    for (const lang of LANGS) {
+      it(`${client} ${lang}`, () => {
+        for (const step of CLIENTS[client].steps) {
+          const sources = step.sources?.[lang] ?? []
+          for (const src of sources) {
+            expect(src.url).toMatch(/^https:\/\//)
+            expect(src.read).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+          }
+          if (isUnconfirmed(step, lang)) {
+            // Only literal product names may stand in quotes; screen labels may not.
+            expect(MESSAGES[lang][step.text], `${client}/${step.id}`).not.toMatch(QUOTED)
+          }
+        }
+      })
+    }
+  }
+})
+
+/** Four or more Latin words in a row: an English sentence, not a product name or a code. */
+const ENGLISH_RUN = /[A-Za-z]+(?:[ ,'’]+[A-Za-z]+){3,}/
+
+describe('the Chinese guides contain no untranslated English', () => {
+  const own = (guide: Guide) => [
+    guide.clientName,
+    guide.clientVersion,
+    guide.protocolChoice,
+    ...guide.notices,
+    guide.credential.name,
+    guide.credential.text,
+    ...guide.steps.flatMap((st) => [st.text, ...st.values.flatMap((v) => [v.label, v.value])]),
+    guide.unconfirmedNote ?? '',
+    ...guide.errors.flatMap((e) => [e.symptom, e.fix, e.clientMessage ?? '']),
+  ]
+  for (const address of ['ann@qq.com', 'li@163.com', 'ann@gmail.com', 'ann@outlook.com']) {
+    it.each(CLIENT_IDS)(`%s for ${address}`, async (client) => {
+      const s = await settings(address)
+      const zh = renderGuide(client, s, { lang: 'zh-CN' })
+      for (const text of own(zh)) expect(text, `${client}: ${text}`).not.toMatch(ENGLISH_RUN)
+      // The detector finds English where there is some: the same guide in English.
+      const en = renderGuide(client, s, { lang: 'en' })
+      expect(own(en).some((text) => ENGLISH_RUN.test(text))).toBe(true)
+    })
+  }
+})
+
+describe('OAuth-only accounts', () => {
+  it('names the guided clients that can sign in through the provider’s page', () => {
+    expect(OAUTH_CLIENTS).toContain('thunderbird')
+    expect(OAUTH_CLIENTS).not.toContain('foxmail')
+  })
+
+  it('a client that cannot says so instead of asking for a password', async () => {
+    const s = await settings('ann@outlook.com')
+    expect(s.provider?.credential).toBe('oauth2-only')
+    const foxmail = renderGuide('foxmail', s, { lang: 'en' })
+    expect(foxmail.steps).toEqual([])
+    const notice = foxmail.notices.join('\n')
+    expect(notice).toContain('Foxmail cannot do that')
+    expect(notice).toContain('Thunderbird')
+    expect(notice).not.toContain('NetEase Mail Master')
+  })
+
+  it('a client that can gets its steps with the OAuth2 sign-in in place of a password', async () => {
+    const tb = renderGuide('thunderbird', await settings('ann@outlook.com'), { lang: 'zh-CN' })
+    expect(tb.steps.length).toBeGreaterThan(0)
+    expect(tb.notices.join('\n')).toContain('Thunderbird支持这种方式')
+    expect(tb.steps.find((st) => st.id === 'incoming')?.values).toContainEqual({
+      label: '验证方式',
+      value: 'OAuth2',
+    })
+  })
+})
+
+describe('the client’s own error wording', () => {
+  it('is shown where a source gives it, in that language only', async () => {
+    const s = await settings('ann@qq.com')
+    const tbZh = renderGuide('thunderbird', s, { lang: 'zh-CN' })
+    expect(tbZh.errors.find((e) => e.code === 'AUTH_FAILED')?.clientMessage).toBe(
+      '验证失败。请检查用户名和密码',
+    )
+    const olEn = renderGuide('outlook', s, { lang: 'en' })
+    expect(olEn.errors.find((e) => e.code === 'TCP_TIMEOUT')?.clientMessage).toContain(
+      'We couldn’t connect to the incoming (IMAP) server',
+    )
+    const olZh = renderGuide('outlook', s, { lang: 'zh-CN' })
+    expect(olZh.errors.find((e) => e.code === 'TCP_TIMEOUT')?.clientMessage).toBeUndefined()
+  })
+})
+
+describe('docs/guide-sources.md', () => {
+  it('lists every source a client spec cites', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const doc = await readFile(new URL('../../../docs/guide-sources.md', import.meta.url), 'utf8')
+    const cited = CLIENT_IDS.flatMap((id) => [
+      ...CLIENTS[id].steps.flatMap((st) => Object.values(st.sources ?? {}).flat()),
+      ...Object.values(CLIENTS[id].errorWording ?? {}).flatMap((w) =>
+        Object.values(w?.sources ?? {}).flat(),
+      ),
+    ])
+    for (const src of [...cited, ...SOURCES]) expect(doc, src.url).toContain(src.url)
   })
 })
