@@ -74,7 +74,7 @@ try {
     const matrix = await runMatrix(
       pinned.host,
       { ...deps, limiter: createHostLimiter() },
-      { pinned },
+      { lookup: { pinned, failure: null, dnsMs: null } },
     )
     walls.push(performance.now() - t0)
     slowests.push(Math.max(...singles))

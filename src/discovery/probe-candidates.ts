@@ -1,13 +1,10 @@
 /**
  * @module
- * The discovery's probing loop: candidates grouped by host, one guarded lookup per host, then
- * each of its ports under the per-host limiter. Every candidate gets a result, none an exception.
+ * The discovery's probing loop: candidates grouped by host, each host through the probe
+ * engine's per-host loop (one guarded lookup, then its ports under the per-host limiter).
  */
-import type { MatrixDeps } from '../probes/matrix.ts'
-import { runProbe } from '../probes/probe.ts'
-import { ProbeError } from '../probes/probe-error.ts'
-import { type ProbeResult, unreachedResult } from '../probes/result.ts'
-import type { PinnedTarget } from '../security/target-guard.ts'
+import { type HostProbeDeps, probeHost } from '../probes/host-probes.ts'
+import type { ProbeResult } from '../probes/result.ts'
 import { keyOf } from './candidates.ts'
 import type { CandidateServer } from './types.ts'
 
@@ -18,13 +15,13 @@ export interface ProbeCandidatesOptions {
 }
 
 /**
- * Results keyed by `keyOf` the candidate.
+ * Results keyed by `keyOf` the candidate; every candidate gets one.
  * @example
  * const results = await probeCandidates(candidates, deps.probe, { onResult: send })
  */
 export const probeCandidates = async (
   targets: CandidateServer[],
-  deps: MatrixDeps,
+  deps: HostProbeDeps,
   options: ProbeCandidatesOptions = {},
 ): Promise<Map<string, ProbeResult>> => {
   const results = new Map<string, ProbeResult>()
@@ -32,30 +29,11 @@ export const probeCandidates = async (
   await Promise.all(
     hosts.map(async (host) => {
       const mine = targets.filter((t) => t.host === host)
-      let pinned: PinnedTarget | null = null
-      let failure: ProbeError | null = null
-      try {
-        pinned = await deps.guard.resolve(host, options.signal)
-      } catch (err) {
-        failure = err instanceof ProbeError ? err : new ProbeError('PROBE_FAILED')
-      }
-      await Promise.all(
-        mine.map(async (t) => {
-          const target = { host, port: t.port, protocol: t.protocol, security: t.security }
-          const result =
-            pinned && deps.guard.allowsPort(t.port)
-              ? await deps.limiter.run(pinned.address, () =>
-                  runProbe(target, deps, { pinned: pinned ?? undefined, signal: options.signal }),
-                )
-              : unreachedResult(
-                  target,
-                  failure ?? new ProbeError('TARGET_BLOCKED', `port ${t.port}`),
-                  null,
-                )
-          results.set(keyOf(t), result)
-          options.onResult?.(result)
-        }),
-      )
+      const probes = await probeHost(host, mine, deps, options)
+      mine.forEach((t, i) => {
+        const result = probes[i]
+        if (result) results.set(keyOf(t), result)
+      })
     }),
   )
   return results

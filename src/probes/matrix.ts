@@ -5,12 +5,10 @@
  * can be handed out as it completes.
  */
 import { createDeadline } from './deadline.ts'
-import type { HostLimiter } from './host-limiter.ts'
-import { type ProbeDeps, PROBE_TIMEOUT_MS, runProbe } from './probe.ts'
-import { ProbeError } from './probe-error.ts'
+import { type HostLookup, type HostProbeDeps, lookupHost, probeHost } from './host-probes.ts'
+import { PROBE_TIMEOUT_MS } from './probe.ts'
 import type { Protocol, Security } from './protocol.ts'
-import { type ProbeResult, unreachedResult } from './result.ts'
-import type { PinnedTarget } from '../security/target-guard.ts'
+import type { ProbeResult } from './result.ts'
 
 /** The standard mail ports, each with its protocol and TLS mode (RFC 8314 order: implicit TLS first). */
 export interface MatrixEntry {
@@ -29,8 +27,7 @@ export const MATRIX: ReadonlyArray<MatrixEntry> = [
   { protocol: 'smtp', port: 25, security: 'starttls' },
 ]
 
-export interface MatrixDeps extends ProbeDeps {
-  limiter: HostLimiter
+export interface MatrixDeps extends HostProbeDeps {
   /** Budget for the whole matrix, queueing included. */
   matrixTimeoutMs?: number
 }
@@ -38,8 +35,8 @@ export interface MatrixDeps extends ProbeDeps {
 export interface MatrixOptions {
   /** Only these entries of the matrix (default: all of MATRIX). */
   entries?: ReadonlyArray<MatrixEntry>
-  /** A target the guard already resolved. */
-  pinned?: PinnedTarget
+  /** The host's lookup when the caller already made it through the guard. */
+  lookup?: HostLookup
   signal?: AbortSignal
   onResult?: (result: ProbeResult) => void
 }
@@ -66,40 +63,18 @@ export const runMatrix = async (
   const overall = createDeadline(deps.matrixTimeoutMs ?? probeTimeout * 2, options.signal)
   const wanted = (options.entries ?? MATRIX).filter((entry) => deps.guard.allowsPort(entry.port))
   try {
-    let pinned: PinnedTarget
-    const dnsStart = performance.now()
-    try {
-      pinned = options.pinned ?? (await deps.guard.resolve(host, overall.signal))
-    } catch (err) {
-      if (!(err instanceof ProbeError) || err.code === 'TARGET_BLOCKED') throw err
-      const dnsMs = Math.round(performance.now() - dnsStart)
-      const probes = wanted.map((entry) => unreachedResult({ host, ...entry }, err, dnsMs))
-      probes.forEach((probe) => options.onResult?.(probe))
-      return {
-        host,
-        address: null,
-        probes,
-        timings: { dns: dnsMs, total: Math.round(performance.now() - started) },
-      }
-    }
-    const dns = options.pinned ? null : Math.round(performance.now() - dnsStart)
-    const probes = await Promise.all(
-      wanted.map((entry) =>
-        deps.limiter.run(pinned.address, async () => {
-          const result = await runProbe({ host: pinned.host, ...entry }, deps, {
-            pinned,
-            signal: overall.signal,
-          })
-          options.onResult?.(result)
-          return result
-        }),
-      ),
-    )
+    const lookup = options.lookup ?? (await lookupHost(deps.guard, host, overall.signal))
+    if (lookup.failure?.code === 'TARGET_BLOCKED') throw lookup.failure
+    const probes = await probeHost(lookup.pinned?.host ?? host, wanted, deps, {
+      lookup,
+      signal: overall.signal,
+      onResult: options.onResult,
+    })
     return {
-      host: pinned.host,
-      address: pinned.address,
+      host: lookup.pinned?.host ?? host,
+      address: lookup.pinned?.address ?? null,
       probes,
-      timings: { dns, total: Math.round(performance.now() - started) },
+      timings: { dns: lookup.dnsMs, total: Math.round(performance.now() - started) },
     }
   } finally {
     overall.dispose()

@@ -6,11 +6,11 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
+import type { Context } from 'hono'
+import { lookupHost, probeHost } from '../probes/host-probes.ts'
 import { MATRIX, type MatrixDeps, runMatrix } from '../probes/matrix.ts'
-import { runProbe } from '../probes/probe.ts'
-import { ProbeError } from '../probes/probe-error.ts'
-import { type ProbeResult, unreachedResult } from '../probes/result.ts'
-import type { PinnedTarget } from '../security/target-guard.ts'
+import { isProbeError } from '../probes/probe-error.ts'
+import type { ProbeResult } from '../probes/result.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { apiError, busy, invalidInput } from './api-error.ts'
 import { readJson } from './read-json.ts'
@@ -48,6 +48,9 @@ const plan = (req: z.infer<typeof ProbeRequest>) => {
   return [{ protocol, port: req.port, security }] as const
 }
 
+const refused = (c: Context<AppEnv>, detail: string | undefined) =>
+  apiError(c, 403, 'TARGET_BLOCKED', `Refused: ${detail ?? 'not a public mail server'}`)
+
 export const probeRoutes = (deps: ProbeRouteDeps) => {
   const app = new Hono<AppEnv>()
   const { guard } = deps.probe
@@ -70,22 +73,14 @@ export const probeRoutes = (deps: ProbeRouteDeps) => {
     const single = req.port !== undefined
 
     // The guard answers first, so that a refused target is a 403 before anything is sent.
-    let pinned: PinnedTarget | null = null
-    let dnsError: ProbeError | null = null
     try {
       if (single) guard.checkPort(req.port ?? 0)
-      pinned = await guard.resolve(req.host, c.req.raw.signal)
     } catch (err) {
-      if (!(err instanceof ProbeError)) throw err
-      if (err.code === 'TARGET_BLOCKED')
-        return apiError(
-          c,
-          403,
-          'TARGET_BLOCKED',
-          `Refused: ${err.detail ?? 'not a public mail server'}`,
-        )
-      dnsError = err
+      if (isProbeError(err)) return refused(c, err.detail)
+      throw err
     }
+    const lookup = await lookupHost(guard, req.host, c.req.raw.signal)
+    if (lookup.failure?.code === 'TARGET_BLOCKED') return refused(c, lookup.failure.detail)
     if (!single && targets.length === 0) {
       return apiError(
         c,
@@ -101,32 +96,18 @@ export const probeRoutes = (deps: ProbeRouteDeps) => {
 
     const run = async (onResult?: (result: ProbeResult) => void) => {
       try {
-        if (dnsError || !pinned) {
-          const error = dnsError ?? new ProbeError('PROBE_FAILED')
-          const probes = targets.map((t) => unreachedResult({ host: req.host, ...t }, error, null))
-          probes.forEach((probe) => onResult?.(probe))
-          return single
-            ? probes[0]
-            : { host: req.host, address: null, probes, timings: { dns: null, total: 0 } }
-        }
-        if (single) {
-          const [target] = targets
-          if (!target) throw new Error('unreachable: a single probe has one target')
-          const result = await deps.probe.limiter.run(pinned.address, () =>
-            runProbe({ host: pinned.host, ...target }, deps.probe, {
-              pinned,
-              signal: c.req.raw.signal,
-            }),
-          )
-          onResult?.(result)
-          return result
-        }
-        return await runMatrix(req.host, deps.probe, {
-          pinned,
-          entries: targets,
-          signal: c.req.raw.signal,
-          onResult,
-        })
+        const signal = c.req.raw.signal
+        if (!single)
+          return await runMatrix(req.host, deps.probe, {
+            lookup,
+            entries: targets,
+            signal,
+            onResult,
+          })
+        const host = lookup.pinned?.host ?? req.host
+        const [result] = await probeHost(host, targets, deps.probe, { lookup, signal, onResult })
+        if (!result) throw new Error('unreachable: a single probe has one target')
+        return result
       } finally {
         release()
       }
