@@ -8,19 +8,22 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseDeltaChat } from './providers/deltachat.ts'
-import { finalizeDraft } from './providers/finalize.ts'
+import { dropEmpty, finalizeDraft } from './providers/finalize.ts'
 import { parseIspdb } from './providers/ispdb.ts'
 import { parseMailcore2 } from './providers/mailcore2.ts'
 import { mergeRecords } from './providers/merge.ts'
 import { parseOverlayPatches } from './providers/overlay-patches.ts'
-import { renderReport } from './providers/report.ts'
+import { applyPortRule, PORT_EXCEPTIONS } from './providers/port-rule.ts'
+import { domainsBySource, renderReport, summarize } from './providers/report.ts'
 import { parseResearch } from './providers/research.ts'
 import { SOURCE_RANK, type Imported, type SourceName } from './providers/types.ts'
+import { SHARED_DATA } from '../test/support/shared-data.ts'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-/** CI clones the repo with shared/ beside it. */
-const DATA = join(ROOT, '../shared/data')
+const DATA = SHARED_DATA
 const OVERLAY = join(ROOT, 'data/providers-overlay.yaml')
+/** Curated entries too, one file per family (Chinese providers, hosting, regional giants…). */
+const CURATED = join(ROOT, 'data/providers')
 const OUT = join(ROOT, 'src/providers/data.generated.json')
 const REPORT = join(ROOT, 'docs/providers-conflicts.md')
 
@@ -34,6 +37,9 @@ const files = (dir: string, ext: string) =>
 export const buildProviders = () => {
   const imported: Imported[] = [
     parseOverlayPatches(read(OVERLAY), relative(ROOT, OVERLAY)),
+    ...files(CURATED, '.yaml').map((f) =>
+      parseOverlayPatches(read(join(CURATED, f)), relative(ROOT, join(CURATED, f))),
+    ),
     parseResearch(read(join(DATA, 'providers-research.json')), 'providers-research.json'),
     ...files(join(DATA, 'ispdb'), '.xml').map((f) =>
       parseIspdb(read(join(DATA, 'ispdb', f)), `ispdb/${f}`),
@@ -50,28 +56,35 @@ export const buildProviders = () => {
       'mailcore2/providers.json',
     ),
   ]
-  const records = imported.flatMap((i) => i.records)
+  const ruled = applyPortRule(imported.flatMap((i) => i.records))
+  const records = ruled.records
   const { drafts, conflicts } = mergeRecords(records)
-  const providers = drafts.map(finalizeDraft).sort((a, b) => a.id.localeCompare(b.id))
+  const { kept: providers, dropped } = dropEmpty(
+    drafts.map(finalizeDraft).sort((a, b) => a.id.localeCompare(b.id)),
+  )
+  const bySource = domainsBySource(drafts, providers)
   const counts = Object.fromEntries(
     Object.keys(SOURCE_RANK).map((s) => [s, records.filter((r) => r.source === s).length]),
   ) as Record<SourceName, number>
   const report = renderReport({
     providers,
     conflicts,
-    fixes: imported.flatMap((i) => i.fixes),
-    skipped: imported.flatMap((i) => i.skipped),
+    fixes: [...imported.flatMap((i) => i.fixes), ...ruled.fixes],
+    skipped: [...imported.flatMap((i) => i.skipped), ...dropped],
     counts,
+    exceptions: PORT_EXCEPTIONS,
+    domainsBySource: bySource,
   })
-  return { providers, report }
+  return { providers, report, summary: summarize(providers, bySource) }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { providers, report } = buildProviders()
+  const { providers, report, summary } = buildProviders()
   const json = JSON.stringify({ providers })
   writeFileSync(OUT, json + '\n')
   writeFileSync(REPORT, report)
   console.log(report)
+  console.log(summary)
   console.log(
     `wrote ${relative(ROOT, OUT)} (${providers.length} providers, ${Math.round(json.length / 1024)} KB)`,
   )

@@ -1,6 +1,7 @@
 /**
  * @module
- * Importer for the Delta Chat provider database: Markdown files with YAML front matter.
+ * Importer for the Delta Chat provider database: Markdown files with YAML front matter. Servers,
+ * status, domains and dates are imported; the login hints (written for that app) are not.
  */
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
@@ -88,13 +89,16 @@ export const parseDeltaChat = (text: string, ref: string, id: string): Imported 
     ...(hintText.some((h) => APP_PASSWORD.test(h ?? '')) && fm.status !== 'BROKEN'
       ? { credential: 'app-password' as const }
       : {}),
-    hints: hintText.map((h) => ({
-      kind: 'quirk' as const,
-      text: { en: (h ?? '').trim().replace(/\s+/g, ' ') },
-    })),
     ...(lastChecked ? { lastChecked: String(lastChecked) } : {}),
     ...(fm.website ? { website: fm.website } : {}),
     sources: [`DeltaChat deltachat/provider-db _providers/${id}.md`],
   }
-  return { records: [{ source: 'deltachat', ref, id, data }], fixes: [], skipped }
+  // The hints are written for the Delta Chat app ("to log in with Delta Chat…"), often in the
+  // provider's own language: they never reach this service's users. The overlay rewrites the
+  // useful ones in English and Chinese; the report lists every one left out.
+  const fixes = hintText.map((h) => ({
+    ref,
+    what: `app-specific hint not imported: "${(h ?? '').trim().replace(/\s+/g, ' ').slice(0, 160)}"`,
+  }))
+  return { records: [{ source: 'deltachat', ref, id, data }], fixes, skipped }
 }

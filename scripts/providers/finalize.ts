@@ -11,7 +11,7 @@ import {
   type Provider,
 } from '../../src/providers/index.ts'
 import type { Draft } from './merge.ts'
-import type { ServerInput } from './types.ts'
+import type { Fix, ServerInput } from './types.ts'
 
 /** Generic hints, used when no source or the overlay gives a specific one in both languages. */
 export const GENERIC_HINTS = {
@@ -82,7 +82,9 @@ export const finalizeDraft = (d: Draft): Provider => {
   ) {
     add('credential', GENERIC_HINTS[credential])
   }
-  if (status === 'broken' && credential !== 'oauth2-only') add('status', GENERIC_HINTS.broken)
+  if (status === 'broken' && credential !== 'oauth2-only' && !p.clientAccess) {
+    add('status', GENERIC_HINTS.broken)
+  }
   const confidence = p.confidence ?? 'medium'
   if (
     credential === 'unknown' ||
@@ -106,6 +108,19 @@ export const finalizeDraft = (d: Draft): Provider => {
   if (isPlaintextOnly({ servers })) {
     add('security', GENERIC_HINTS.insecure)
   }
+  // What users read must exist in both languages, so a zh-CN answer is never English, German
+  // or Russian text from a source: a build rule, not a habit.
+  const untranslated = [
+    ...hints.filter((h) => !h.text['zh-CN']).map((h) => `hint "${h.text.en.slice(0, 60)}"`),
+    ...(p.enable && !p.enable.steps['zh-CN'] ? ['enable steps'] : []),
+    ...(p.clientAccess && !p.clientAccess.instead['zh-CN'] ? ['clientAccess.instead'] : []),
+  ]
+  if (untranslated.length) {
+    throw new Error(
+      `provider ${d.id} (${d.refs.join(', ')}): no zh-CN text for ${untranslated.join(', ')}; ` +
+        'add it in data/providers-overlay.yaml or data/providers/*.yaml',
+    )
+  }
   const result = ProviderSchema.safeParse(draft)
   if (!result.success) {
     const issue = result.error.issues[0]
@@ -114,4 +129,25 @@ export const finalizeDraft = (d: Draft): Provider => {
     )
   }
   return result.data
+}
+
+const hasServers = (p: Provider) =>
+  p.servers.imap.length + p.servers.pop3.length + p.servers.smtp.length > 0
+
+/**
+ * Drops entries that would answer with no settings: no servers and no `clientAccess` saying what
+ * to do instead. Discovery (autoconfig, MX, SRV, guessing) then runs for their domains. Hosts
+ * named without a port (`unverified`) do not count as settings.
+ */
+export const dropEmpty = (providers: Provider[]): { kept: Provider[]; dropped: Fix[] } => {
+  const dropped: Fix[] = []
+  const kept = providers.filter((p) => {
+    if (hasServers(p) || p.clientAccess) return true
+    dropped.push({
+      ref: p.id,
+      what: `entry dropped: no servers in any source (${p.domains.join(', ') || 'no domains'}); discovery answers instead`,
+    })
+    return false
+  })
+  return { kept, dropped }
 }

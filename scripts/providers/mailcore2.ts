@@ -11,6 +11,8 @@ const Server = z.object({
   hostname: z.string().optional(),
   port: z.number().optional(),
   ssl: z.boolean().optional(),
+  /** Implicit TLS too: MailCore2 spells it `tls` on a few entries (Apple's SMTP 465). */
+  tls: z.boolean().optional(),
   starttls: z.boolean().optional(),
 })
 const Entry = z.object({
@@ -76,7 +78,7 @@ export const parseMailcore2 = (json: string, ref: string): Imported => {
         ;(servers[protocol] ??= []).push({
           host: s.hostname.replace('{domain}', '%EMAILDOMAIN%'),
           port: s.port,
-          security: s.ssl ? 'tls' : s.starttls ? 'starttls' : 'none',
+          security: s.ssl || s.tls ? 'tls' : s.starttls ? 'starttls' : 'none',
           source: 'mailcore2',
         })
       }

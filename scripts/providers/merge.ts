@@ -42,6 +42,7 @@ const SINGLE = [
   'website',
   'lastChecked',
   'confidence',
+  'clientAccess',
 ] as const
 /** Single-valued fields whose disagreements are worth a line in the report. */
 const REPORTED = new Set<string>(['credential', 'status'])

@@ -2,8 +2,9 @@
  * @module
  * The conflict report printed by the import script (and saved as docs/providers-conflicts.md).
  */
-import type { Provider } from '../../src/providers/index.ts'
-import type { Conflict } from './merge.ts'
+import { CONFIDENCES, type Provider } from '../../src/providers/index.ts'
+import type { Conflict, Draft } from './merge.ts'
+import type { PortException } from './port-rule.ts'
 import { SOURCE_RANK, SOURCE_REASON, type Fix, type SourceName } from './types.ts'
 
 const cell = (s: string) => s.replaceAll('|', '\\|').replace(/\s+/g, ' ')
@@ -15,8 +16,11 @@ export const renderReport = (input: {
   fixes: Fix[]
   skipped: Fix[]
   counts: Record<SourceName, number>
+  exceptions?: readonly PortException[]
+  /** Domains counted by the source that named them first (see `domainsBySource`). */
+  domainsBySource?: Record<SourceName, number>
 }): string => {
-  const { providers, conflicts, fixes, skipped, counts } = input
+  const { providers, conflicts, fixes, skipped, counts, exceptions = [] } = input
   const lines = [
     '# Provider database: import report',
     '',
@@ -33,6 +37,23 @@ export const renderReport = (input: {
       (s, i) =>
         `${i + 1}. **${s}** (${counts[s as SourceName]} records): ${SOURCE_REASON[s as SourceName]}`,
     ),
+    '',
+    '## Counts',
+    '',
+    ...summaryLines(providers, input.domainsBySource),
+    '',
+    `## Port/security exceptions (${exceptions.length})`,
+    '',
+    'Rule: 993, 995 and 465 are implicit TLS; 143, 110, 587 and 25 are STARTTLS or plaintext; other ports are dropped. ' +
+      'A server breaks the rule only when a source says so explicitly, listed here with that source.',
+    '',
+    ...(exceptions.length
+      ? [
+          '| host | port | security | source |',
+          '| --- | --- | --- | --- |',
+          ...exceptions.map((e) => `| ${e.host} | ${e.port} | ${e.security} | ${cell(e.source)} |`),
+        ]
+      : ['None: every rule-breaking pair in the sources was a data mistake, corrected below.']),
     '',
     `## Fixes applied to upstream data (${fixes.length})`,
     '',
@@ -55,3 +76,53 @@ export const renderReport = (input: {
   ]
   return lines.join('\n')
 }
+
+/** Per source, how many of the final domains it named first (the source that owns each domain). */
+export const domainsBySource = (
+  drafts: readonly Draft[],
+  providers: readonly Provider[],
+): Record<SourceName, number> => {
+  const kept = new Set(providers.map((p) => p.id))
+  const counts = Object.fromEntries(Object.keys(SOURCE_RANK).map((s) => [s, 0])) as Record<
+    SourceName,
+    number
+  >
+  for (const d of drafts) {
+    if (!kept.has(d.id)) continue
+    for (const name of d.domains) {
+      const by = d.setBy.get(`domains:${name}`)
+      if (by) counts[by.source] += 1
+    }
+  }
+  return counts
+}
+
+const summaryLines = (
+  providers: readonly Provider[],
+  bySource: Record<SourceName, number> | undefined,
+): string[] => {
+  const domains = (list: readonly Provider[]) => list.reduce((n, p) => n + p.domains.length, 0)
+  return [
+    `- ${providers.length} providers, ${domains(providers)} domains, ` +
+      `${providers.reduce((n, p) => n + p.mx.length, 0)} MX patterns`,
+    ...(bySource
+      ? [
+          '- domains by source (the source that named each first): ' +
+            Object.entries(bySource)
+              .map(([s, n]) => `${s} ${n}`)
+              .join(', '),
+        ]
+      : []),
+    '- by confidence (providers / domains): ' +
+      CONFIDENCES.map((c) => {
+        const list = providers.filter((p) => p.confidence === c)
+        return `${c} ${list.length} / ${domains(list)}`
+      }).join(', '),
+  ]
+}
+
+/** The counts printed by `providers:build`: by source and by confidence. */
+export const summarize = (
+  providers: readonly Provider[],
+  bySource?: Record<SourceName, number>,
+): string => summaryLines(providers, bySource).join('\n')

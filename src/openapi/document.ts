@@ -242,7 +242,8 @@ export const buildOpenApiDocument = (): Json => ({
     },
     '/api/v1/providers/{domain}': {
       get: {
-        summary: 'The provider entry for a domain, an alias or a provider id',
+        summary:
+          'The provider entry for an address domain or alias: the same rule as a lookup for an address at that domain (not by entry id)',
         parameters: [{ name: 'domain', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
           200: { description: 'The provider.', content: json(ref('Provider')) },

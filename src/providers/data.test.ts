@@ -40,17 +40,40 @@ describe('built-in provider data', () => {
     }
   })
 
-  it('records unknowns as unknown with low confidence instead of inventing servers', () => {
-    for (const id of ['wo', '21cn']) {
-      const p = index.get(id)
-      expect(p).toMatchObject({ credential: 'unknown', confidence: 'none' })
-      expect([...p!.servers.imap, ...p!.servers.pop3, ...p!.servers.smtp]).toEqual([])
+  it('answers every known domain with servers, or says what to do instead', () => {
+    const empty = providers.filter(
+      (p) =>
+        p.servers.imap.length + p.servers.pop3.length + p.servers.smtp.length === 0 &&
+        !p.clientAccess,
+    )
+    expect(empty.map((p) => p.id)).toEqual([])
+    for (const domain of ['dismail.de', 'rogers.com', 'espiv.net']) {
+      expect(index.byDomain(domain), domain).toBeUndefined()
     }
-    expect(index.get('189')?.unverified.map((u) => u.host)).toEqual([
-      'imap.189.cn',
-      'pop.189.cn',
-      'smtp.189.cn',
-    ])
+  })
+
+  it('corrects the wrong entries: yahoo.co.jp user names, rediffmail 586, legacy hosts', () => {
+    const yahoo = index.byDomain('yahoo.co.jp')
+    for (const protocol of ['imap', 'pop3', 'smtp'] as const) {
+      expect(yahoo?.servers[protocol].map((s) => s.username)).toEqual(['%EMAILLOCALPART%'])
+    }
+    expect(index.byDomain('rediffmail.com')?.servers.smtp.map((s) => s.port)).not.toContain(586)
+    for (const domain of ['ntlworld.com', 'blueyonder.co.uk', 'virgin.net', 'virginmedia.com']) {
+      const p = index.byDomain(domain)
+      expect(p?.servers.imap[0]?.host, domain).toBe('imap.virginmedia.com')
+      expect(p?.servers.smtp[0]?.host, domain).toBe('smtp.virginmedia.com')
+    }
+    expect(index.byDomain('centurytel.net')?.servers.imap[0]).toMatchObject({
+      host: 'mail.centurylink.net',
+      port: 993,
+    })
+    expect(index.byDomain('sbcglobal.net')?.servers.smtp[0]?.host).toBe('smtp.mail.att.net')
+    const apple = index.byDomain('apple.com')
+    expect(apple?.servers.smtp.find((s) => s.port === 465)?.security).toBe('tls')
+    expect(index.byDomain('juno.com')?.servers.smtp[0]).toMatchObject({
+      port: 465,
+      security: 'tls',
+    })
   })
 
   it('uses unique ids and claims each domain once', () => {

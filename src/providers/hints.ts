@@ -17,6 +17,13 @@ const ORDER: Record<Hint['kind'], number> = {
 export const localize = (text: LocalizedText, lang: Lang): string =>
   lang === 'zh-CN' ? (text['zh-CN'] ?? text.en) : text.en
 
+/**
+ * Advice text in `lang`. English stands in for a missing Chinese text (an operator's file may give
+ * only English) and then says so, so a zh-CN answer is Chinese or marked English, never unmarked.
+ */
+export const localizeAdvice = (text: LocalizedText, lang: Lang): string =>
+  lang === 'zh-CN' && !text['zh-CN'] ? `（英文）${text.en}` : localize(text, lang)
+
 /** The provider's display name in `lang`. */
 export const providerName = (p: Pick<Provider, 'name'>, lang: Lang): string =>
   lang === 'zh-CN' ? (p.name['zh-CN'] ?? p.name.en) : p.name.en
@@ -26,26 +33,13 @@ export const providerName = (p: Pick<Provider, 'name'>, lang: Lang): string =>
  * to enable access (with its link), then quirks. Duplicates are dropped.
  */
 export const hintsFor = (p: Provider, lang: Lang): string[] => {
-  // Untranslated hints come from Delta Chat's database and are written for that app ("an
-  // app-specific password for Delta Chat"); where curated, translated advice exists it
-  // supersedes them, and showing both would contradict it (e.g. QQ's 授权码).
-  const curated = p.enable !== undefined || p.hints.some((h) => h.text['zh-CN'] !== undefined)
-  const hints = [...p.hints]
-    .filter((h) => !curated || h.text['zh-CN'] !== undefined)
-    .sort((a, b) => ORDER[a.kind] - ORDER[b.kind])
-  const out: string[] = []
-  for (const h of hints) {
-    if (h.kind === 'enable' || h.kind === 'unknown' || h.kind === 'quirk') break
-    out.push(localize(h.text, lang))
-  }
+  const hints = [...p.hints].sort((a, b) => ORDER[a.kind] - ORDER[b.kind])
+  const late = (h: Hint) => h.kind === 'enable' || h.kind === 'unknown' || h.kind === 'quirk'
+  const out = hints.filter((h) => !late(h)).map((h) => localizeAdvice(h.text, lang))
   if (p.enable) {
-    const steps = localize(p.enable.steps, lang)
+    const steps = localizeAdvice(p.enable.steps, lang)
     out.push(p.enable.url ? `${steps} (${p.enable.url})` : steps)
   }
-  for (const h of hints) {
-    if (h.kind === 'enable' || h.kind === 'unknown' || h.kind === 'quirk') {
-      out.push(localize(h.text, lang))
-    }
-  }
+  out.push(...hints.filter(late).map((h) => localizeAdvice(h.text, lang)))
   return [...new Set(out)]
 }

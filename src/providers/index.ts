@@ -6,6 +6,7 @@
 // Model
 export {
   AUTH_METHODS,
+  CLIENT_ACCESS,
   CONFIDENCES,
   CREDENTIALS,
   DomainSchema,
@@ -16,6 +17,7 @@ export {
   LocalizedTextSchema,
   PROTOCOLS,
   ProviderObjectSchema,
+  REGIONS,
   ProviderSchema,
   SECURITIES,
   ServerSpecSchema,
@@ -30,6 +32,7 @@ export type {
   Protocol,
   Provider,
   ProviderInput,
+  Region,
   Security,
   ServerSpec,
 } from './schema.ts'
@@ -45,4 +48,4 @@ export { hostSuffixes, isHostName, normalizeDomain } from './domain.ts'
 
 // Presentation
 export { expandPlaceholders, splitEmail } from './expand.ts'
-export { hintsFor, localize, providerName } from './hints.ts'
+export { hintsFor, localize, localizeAdvice, providerName } from './hints.ts'

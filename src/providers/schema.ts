@@ -37,11 +37,16 @@ export const HINT_KINDS = [
   'unknown',
 ] as const
 export const LANGS = ['en', 'zh-CN'] as const
+/** Where the user reads mail: mainland China, or elsewhere. */
+export const REGIONS = ['cn', 'intl'] as const
+/** How a provider without IMAP/POP3/SMTP for third-party clients can still be reached. */
+export const CLIENT_ACCESS = ['bridge', 'none'] as const
 
 export type Protocol = (typeof PROTOCOLS)[number]
 export type Security = (typeof SECURITIES)[number]
 export type Credential = (typeof CREDENTIALS)[number]
 export type Lang = (typeof LANGS)[number]
+export type Region = (typeof REGIONS)[number]
 
 const PLACEHOLDER_HOST = /^(?:[a-z0-9_-]+\.|%EMAILDOMAIN%\.?)*(?:[a-z0-9_-]+|%EMAILDOMAIN%)$/i
 
@@ -75,6 +80,11 @@ export const ServerSpecSchema = z.object({
   note: z.string().optional(),
   /** Which data source this server came from (ispdb, deltachat, mailcore2, research, overlay). */
   source: z.string().optional(),
+  /**
+   * Where this host is meant to be used from, when the provider publishes alternatives for the
+   * same mailbox: `cn` mainland China, `intl` elsewhere. Absent: everywhere.
+   */
+  region: z.enum(REGIONS).optional(),
 })
 
 /** A host named by a source whose port or TLS mode nobody could establish. */
@@ -113,6 +123,18 @@ export const ProviderObjectSchema = z.object({
   /** Maintainers' notes from the sources (English); not shown to end users. */
   notes: z.array(z.string()).default([]),
   status: z.enum(STATUSES).default('ok'),
+  /**
+   * Set when the provider offers no IMAP/POP3/SMTP to ordinary mail clients: `bridge` (only
+   * through its own program on the user's computer, e.g. Proton Mail Bridge) or `none` (its own
+   * apps and webmail only, e.g. Tuta). `instead` says what to do.
+   */
+  clientAccess: z
+    .object({
+      kind: z.enum(CLIENT_ACCESS),
+      instead: LocalizedTextSchema,
+      url: z.url().optional(),
+    })
+    .optional(),
   insecure: z.boolean().default(false),
   confidence: z.enum(CONFIDENCES).default('medium'),
   website: z.string().optional(),

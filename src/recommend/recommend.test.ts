@@ -221,7 +221,7 @@ describe('recommend: broken providers', () => {
     expect(codes(en.reasons)).toContain('NOT_VERIFIED')
   })
 
-  it('a broken provider with no servers at all', () => {
+  it('a provider with no IMAP for mail clients says what to do instead (Proton: the Bridge)', () => {
     const proton = providerFor('protonmail.com')
     const r = recommend({
       email: 'eve@protonmail.com',
@@ -230,8 +230,8 @@ describe('recommend: broken providers', () => {
       lang: 'en',
       probed: false,
     })
-    expect(codes(r.warnings)).toEqual(['PROVIDER_BROKEN', 'NO_INCOMING_FOUND', 'NO_OUTGOING_FOUND'])
-    expect(r.warnings[0]?.text).toContain('Proton')
+    expect(codes(r.warnings)).toEqual(['PROVIDER_BRIDGE_ONLY'])
+    expect(r.warnings[0]?.text).toContain('Proton Mail Bridge')
     expect(r.protocol).toBeNull()
   })
 })

@@ -4,8 +4,8 @@
  * would tell this user to use, which secret and username to type, and why. Pure.
  */
 import type { CandidateServer } from '../discovery/types.ts'
-import { hintsFor, providerName } from '../providers/hints.ts'
-import type { Provider } from '../providers/schema.ts'
+import { hintsFor, localizeAdvice, providerName } from '../providers/hints.ts'
+import type { Lang, Provider } from '../providers/schema.ts'
 import { credentialFor, usernameFor } from './credential.ts'
 import { serverList, sourcesLabel } from './labels.ts'
 import { chooseProtocol } from './protocol-choice.ts'
@@ -30,6 +30,13 @@ const verificationNotes = (chosen: readonly CandidateServer[], probed: boolean):
 const providerNotes = (provider: Provider | null): Notes => {
   if (!provider) return { reasons: [], warnings: [] }
   const name = { en: providerName(provider, 'en'), 'zh-CN': providerName(provider, 'zh-CN') }
+  if (provider.clientAccess) {
+    const { kind, instead, url } = provider.clientAccess
+    const text = (lang: Lang) => localizeAdvice(instead, lang) + (url ? ` (${url})` : '')
+    const code = kind === 'bridge' ? 'PROVIDER_BRIDGE_ONLY' : 'PROVIDER_NO_CLIENT_ACCESS'
+    const params = { provider: name, instead: { en: text('en'), 'zh-CN': text('zh-CN') } }
+    return { reasons: [], warnings: [{ code, params }] }
+  }
   if (provider.status === 'broken') {
     const oauth2 = provider.credential === 'oauth2-only' || provider.oauth2
     const code = oauth2 ? 'PROVIDER_BROKEN_OAUTH2' : 'PROVIDER_BROKEN'
@@ -93,12 +100,16 @@ export const recommend = (input: RecommendInput): Recommendation => {
     ...fromProvider.reasons,
     ...usernameNotes,
   ]
+  // A provider without client access already says why nothing was found and what to do.
+  const nothingFound = (d: Draft) =>
+    provider?.clientAccess !== undefined &&
+    (d.code === 'NO_INCOMING_FOUND' || d.code === 'NO_OUTGOING_FOUND')
   const warnings: Draft[] = [
     ...fromProvider.warnings,
     ...inNotes.warnings,
     ...outNotes.warnings,
     ...choice.warnings,
-  ]
+  ].filter((d) => !nothingFound(d))
   return {
     protocol: choice.protocol,
     recommended: { incoming, outgoing },

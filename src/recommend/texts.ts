@@ -125,6 +125,14 @@ export const TEXTS = {
     'zh-CN':
       '已知 {provider} 无法用基于密码的邮件客户端登录。请使用服务商自己的 App 或网页版邮箱（部分服务商为邮件客户端提供桥接程序）。',
   },
+  PROVIDER_BRIDGE_ONLY: {
+    en: '{provider} cannot be reached directly by a mail client, only through its own bridge program. {instead}',
+    'zh-CN': '邮件客户端无法直接连接 {provider}，只能通过其自带的桥接程序。{instead}',
+  },
+  PROVIDER_NO_CLIENT_ACCESS: {
+    en: '{provider} offers no IMAP, POP3 or SMTP to mail clients, so no settings can work. {instead}',
+    'zh-CN': '{provider} 不向邮件客户端提供 IMAP、POP3 或 SMTP，任何设置都无法使用。{instead}',
+  },
   CERT_PROBLEM: {
     en: '{server} is the only working choice, but its certificate has a problem: {problem} Ask your mail administrator to fix it, and accept the certificate in your mail client only if they confirm it is theirs.',
     'zh-CN':

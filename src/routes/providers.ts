@@ -17,7 +17,7 @@ const DomainParam = z.object({
     .string()
     .max(253)
     .transform(normalizeDomain)
-    .refine((d) => isHostName(d) || /^[a-z0-9][a-z0-9._-]*$/.test(d), 'expected a domain name'),
+    .refine(isHostName, 'expected a domain name'),
 })
 
 /**
@@ -47,8 +47,9 @@ export const providersRoutes = (deps: { providers: ProviderIndex }): Hono => {
   app.get('/:domain', (c) => {
     const param = DomainParam.safeParse({ domain: c.req.param('domain') })
     if (!param.success) return invalidInput(c, param.error, 'domain')
-    const provider =
-      deps.providers.byDomain(param.data.domain) ?? deps.providers.get(param.data.domain)
+    // The same rule as an address lookup (fromDatabase): by domain or alias, never by entry id,
+    // so this route and a lookup for user@domain always agree.
+    const provider = deps.providers.byDomain(param.data.domain)
     if (!provider) {
       return apiError(
         c,

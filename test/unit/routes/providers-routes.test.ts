@@ -39,6 +39,17 @@ describe('GET /api/v1/providers', () => {
     expect(await res.json()).toMatchObject({ id: 'qq', credential: 'authorization-code' })
   })
 
+  it('uses the lookup rule (domain or alias, never an entry id): /1und1.de as user@1und1.de', async () => {
+    const res = await app.request('/1und1.de')
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { id: string; domains: string[] }
+    expect(body.id).toBe(providers.byDomain('1und1.de')?.id)
+    expect(body.domains).toContain('1und1.de')
+    // An entry id is not a domain: it is refused as input, not found through a side door.
+    const byId = await app.request('/netease-free')
+    expect(byId.status).toBe(400)
+  })
+
   it('answers 404 JSON for an unknown domain', async () => {
     const res = await app.request('/nobody.example')
     expect(res.status).toBe(404)
@@ -148,6 +159,12 @@ describe('GET /api/v1/lookup', () => {
     const en = await get('email=a@qq.com&lang=en', { 'accept-language': 'zh-CN' })
     expect(en.body.provider?.name).toBe('QQ Mail')
     expect(en.body.hints[0]).toMatch(/authorization code/)
+  })
+
+  it('finds the same provider for user@1und1.de as GET /api/v1/providers/1und1.de', async () => {
+    const { body } = await get('email=user@1und1.de&lang=en')
+    expect(body.provider?.id).toBe(providers.byDomain('1und1.de')?.id)
+    expect(body.recommended.incoming?.host).toBe('imap.ionos.de')
   })
 
   it('answers with provider null and empty lists for an unknown domain without MX', async () => {
