@@ -40,6 +40,7 @@ import { createTargetGuard } from '../src/security/target-guard.ts'
 import { type Lab, startLab } from '../test/lab/lab.ts'
 import { run, tryRun } from '../test/lab/run.ts'
 import { type DelayProxy, startDelayProxy } from './delay-proxy.ts'
+import { openSqliteReportStore } from '../src/diagnose/store-sqlite-node.ts'
 
 const DELAY_MS = 50
 const RTT_MS = 2 * DELAY_MS
@@ -218,6 +219,7 @@ const buildApp = (lab: Lab): App => {
     logger: createLogger({ level: 'silent', write: () => {} }),
     resolver,
     providers: createProviderIndex(loadBuiltInProviders(), overlayFor(lab)),
+    reports: openSqliteReportStore(':memory:'),
     httpGet: createNodeHttpGet({ guard, ca: [lab.caPem] }),
     probe: {
       guard,

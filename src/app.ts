@@ -9,7 +9,9 @@ import { buildOpenApiDocument } from './openapi/document.ts'
 import type { Resolver } from './dns/resolver.ts'
 import type { HttpGet } from './discovery/http.ts'
 import { createDiscovery } from './discovery/pipeline.ts'
-import { settingsFromDiscovery } from './formats/settings.ts'
+import { createClientSettings } from './diagnose/client-settings.ts'
+import type { Retention } from './diagnose/saved-report.ts'
+import type { ReportStore } from './diagnose/store.ts'
 import type { Logger } from './logger.ts'
 import type { MatrixDeps } from './probes/matrix.ts'
 import type { ProviderIndex } from './providers/index.ts'
@@ -19,11 +21,12 @@ import { apiError } from './routes/api-error.ts'
 import type { AppEnv } from './routes/app-env.ts'
 import { autoconfigRoutes } from './routes/autoconfig.ts'
 import { autodiscoverRoutes } from './routes/autodiscover.ts'
-import { diagnoseRoutes } from './routes/diagnose.ts'
+import { DIAGNOSE_SOCKETS, diagnoseRoutes } from './routes/diagnose.ts'
 import { guidesRoutes } from './routes/guides.ts'
 import { mobileconfigRoutes } from './routes/mobileconfig.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { probeRoutes } from './routes/probe.ts'
+import { reportsRoutes } from './routes/reports.ts'
 import { type WebDeps, webRoutes } from './routes/web.ts'
 import { widgetCors } from './security/cors.ts'
 import { providersRoutes } from './routes/providers.ts'
@@ -52,7 +55,17 @@ export interface AppDeps {
   readAsset?: WebDeps['readAsset']
   /** Serves public/ (runtime-specific); tried after the API routes. */
   assets?: MiddlewareHandler
+  /** Where diagnoses are saved, and the domains' verified settings kept (runtime-specific). */
+  reports: ReportStore
+  /** How long reports and verified settings are kept; default 30 days and 24 hours. */
+  retention?: Retention
+  /** Milliseconds since the epoch, for the store; fixed in tests. */
+  now?: () => number
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000
+/** MAILSETUP_REPORT_TTL_DAYS and MAILSETUP_VERIFIED_TTL_HOURS by default. */
+export const DEFAULT_RETENTION: Retention = { reportMs: 30 * DAY_MS, verifiedMs: DAY_MS }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
 
@@ -64,6 +77,12 @@ export const createApp = (deps: AppDeps) => {
     httpGet: deps.httpGet,
     probe: deps.probe,
   })
+  const storage = {
+    store: deps.reports,
+    retention: deps.retention ?? DEFAULT_RETENTION,
+    providers: deps.providers,
+    now: deps.now ?? Date.now,
+  }
 
   app.use(async function requestLog(c, next) {
     const incoming = c.req.header('x-request-id')
@@ -120,11 +139,18 @@ export const createApp = (deps: AppDeps) => {
   app.use('/api/v1/diagnose', rateLimit)
   app.route('/api/v1/probe', probeRoutes({ probe: deps.probe, budget: deps.budget }))
   app.route('/api/v1/lookup', lookupRoutes({ discovery, budget: deps.budget }))
-  app.route('/api/v1/diagnose', diagnoseRoutes({ discovery, budget: deps.budget }))
+  app.route('/api/v1/diagnose', diagnoseRoutes({ discovery, budget: deps.budget, storage }))
+  const profile = { sign: deps.signProfile }
+  app.route('/api/v1/reports', reportsRoutes({ storage, profile }))
 
-  // Client setup: guides, and the formats mail clients read by themselves. They run discovery
-  // (DNS and autoconfig, no probes) for unknown domains, so they count against the rate limit.
-  const settings = settingsFromDiscovery(discovery, deps.providers)
+  // Client setup: guides, and the formats mail clients read by themselves. For unknown domains
+  // they run discovery (and, without verified settings, probes), so they count against the rate limit.
+  const settings = createClientSettings({
+    discovery,
+    storage,
+    budget: deps.budget,
+    sockets: DIAGNOSE_SOCKETS,
+  })
   for (const path of [
     '/api/v1/guides/*',
     '/mail/*',

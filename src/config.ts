@@ -97,6 +97,9 @@ const schema = z.object({
     }),
   MAILSETUP_PROFILE_CERT: z.string().optional(),
   MAILSETUP_PROFILE_KEY: z.string().optional(),
+  MAILSETUP_DATABASE: z.string().trim().min(1).default('var/mailsetup.sqlite'),
+  MAILSETUP_REPORT_TTL_DAYS: int(1, 3_650, 30),
+  MAILSETUP_VERIFIED_TTL_HOURS: int(1, 8_760, 24),
 })
 
 export type Config = z.infer<typeof schema>

@@ -20,6 +20,8 @@ import { createHostLimiter } from './probes/host-limiter.ts'
 import { createProviderIndex, loadBuiltInProviders } from './providers/index.ts'
 import { loadOverlayFile } from './providers/overlay-file.ts'
 import { loadProfileSigner } from './formats/sign-node.ts'
+import { openSqliteReportStore } from './diagnose/store-sqlite-node.ts'
+import type { ReportStore } from './diagnose/store.ts'
 import { createNodeConnect } from './probes/socket-node.ts'
 import { createRateLimiter } from './security/rate-limit.ts'
 import { createSocketBudget } from './security/socket-budget.ts'
@@ -57,6 +59,35 @@ const clientKeyFor = (config: Config) => (c: Context) => {
   return getConnInfo(c).remote.address ?? 'unknown'
 }
 
+/** How often expired reports are purged while the service runs. */
+const PURGE_EVERY_MS = 60 * 60 * 1000
+
+/** Opens the database (MAILSETUP_DATABASE) and purges what expired; stops the process naming it when it cannot. */
+const openReports = async (config: Config) => {
+  const path = config.MAILSETUP_DATABASE
+  const store = await orStop('MAILSETUP_DATABASE', () => {
+    try {
+      return openSqliteReportStore(path)
+    } catch (err) {
+      throw new Error(`${path}: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  })
+  await orStop('MAILSETUP_DATABASE', () => store.purgeExpired(Date.now()))
+  return store
+}
+
+/** Purges expired reports every hour; the timer never keeps the process alive. */
+const schedulePurge = (store: ReportStore, logger: ReturnType<typeof createLogger>) => {
+  const timer = setInterval(() => {
+    store
+      .purgeExpired(Date.now())
+      .then((purged) => purged > 0 && logger.info('purged expired reports', { purged }))
+      .catch((err: unknown) => logger.error('purge failed', { err }))
+  }, PURGE_EVERY_MS)
+  timer.unref()
+  return timer
+}
+
 const publicDir = fileURLToPath(new URL('../public', import.meta.url))
 
 export const buildNodeApp = async (config: Config) => {
@@ -84,6 +115,8 @@ export const buildNodeApp = async (config: Config) => {
           loadProfileSigner({ certPath, keyPath }),
         )
       : undefined
+  const reports = await openReports(config)
+  schedulePurge(reports, logger)
   const guard = createTargetGuard({
     resolver,
     allow: config.MAILSETUP_ALLOW_TARGETS,
@@ -108,19 +141,28 @@ export const buildNodeApp = async (config: Config) => {
     widgetOrigins: config.MAILSETUP_WIDGET_ORIGINS,
     readAsset: (name) => readFile(`${publicDir}/${name}`, 'utf8').catch(() => null),
     assets: serveStatic({ root: publicDir }),
+    reports,
+    retention: {
+      reportMs: config.MAILSETUP_REPORT_TTL_DAYS * 24 * 60 * 60 * 1000,
+      verifiedMs: config.MAILSETUP_VERIFIED_TTL_HOURS * 60 * 60 * 1000,
+    },
   })
-  return { app, logger }
+  return { app, logger, reports }
 }
 
 const main = async () => {
   const config = readConfig()
-  const { app, logger } = await buildNodeApp(config)
+  const { app, logger, reports } = await buildNodeApp(config)
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     logger.info('listening', {
       url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${info.port}`,
     })
   })
-  const stop = () => server.close(() => process.exit(0))
+  const stop = () =>
+    server.close(() => {
+      reports.close()
+      process.exit(0)
+    })
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

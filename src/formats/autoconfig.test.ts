@@ -2,7 +2,7 @@ import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { parseAutoconfigXml } from '../discovery/autoconfig-xml.ts'
 import { renderAutoconfig } from './autoconfig.ts'
-import { emptySettings } from './settings.ts'
+import { emptySettings } from '../diagnose/account-settings.ts'
 
 describe('renderAutoconfig', () => {
   it('is null for a domain without servers', () => {

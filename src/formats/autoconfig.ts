@@ -9,7 +9,7 @@ import type { CandidateServer } from '../discovery/types.ts'
 import type { Security } from '../providers/index.ts'
 import { type AuthMethod, authMethodsFor } from './auth-methods.ts'
 import { offeredServers } from './offered.ts'
-import type { AccountSettings } from './settings.ts'
+import type { AccountSettings } from '../diagnose/account-settings.ts'
 import { usernameTemplate } from './username-template.ts'
 import { element, escapeXml } from './xml-text.ts'
 

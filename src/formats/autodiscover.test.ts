@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { renderAutodiscover, renderAutodiscoverError } from './autodiscover.ts'
-import { emptySettings } from './settings.ts'
+import { emptySettings } from '../diagnose/account-settings.ts'
 
 describe('renderAutodiscover', () => {
   it('is null for a domain without servers', () => {

@@ -10,7 +10,7 @@ import type { CandidateServer } from '../discovery/types.ts'
 import type { Security } from '../providers/index.ts'
 import { OUTLOOK_RESPONSE_SCHEMA } from './autodiscover-request.ts'
 import { offeredServers } from './offered.ts'
-import type { AccountSettings } from './settings.ts'
+import type { AccountSettings } from '../diagnose/account-settings.ts'
 import { element } from './xml-text.ts'
 
 const RESPONSE_SCHEMA = 'http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006'

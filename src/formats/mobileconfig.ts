@@ -9,7 +9,7 @@
 import { build } from 'plist'
 import type { CandidateServer } from '../discovery/types.ts'
 import type { ProfileIds } from './profile-ids.ts'
-import type { AccountSettings } from './settings.ts'
+import type { AccountSettings } from '../diagnose/account-settings.ts'
 
 export interface MobileconfigOptions {
   /** PayloadOrganization; default 'mailsetup'. */

@@ -4,7 +4,7 @@
  * where nothing secure is known, duplicates dropped.
  */
 import type { CandidateServer } from '../discovery/types.ts'
-import type { AccountSettings } from './settings.ts'
+import type { AccountSettings } from '../diagnose/account-settings.ts'
 
 const keyOf = (s: CandidateServer) => `${s.protocol} ${s.host} ${s.port} ${s.security}`
 

@@ -5,7 +5,7 @@
  */
 import type { CandidateServer } from '../discovery/types.ts'
 import { offeredServers } from '../formats/offered.ts'
-import type { AccountSettings } from '../formats/settings.ts'
+import type { AccountSettings } from '../diagnose/account-settings.ts'
 import { hintsFor, providerName, type Lang } from '../providers/index.ts'
 import { CLIENTS } from './clients/index.ts'
 import { usualErrors } from './errors.ts'

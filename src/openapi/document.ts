@@ -8,6 +8,7 @@ import { ProviderObjectSchema } from '../providers/index.ts'
 import { DiagnoseRequest } from '../routes/diagnose.ts'
 import { LookupQuery } from '../routes/lookup.ts'
 import { ProbeRequest } from '../routes/probe.ts'
+import { ReportGuideQuery } from '../routes/reports.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
 import {
   ErrorBodySchema,
@@ -16,8 +17,10 @@ import {
   MatrixResultSchema,
   ProbeResultSchema,
   ProviderSummarySchema,
+  DiagnosisSchema,
   ReportSchema,
   ReportServerSchema,
+  StoredReportSchema,
   SourceReportSchema,
 } from './schemas.ts'
 
@@ -30,6 +33,8 @@ const COMPONENTS = {
   MatrixResult: MatrixResultSchema,
   DiagnoseRequest,
   Report: ReportSchema,
+  Diagnosis: DiagnosisSchema,
+  StoredReport: StoredReportSchema,
   Server: ReportServerSchema,
   SourceReport: SourceReportSchema,
   Provider: ProviderObjectSchema,
@@ -86,10 +91,18 @@ const errors = (...statuses: number[]) =>
   )
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input: `error.field` names the field.',
+  401: 'UNAUTHORIZED: no `Authorization: Bearer <deleteToken>`.',
+  405: 'METHOD_NOT_ALLOWED: see the Allow header.',
   403: 'TARGET_BLOCKED: a private, local or reserved address, or not a mail port.',
   404: 'Not found.',
   413: 'The request body is too large.',
   429: 'Rate limited or too many probes running; see Retry-After.',
+}
+const REPORT_ID = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' },
 }
 const SSE = (text: string) => ({
   'text/event-stream': { schema: { type: 'string' }, description: text },
@@ -138,9 +151,10 @@ export const buildOpenApiDocument = (): Json => ({
         requestBody: { required: true, content: json(ref('DiagnoseRequest')) },
         responses: {
           200: {
-            description: 'The report.',
+            description:
+              'The report, stored: `id`, `url` (the share link /r/{id}) and `deleteToken` (only here). With SSE the final `report` event carries them.',
             content: {
-              ...json(ref('Report')),
+              ...json(ref('Diagnosis')),
               ...SSE('source and probe events, then a report event'),
             },
           },
@@ -237,6 +251,93 @@ export const buildOpenApiDocument = (): Json => ({
         responses: {
           200: { description: 'The guide.', content: json(ref('Guide')) },
           ...errors(400, 404, 429),
+        },
+      },
+    },
+    '/api/v1/reports/{id}': {
+      get: {
+        summary: 'A stored report (no probe is run)',
+        parameters: [REPORT_ID],
+        responses: {
+          200: { description: 'The report as it was made.', content: json(ref('StoredReport')) },
+          ...errors(400, 404, 405),
+        },
+      },
+      delete: {
+        summary: 'Delete a stored report',
+        parameters: [
+          REPORT_ID,
+          {
+            name: 'Authorization',
+            in: 'header',
+            required: true,
+            description: '`Bearer <deleteToken>` from the diagnosis that made the report.',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          204: { description: 'Deleted.' },
+          403: {
+            description: 'FORBIDDEN: the token does not match; the report stays.',
+            content: json(ref('Error')),
+          },
+          ...errors(400, 401, 404, 405),
+        },
+      },
+    },
+    '/api/v1/reports/{id}/guides/{client}': {
+      get: {
+        summary: "One client's setup guide from a stored report's recommended settings",
+        parameters: [
+          REPORT_ID,
+          {
+            name: 'client',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', enum: [...CLIENT_IDS] },
+          },
+          ...queryParameters(ReportGuideQuery, {
+            lang: 'Language of the guide; default from Accept-Language.',
+            protocol: "The incoming protocol; default the report's recommended one.",
+          }),
+        ],
+        responses: {
+          200: { description: 'The guide.', content: json(ref('Guide')) },
+          ...errors(400, 404, 405),
+        },
+      },
+    },
+    '/api/v1/reports/{id}/mobileconfig': {
+      get: {
+        summary: "An Apple configuration profile from a stored report's recommended settings",
+        parameters: [
+          REPORT_ID,
+          {
+            name: 'protocol',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['imap', 'pop3'] },
+          },
+        ],
+        responses: {
+          200: {
+            description: 'The profile (signed when the service has a signing certificate).',
+            content: { 'application/x-apple-aspen-config': { schema: { type: 'string' } } },
+          },
+          ...errors(400, 404, 405),
+        },
+      },
+    },
+    '/api/v1/reports/{id}/config-v1.1.xml': {
+      get: {
+        summary: "Mozilla autoconfig XML from a stored report's recommended settings",
+        parameters: [REPORT_ID],
+        responses: {
+          200: {
+            description: 'config-v1.1.xml',
+            content: { 'text/xml': { schema: { type: 'string' } } },
+          },
+          ...errors(400, 404, 405),
         },
       },
     },

@@ -147,6 +147,28 @@ export const ReportSchema = z
   })
   .strict()
 
+const reportLink = {
+  id: z
+    .string()
+    .meta({ description: 'The report id: 128 random bits, base64url (22 characters).' }),
+  url: z.string().meta({ description: 'The share link: `/r/{id}`.' }),
+  createdAt: z.string().meta({ description: 'When the diagnosis ran (ISO 8601).' }),
+}
+
+/** A diagnosis as POST /api/v1/diagnose answers it: the report, stored, with its link. */
+export const DiagnosisSchema = ReportSchema.extend({
+  ...reportLink,
+  deleteToken: z.string().meta({
+    description:
+      'Deletes the report (`Authorization: Bearer <deleteToken>`); only in this answer, never again.',
+  }),
+})
+  .partial({ id: true, url: true, createdAt: true, deleteToken: true })
+  .meta({ description: 'The link fields are absent only when the report could not be stored.' })
+
+/** A stored report as GET /api/v1/reports/{id} answers it. */
+export const StoredReportSchema = ReportSchema.extend(reportLink)
+
 export const ProviderSummarySchema = z
   .object({
     id: z.string(),

@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono'
 import { renderAutoconfig } from '../formats/autoconfig.ts'
-import type { SettingsSource } from '../formats/settings.ts'
+import type { AccountSettings, SettingsSource } from '../diagnose/account-settings.ts'
 import { apiError } from './api-error.ts'
 import { addressParam } from './format-address.ts'
 
@@ -15,6 +15,15 @@ export const AUTOCONFIG_PATHS = [
   '/mail/config-v1.1.xml',
   '/.well-known/autoconfig/mail/config-v1.1.xml',
 ] as const
+
+/** The config-v1.1.xml answer for some settings; 404 NO_SETTINGS when no incoming server is known. */
+export const autoconfigResponse = (c: Context, settings: AccountSettings) => {
+  const xml = renderAutoconfig(settings)
+  if (xml === null)
+    return apiError(c, 404, 'NO_SETTINGS', `No settings are known for ${settings.domain}.`)
+  c.header('Cache-Control', 'private, max-age=300')
+  return c.body(xml, 200, { 'Content-Type': 'text/xml; charset=utf-8' })
+}
 
 /**
  * Mount at `/`. An unknown domain answers 404 NO_SETTINGS (clients go on to their next method);
@@ -29,12 +38,7 @@ export const autoconfigRoutes = (deps: { settings: SettingsSource }): Hono => {
   const handler = async function autoconfig(c: Context) {
     const param = addressParam(c, ['emailaddress'])
     if (!param.ok) return param.response
-    const settings = await deps.settings(param.address.email, c.req.raw.signal)
-    const xml = renderAutoconfig(settings)
-    if (xml === null)
-      return apiError(c, 404, 'NO_SETTINGS', `No settings are known for ${param.address.domain}.`)
-    c.header('Cache-Control', 'private, max-age=300')
-    return c.body(xml, 200, { 'Content-Type': 'text/xml; charset=utf-8' })
+    return autoconfigResponse(c, await deps.settings(param.address.email, c.req.raw.signal))
   }
   for (const path of AUTOCONFIG_PATHS) app.get(path, handler)
   return app

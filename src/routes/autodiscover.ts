@@ -22,7 +22,7 @@ import {
   renderAutodiscoverError,
 } from '../formats/autodiscover.ts'
 import { parseAddress } from '../formats/email-address.ts'
-import type { SettingsSource } from '../formats/settings.ts'
+import type { SettingsSource } from '../diagnose/account-settings.ts'
 
 export const AUTODISCOVER_PATHS = [
   '/autodiscover/autodiscover.xml',

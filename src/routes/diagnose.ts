@@ -6,7 +6,8 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { Context } from 'hono'
-import { buildReport } from '../diagnose/report.ts'
+import { type Report, buildReport } from '../diagnose/report.ts'
+import { type ReportStorage, saveReport } from '../diagnose/saved-report.ts'
 import { createLiveRecommendation } from '../diagnose/live-recommendation.ts'
 import {
   type DiscoveryEvent,
@@ -46,11 +47,23 @@ export const DIAGNOSE_SOCKETS = MAX_DISCOVERY_PROBES * 2
 export interface DiagnoseDeps {
   discovery: DiscoveryService
   budget: SocketBudget
+  /** Where each diagnosis is saved (POST /api/v1/diagnose); lookups are not saved. */
+  storage?: ReportStorage
+}
+
+/** Saves the report; a store that fails costs the share link, not the diagnosis. */
+const saveOrKeep = async (c: Context<AppEnv>, storage: ReportStorage, report: Report) => {
+  try {
+    return await saveReport(storage, report)
+  } catch (err) {
+    c.get('log').error('report not saved', { err })
+    return report
+  }
 }
 
 /** Runs one diagnosis within the socket budget and answers with its report (JSON or SSE). */
 export const diagnoseResponse = (
-  c: Context,
+  c: Context<AppEnv>,
   deps: DiagnoseDeps,
   input: { email: string; lang: Lang; needs?: Needs; probe: boolean },
 ) => {
@@ -70,7 +83,12 @@ export const diagnoseResponse = (
         signal: c.req.raw.signal,
         onEvent: emit ? onEvent : undefined,
       })
-      return buildReport(found, { lang: input.lang, needs: input.needs, probed: input.probe })
+      const report = buildReport(found, {
+        lang: input.lang,
+        needs: input.needs,
+        probed: input.probe,
+      })
+      return deps.storage ? await saveOrKeep(c, deps.storage, report) : report
     } finally {
       release()
     }

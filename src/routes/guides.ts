@@ -3,10 +3,10 @@
  * `GET /api/v1/guides` (the clients) and `GET /api/v1/guides/:client?email=&lang=&protocol=`
  * (one client's setup guide for an address, as JSON the web page renders).
  */
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { parseAddress } from '../formats/email-address.ts'
-import type { SettingsSource } from '../formats/settings.ts'
+import type { SettingsSource } from '../diagnose/account-settings.ts'
 import { CLIENT_IDS, type ClientId, message, renderGuide } from '../guides/index.ts'
 import { apiError, invalidInput } from './api-error.ts'
 import { LangSchema, langFromHeader } from './email.ts'
@@ -31,6 +31,24 @@ const ListQuery = z.object({ lang: LangSchema.optional() })
 
 const isClientId = (id: string): id is ClientId => (CLIENT_IDS as readonly string[]).includes(id)
 
+/** The `:client` path parameter; unknown: 404 UNKNOWN_CLIENT naming the known ones. */
+export const clientParam = (
+  c: Context,
+): { ok: true; id: ClientId } | { ok: false; response: Response } => {
+  const id = c.req.param('client') ?? ''
+  if (isClientId(id)) return { ok: true, id }
+  return {
+    ok: false,
+    response: apiError(
+      c,
+      404,
+      'UNKNOWN_CLIENT',
+      `Unknown client; known clients: ${CLIENT_IDS.join(', ')}.`,
+      'client',
+    ),
+  }
+}
+
 /**
  * Mount at `/api/v1/guides`. Unknown client: 404 UNKNOWN_CLIENT naming the known ones;
  * bad email: 400 naming `email`. `lang` defaults from Accept-Language.
@@ -52,22 +70,14 @@ export const guidesRoutes = (deps: { settings: SettingsSource }): Hono => {
   })
 
   app.get('/:client', async (c) => {
-    const client = c.req.param('client')
-    if (!isClientId(client)) {
-      return apiError(
-        c,
-        404,
-        'UNKNOWN_CLIENT',
-        `Unknown client; known clients: ${CLIENT_IDS.join(', ')}.`,
-        'client',
-      )
-    }
+    const client = clientParam(c)
+    if (!client.ok) return client.response
     const query = GuideQuery.safeParse(c.req.query())
     if (!query.success) return invalidInput(c, query.error, 'email')
     const address = query.data.email
     const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
     const settings = await deps.settings(address.email, c.req.raw.signal)
-    return c.json(renderGuide(client, settings, { lang, protocol: query.data.protocol }))
+    return c.json(renderGuide(client.id, settings, { lang, protocol: query.data.protocol }))
   })
 
   return app

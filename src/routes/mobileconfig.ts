@@ -4,11 +4,11 @@
  * iOS, iPadOS and macOS Mail, signed when a signer is configured (MAILSETUP_PROFILE_CERT and
  * MAILSETUP_PROFILE_KEY, see formats/sign-node.ts).
  */
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { renderMobileconfig } from '../formats/mobileconfig.ts'
 import { offeredServers } from '../formats/offered.ts'
 import { profileIds } from '../formats/profile-ids.ts'
-import type { SettingsSource } from '../formats/settings.ts'
+import type { AccountSettings, SettingsSource } from '../diagnose/account-settings.ts'
 import { apiError } from './api-error.ts'
 import { addressParam } from './format-address.ts'
 
@@ -22,6 +22,52 @@ export interface MobileconfigDeps {
   identifierPrefix?: string
   /** PayloadOrganization; default 'mailsetup'. */
   organization?: string
+}
+
+export type ProfileSigning = Pick<MobileconfigDeps, 'sign' | 'identifierPrefix' | 'organization'>
+
+/** The `protocol` query parameter: absent, imap or pop3; anything else is a 400 naming it. */
+export const protocolParam = (
+  c: Context,
+): { ok: true; wanted?: 'imap' | 'pop3' } | { ok: false; response: Response } => {
+  const wanted = c.req.query('protocol')
+  if (wanted === undefined || wanted === 'imap' || wanted === 'pop3') return { ok: true, wanted }
+  return {
+    ok: false,
+    response: apiError(c, 400, 'INVALID_INPUT', 'protocol must be imap or pop3', 'protocol'),
+  }
+}
+
+/**
+ * The profile for some settings as a download: 404 NO_SETTINGS when no incoming or no outgoing
+ * server is known.
+ */
+export const mobileconfigResponse = async (
+  c: Context,
+  settings: AccountSettings,
+  wanted: 'imap' | 'pop3' | undefined,
+  deps: ProfileSigning,
+) => {
+  const offered = offeredServers(settings)
+  const incoming = wanted
+    ? offered.incoming.find((s) => s.protocol === wanted)
+    : offered.incoming[0]
+  const outgoing = offered.outgoing[0]
+  if (!incoming || !outgoing) {
+    const what = wanted ? `${wanted.toUpperCase()} settings` : 'settings'
+    return apiError(c, 404, 'NO_SETTINGS', `No ${what} are known for ${settings.domain}.`)
+  }
+  const ids = await profileIds(settings.email, incoming, outgoing, deps.identifierPrefix)
+  const xml = renderMobileconfig(settings, incoming, outgoing, ids, {
+    organization: deps.organization,
+  })
+  // A copy: the signer may hand back a view on a shared buffer, which Response cannot take.
+  const body = deps.sign ? new Uint8Array(await deps.sign(xml)) : new TextEncoder().encode(xml)
+  return c.body(body, 200, {
+    'Content-Type': 'application/x-apple-aspen-config',
+    'Content-Disposition': `attachment; filename="${settings.domain}.mobileconfig"`,
+    'Cache-Control': 'no-store',
+  })
 }
 
 /**
@@ -38,32 +84,10 @@ export const mobileconfigRoutes = (deps: MobileconfigDeps): Hono => {
   app.get(MOBILECONFIG_PATH, async function mobileconfig(c) {
     const param = addressParam(c, ['emailaddress', 'email'])
     if (!param.ok) return param.response
-    const wanted = c.req.query('protocol')
-    if (wanted !== undefined && wanted !== 'imap' && wanted !== 'pop3') {
-      return apiError(c, 400, 'INVALID_INPUT', 'protocol must be imap or pop3', 'protocol')
-    }
-    const { address } = param
-    const settings = await deps.settings(address.email, c.req.raw.signal)
-    const offered = offeredServers(settings)
-    const incoming = wanted
-      ? offered.incoming.find((s) => s.protocol === wanted)
-      : offered.incoming[0]
-    const outgoing = offered.outgoing[0]
-    if (!incoming || !outgoing) {
-      const what = wanted ? `${wanted.toUpperCase()} settings` : 'settings'
-      return apiError(c, 404, 'NO_SETTINGS', `No ${what} are known for ${address.domain}.`)
-    }
-    const ids = await profileIds(settings.email, incoming, outgoing, deps.identifierPrefix)
-    const xml = renderMobileconfig(settings, incoming, outgoing, ids, {
-      organization: deps.organization,
-    })
-    // A copy: the signer may hand back a view on a shared buffer, which Response cannot take.
-    const body = deps.sign ? new Uint8Array(await deps.sign(xml)) : new TextEncoder().encode(xml)
-    return c.body(body, 200, {
-      'Content-Type': 'application/x-apple-aspen-config',
-      'Content-Disposition': `attachment; filename="${address.domain}.mobileconfig"`,
-      'Cache-Control': 'no-store',
-    })
+    const protocol = protocolParam(c)
+    if (!protocol.ok) return protocol.response
+    const settings = await deps.settings(param.address.email, c.req.raw.signal)
+    return mobileconfigResponse(c, settings, protocol.wanted, deps)
   })
   return app
 }

@@ -15,6 +15,8 @@ import {
 } from '../../src/providers/index.ts'
 import { createNodeHttpGet } from '../../src/discovery/http-node.ts'
 import { noDns } from './probe-deps.ts'
+import { openSqliteReportStore } from '../../src/diagnose/store-sqlite-node.ts'
+import type { ReportStore } from '../../src/diagnose/store.ts'
 
 export interface TestAppOptions {
   ports?: number[]
@@ -31,6 +33,10 @@ export interface TestAppOptions {
   httpTimeoutMs?: number
   /** Silence before the probe nudges a server (default 500 ms, shorter than the service's). */
   nudgeMs?: number
+  /** The report store (default: a fresh in-memory SQLite database). */
+  reports?: ReportStore
+  retention?: AppDeps['retention']
+  now?: () => number
   /** The page, the widget and their origins, for tests in a browser. */
   web?: Pick<AppDeps, 'widgetOrigins' | 'readAsset' | 'assets'>
 }
@@ -66,6 +72,9 @@ export const createTestApp = (options: TestAppOptions = {}) => {
     budget: createSocketBudget(options.maxSockets ?? 100),
     rateLimiter: createRateLimiter(options.ratePerMinute ?? 1_000),
     clientKey: (c) => c.req.header('x-test-client') ?? 'test',
+    reports: options.reports ?? openSqliteReportStore(':memory:'),
+    retention: options.retention,
+    now: options.now,
     ...options.web,
   })
   return { app, logs }

@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from 'vitest'
 import type { z } from 'zod'
 import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
 import { createNodeResolver } from '../../src/dns/resolver-node.ts'
-import { ReportSchema } from '../../src/openapi/schemas.ts'
+import { DiagnosisSchema } from '../../src/openapi/schemas.ts'
 import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTestApp, postJson } from '../fake/test-app.ts'
 
@@ -20,7 +20,7 @@ const { app } = createTestApp({
 })
 
 /** The documented report shape (the schema the OpenAPI document is made from). */
-type Report = z.infer<typeof ReportSchema>
+type Report = z.infer<typeof DiagnosisSchema>
 
 const diagnose = async (body: Record<string, unknown>, headers: Record<string, string> = {}) => {
   const res = await postJson(app, '/api/v1/diagnose', body, headers)
@@ -38,7 +38,7 @@ describe('diagnose against the lab', () => {
     expect(res.status).toBe(200)
     if (!report) throw new Error('no JSON report')
     // The documented schema (strict) accepts a real, fully probed report.
-    ReportSchema.parse(report)
+    DiagnosisSchema.parse(report)
     expect(report.provider).toBeNull()
     expect(report.incoming).toContainEqual(
       expect.objectContaining({

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { z } from 'zod'
 import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
 import { createNodeResolver } from '../../src/dns/resolver-node.ts'
-import { ReportSchema } from '../../src/openapi/schemas.ts'
+import { DiagnosisSchema } from '../../src/openapi/schemas.ts'
 import {
   createProviderIndex,
   loadBuiltInProviders,
@@ -66,13 +66,13 @@ const { app } = createTestApp({
 })
 
 /** The documented report shape (the schema the OpenAPI document is made from). */
-type Report = z.infer<typeof ReportSchema>
+type Report = z.infer<typeof DiagnosisSchema>
 
 const diagnose = async (email: string): Promise<Report> => {
   const res = await postJson(app, '/api/v1/diagnose', { email, lang: 'en' })
   expect(res.status).toBe(200)
   const report: unknown = await res.json()
-  ReportSchema.parse(report)
+  DiagnosisSchema.parse(report)
   return report as Report
 }
 

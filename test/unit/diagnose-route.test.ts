@@ -3,7 +3,7 @@
  * without probes from the provider database.
  */
 import { describe, expect, it } from 'vitest'
-import { ReportSchema } from '../../src/openapi/schemas.ts'
+import { DiagnosisSchema } from '../../src/openapi/schemas.ts'
 import { createTestApp, postJson } from '../fake/test-app.ts'
 
 describe('POST /api/v1/diagnose', () => {
@@ -31,7 +31,7 @@ describe('POST /api/v1/diagnose', () => {
       needs: { devices: 'one', offline: true },
     })
     expect(res.status).toBe(200)
-    const report = ReportSchema.parse(await res.json())
+    const report = DiagnosisSchema.parse(await res.json())
     expect(report.provider).toMatchObject({
       id: 'qq',
       name: 'QQ邮箱',

@@ -1,5 +1,5 @@
 /** A SettingsSource over the built-in providers plus a small operator overlay, for format and guide tests. */
-import { settingsFromProviders } from '../../../src/formats/settings.ts'
+import { settingsFromProviders } from '../../../src/diagnose/account-settings.ts'
 import {
   createProviderIndex,
   loadBuiltInProviders,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptySettings } from '../../../src/formats/settings.ts'
+import { emptySettings } from '../../../src/diagnose/account-settings.ts'
 import {
   CLIENTS,
   CLIENT_IDS,

@@ -9,7 +9,7 @@ import {
   autodiscoverRoutes,
 } from '../../../src/routes/autodiscover.ts'
 import { mobileconfigRoutes } from '../../../src/routes/mobileconfig.ts'
-import type { SettingsSource } from '../../../src/formats/settings.ts'
+import type { SettingsSource } from '../../../src/diagnose/account-settings.ts'
 import { outlookRequest, settings } from '../formats/fixture.ts'
 
 const createApp = (source: SettingsSource = settings) =>
