@@ -11,6 +11,22 @@ describe('loadConfig', () => {
     expect(config.MAILSETUP_ALLOW_TARGETS).toEqual([])
     expect(config.MAILSETUP_PROBE_TIMEOUT_MS).toBe(8_000)
     expect(config.LOG_LEVEL).toBe('info')
+    expect(config.MAILSETUP_DATABASE).toBe('var/mailsetup.sqlite')
+    expect(config.MAILSETUP_REPORT_TTL_DAYS).toBe(30)
+    expect(config.MAILSETUP_VERIFIED_TTL_HOURS).toBe(24)
+  })
+
+  it('reads the report store variables', () => {
+    const config = loadConfig({
+      MAILSETUP_DATABASE: ':memory:',
+      MAILSETUP_REPORT_TTL_DAYS: '7',
+      MAILSETUP_VERIFIED_TTL_HOURS: '2',
+    })
+    expect(config).toMatchObject({
+      MAILSETUP_DATABASE: ':memory:',
+      MAILSETUP_REPORT_TTL_DAYS: 7,
+      MAILSETUP_VERIFIED_TTL_HOURS: 2,
+    })
   })
 
   it('reads every variable', () => {
@@ -43,6 +59,9 @@ describe('loadConfig', () => {
     ['MAILSETUP_PROBE_PORTS', '993,imap'],
     ['MAILSETUP_PROBE_TIMEOUT_MS', '10'],
     ['LOG_LEVEL', 'loud'],
+    ['MAILSETUP_REPORT_TTL_DAYS', '0'],
+    ['MAILSETUP_VERIFIED_TTL_HOURS', 'a day'],
+    ['MAILSETUP_DATABASE', '   '],
   ])('a bad %s (%j) stops with a message naming it', (name, value) => {
     const attempt = () => loadConfig({ [name]: value })
     expect(attempt).toThrow(ConfigError)
