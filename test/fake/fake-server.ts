@@ -1,13 +1,11 @@
 /**
- * Scripted hostile servers for probe tests: each test decides what the server does with a
- * connection. Tracks the server's sockets so a test can check that none is left open.
+ * The raw fake server under every probe test: a test (or mail-server.ts, the scripted IMAP,
+ * POP3 and SMTP server built on it) decides what happens to each connection. Tracks the
+ * server's sockets so a test can check that none is left open.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import net from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import tls from 'node:tls'
+import type { TestCert } from './test-cert.ts'
 
 export interface FakeServer {
   port: number
@@ -52,45 +50,6 @@ export const eventually = async (check: () => boolean, ms = 2_000): Promise<void
   while (!check()) {
     if (Date.now() > until) throw new Error('condition not met in time')
     await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
-
-export interface TestCert {
-  key: string
-  cert: string
-}
-
-/** A throwaway self-signed certificate for `name`, made with the openssl CLI. */
-export const makeSelfSignedCert = (name: string): TestCert => {
-  const dir = mkdtempSync(join(tmpdir(), 'mailsetup-fake-'))
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '30',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-        '-subj',
-        `/CN=${name}`,
-        '-addext',
-        `subjectAltName=DNS:${name}`,
-      ],
-      { stdio: 'ignore' },
-    )
-    return {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -9,14 +9,13 @@ import { runProbe } from '../../src/probes/probe.ts'
 import type { Protocol, Security } from '../../src/probes/protocol.ts'
 import {
   type FakeServer,
-  type TestCert,
   eventually,
-  makeSelfSignedCert,
   openSocketHandles,
   startFakeServer,
-  upgradeServerSocket,
 } from '../fake/fake-server.ts'
+import { type MailProtocol, type MailScript, startMailServer } from '../fake/mail-server.ts'
 import { loopbackDeps } from '../fake/probe-deps.ts'
+import { type TestCert, makeSelfSignedCert } from '../fake/test-cert.ts'
 
 const TIMEOUT_MS = 2_000
 let cert: TestCert
@@ -32,9 +31,17 @@ afterEach(async () => {
   server = null
 })
 
+/** A raw server, for what lies below any mail protocol (TLS alerts, resets). */
 const serve = async (onConnection: (socket: net.Socket) => void) => {
   baseline = openSocketHandles()
   server = await startFakeServer(onConnection)
+  return server
+}
+
+/** The scripted mail server with a hostile line or two. */
+const serveMail = async (protocol: MailProtocol, script: MailScript) => {
+  baseline = openSocketHandles()
+  server = await startMailServer(protocol, script)
   return server
 }
 
@@ -63,7 +70,7 @@ const expectCleanEnd = async (took: number) => {
 
 describe('probe against hostile servers', () => {
   it('a server that stays silent after connect gives GREETING_TIMEOUT', async () => {
-    const s = await serve(() => undefined)
+    const s = await serveMail('imap', { mute: true })
     const { result, took } = await probe(s.port, 'imap', 'none')
     expect(result.code).toBe('GREETING_TIMEOUT')
     expect(result.status).toBe('error')
@@ -72,14 +79,8 @@ describe('probe against hostile servers', () => {
   })
 
   it('a banner trickled one byte per second gives GREETING_TIMEOUT', async () => {
-    const s = await serve((socket) => {
-      const banner = '* OK IMAP ready\r\n'
-      let i = 0
-      const timer = setInterval(() => {
-        if (socket.destroyed || i >= banner.length) return clearInterval(timer)
-        socket.write(banner[i++] ?? '')
-      }, 1_000)
-      socket.on('close', () => clearInterval(timer))
+    const s = await serveMail('imap', {
+      greeting: { reply: '* OK IMAP ready', pieceBytes: 1, pauseMs: 1_000 },
     })
     const { result, took } = await probe(s.port, 'imap', 'none')
     expect(result.code).toBe('GREETING_TIMEOUT')
@@ -87,14 +88,14 @@ describe('probe against hostile servers', () => {
   })
 
   it('a garbage banner gives NOT_THIS_PROTOCOL', async () => {
-    const s = await serve((socket) => socket.write('\x01\x02garbage \xff\xfe\r\n'))
+    const s = await serveMail('smtp', { greeting: { raw: '\x01\x02garbage \xff\xfe\r\n' } })
     const { result, took } = await probe(s.port, 'smtp', 'none')
     expect(result.code).toBe('NOT_THIS_PROTOCOL')
     await expectCleanEnd(took)
   })
 
   it('a 1 MB line with no newline gives RESPONSE_TOO_LONG without reading it all', async () => {
-    const s = await serve((socket) => socket.write(Buffer.alloc(1024 * 1024, 'A')))
+    const s = await serveMail('pop3', { greeting: { raw: Buffer.alloc(1024 * 1024, 'A') } })
     const { result, took } = await probe(s.port, 'pop3', 'none')
     expect(result.code).toBe('RESPONSE_TOO_LONG')
     await expectCleanEnd(took)
@@ -118,7 +119,7 @@ describe('probe against hostile servers', () => {
   })
 
   it('another mail protocol on the port gives NOT_THIS_PROTOCOL naming it', async () => {
-    const s = await serve((socket) => socket.write('+OK POP3 ready\r\n'))
+    const s = await serveMail('pop3', {})
     const { result, took } = await probe(s.port, 'imap', 'none')
     expect(result.code).toBe('NOT_THIS_PROTOCOL')
     expect(result.detail).toContain('POP3')
@@ -150,33 +151,27 @@ describe('probe against hostile servers', () => {
     await expectCleanEnd(took)
   })
 
-  const injections: Array<[Protocol, string, string, string]> = [
+  // The go-ahead and a forged line in one write, before the handshake: a man in the middle's
+  // trick to have the client take plaintext for what the server said over TLS.
+  const injections: Array<[MailProtocol, MailScript]> = [
     [
       'imap',
-      '* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n',
-      'STARTTLS',
-      '{tag} OK Begin TLS\r\n* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n',
+      {
+        greeting: '* OK [CAPABILITY IMAP4rev1 STARTTLS] ready',
+        plain: {
+          STARTTLS: {
+            reply: '{tag} OK Begin TLS\n* CAPABILITY IMAP4rev1 AUTH=PLAIN',
+            then: 'starttls',
+          },
+        },
+      },
     ],
-    ['pop3', '+OK ready\r\n', 'STLS', '+OK Begin TLS\r\n+OK injected\r\n'],
-    ['smtp', '220 fake ESMTP\r\n', 'STARTTLS', '220 Go ahead\r\n250 AUTH PLAIN\r\n'],
+    ['pop3', { plain: { STLS: { reply: '+OK Begin TLS\n+OK injected', then: 'starttls' } } }],
+    ['smtp', { plain: { STARTTLS: { reply: '220 Go ahead\n250 AUTH PLAIN', then: 'starttls' } } }],
   ]
-  for (const [protocol, greeting, trigger, reply] of injections) {
+  for (const [protocol, script] of injections) {
     it(`${protocol}: bytes injected after the STARTTLS go-ahead give STARTTLS_INJECTION`, async () => {
-      const s = await serve((socket) => {
-        socket.write(greeting)
-        let buffered = ''
-        socket.on('data', (chunk) => {
-          buffered += chunk.toString()
-          for (let nl = buffered.indexOf('\n'); nl !== -1; nl = buffered.indexOf('\n')) {
-            const line = buffered.slice(0, nl).trim()
-            buffered = buffered.slice(nl + 1)
-            const tag = line.split(' ')[0] ?? ''
-            if (line.toUpperCase().endsWith(trigger)) socket.write(reply.replace('{tag}', tag))
-            else if (/^EHLO/i.test(line)) socket.write('250-fake\r\n250 STARTTLS\r\n')
-            else if (/^CAPA/i.test(line)) socket.write('+OK\r\nSTLS\r\nUSER\r\n.\r\n')
-          }
-        })
-      })
+      const s = await serveMail(protocol, script)
       const { result, took } = await probe(s.port, protocol, 'starttls')
       expect(result.code).toBe('STARTTLS_INJECTION')
       expect(result.tls).toBeNull()
@@ -185,7 +180,9 @@ describe('probe against hostile servers', () => {
   }
 
   it('a 421 greeting gives SERVER_BUSY', async () => {
-    const s = await serve((socket) => socket.end('421 4.3.2 Service not available, try later\r\n'))
+    const s = await serveMail('smtp', {
+      greeting: { reply: '421 4.3.2 Service not available, try later', then: 'close' },
+    })
     const { result, took } = await probe(s.port, 'smtp', 'starttls')
     expect(result.code).toBe('SERVER_BUSY')
     expect(result.greeting).toBeNull()
@@ -203,27 +200,10 @@ describe('probe against hostile servers', () => {
   })
 
   it('a well-behaved STARTTLS server is upgraded and its capabilities read again after TLS', async () => {
-    const s = await serve((socket) => {
-      socket.write('+OK ready\r\n')
-      socket.on('data', (chunk) => {
-        const line = chunk.toString().trim()
-        if (line === 'CAPA') socket.write('+OK\r\nSTLS\r\nUSER\r\n.\r\n')
-        if (line === 'STLS') {
-          socket.removeAllListeners('data')
-          socket.write('+OK Begin TLS\r\n', () => {
-            const secure = upgradeServerSocket(socket, cert)
-            secure.on('data', (data) => {
-              const cmd = data.toString().trim()
-              if (cmd === 'CAPA') secure.write('+OK\r\nUSER\r\nSASL PLAIN LOGIN\r\n.\r\n')
-              if (cmd === 'QUIT') secure.end('+OK bye\r\n')
-            })
-          })
-        }
-      })
-    })
+    const s = await serveMail('pop3', { cert })
     const { result, took } = await probe(s.port, 'pop3', 'starttls')
-    expect(result.capabilities.beforeTls).toEqual(['STLS', 'USER'])
-    expect(result.capabilities.afterTls).toEqual(['USER', 'SASL PLAIN LOGIN'])
+    expect(result.capabilities.beforeTls).toEqual(['TOP', 'USER', 'STLS', 'UIDL'])
+    expect(result.capabilities.afterTls).toEqual(['TOP', 'USER', 'SASL PLAIN LOGIN', 'UIDL'])
     expect(result.auth).toEqual(['PLAIN', 'LOGIN', 'USER'])
     // The fake's certificate is self-signed and names fake.test, not 127.0.0.1.
     expect(result.code).toBe('TLS_CERT_SELF_SIGNED')
