@@ -7,17 +7,12 @@ import ipaddr from 'ipaddr.js'
 import { z } from 'zod'
 import { parseCidrList } from './security/address-policy.ts'
 import { parseOriginList } from './security/cors.ts'
+import { splitCommaList } from './util/comma-list.ts'
 
 const DEFAULT_PROBE_PORTS = '25,110,143,465,587,993,995'
 
 const int = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback)
-
-const list = (value: string) =>
-  value
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0)
 
 /** `ip`, `ip:port` or `[ipv6]:port`. */
 const isDnsServer = (entry: string): boolean => {
@@ -38,7 +33,7 @@ const schema = z.object({
   MAILSETUP_DNS_SERVERS: z
     .string()
     .default('')
-    .transform(list)
+    .transform(splitCommaList)
     .refine(
       (servers) => servers.every(isDnsServer),
       'expected comma-separated ip or ip:port entries',
@@ -60,7 +55,7 @@ const schema = z.object({
   MAILSETUP_PROBE_PORTS: z
     .string()
     .default(DEFAULT_PROBE_PORTS)
-    .transform(list)
+    .transform(splitCommaList)
     .refine(
       (ports) => ports.length > 0 && ports.every((p) => validPort(p)),
       'expected comma-separated port numbers',

@@ -4,6 +4,7 @@
  */
 import type { DetailedPeerCertificate } from 'node:tls'
 import type { CertificateInfo } from './socket.ts'
+import { splitCommaList } from '../util/comma-list.ts'
 
 const first = (value: string | string[] | undefined): string =>
   Array.isArray(value) ? (value[0] ?? '') : (value ?? '')
@@ -15,9 +16,7 @@ const toIso = (value: string): string => {
 
 /** `DNS:a.example, IP Address:192.0.2.1` → ['a.example', '192.0.2.1'] */
 export const parseAltNames = (subjectaltname: string | undefined): string[] =>
-  (subjectaltname ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
+  splitCommaList(subjectaltname)
     .map((entry) => /^(?:DNS|IP Address):(.+)$/.exec(entry)?.[1]?.trim() ?? '')
     .filter((name) => name.length > 0)
 

@@ -5,6 +5,7 @@
  * are judged by the IPv4 address inside them. Ranges come from ipaddr.js, not from hand-written checks.
  */
 import ipaddr from 'ipaddr.js'
+import { splitCommaList } from '../util/comma-list.ts'
 
 export type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number]
 
@@ -16,11 +17,9 @@ export interface AddressVerdict {
 
 /** Parses `10.0.0.0/8, fd00::/8` into CIDRs; throws on a bad entry (config validation names it). */
 export const parseCidrList = (value: string): Cidr[] =>
-  value
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0)
-    .map((entry) => (entry.includes('/') ? ipaddr.parseCIDR(entry) : toHostCidr(entry)))
+  splitCommaList(value).map((entry) =>
+    entry.includes('/') ? ipaddr.parseCIDR(entry) : toHostCidr(entry),
+  )
 
 const toHostCidr = (address: string): Cidr => {
   const parsed = ipaddr.parse(address)

@@ -7,6 +7,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { ApiErrorBody } from '../routes/api-error.ts'
+import { splitCommaList } from '../util/comma-list.ts'
 
 /** How long a browser may cache a preflight answer. */
 const PREFLIGHT_MAX_AGE_SECONDS = 600
@@ -31,26 +32,22 @@ const invalidOrigin = (entry: string): InvalidOriginError =>
  * // ['https://help.example.com', 'http://localhost:3000']
  */
 export const parseOriginList = (value: string): string[] =>
-  value
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0)
-    .map((entry) => {
-      let url: URL
-      try {
-        url = new URL(entry)
-      } catch {
-        throw invalidOrigin(entry)
-      }
-      const bare = entry.replace(/\/$/, '').toLowerCase()
-      if (
-        (url.protocol !== 'https:' && url.protocol !== 'http:') ||
-        url.origin.toLowerCase() !== bare
-      ) {
-        throw invalidOrigin(entry)
-      }
-      return url.origin
-    })
+  splitCommaList(value).map((entry) => {
+    let url: URL
+    try {
+      url = new URL(entry)
+    } catch {
+      throw invalidOrigin(entry)
+    }
+    const bare = entry.replace(/\/$/, '').toLowerCase()
+    if (
+      (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+      url.origin.toLowerCase() !== bare
+    ) {
+      throw invalidOrigin(entry)
+    }
+    return url.origin
+  })
 
 /** The page's own origin: the URL the server sees, or (behind a TLS proxy) the Host header. */
 const isOwnOrigin = (c: Context, origin: string): boolean => {
@@ -96,10 +93,9 @@ export const widgetCors = (origins: readonly string[]): MiddlewareHandler => {
     const preflight =
       c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined
     if (preflight) {
-      const asked = (c.req.header('access-control-request-headers') ?? '')
-        .split(',')
-        .map((name) => name.trim().toLowerCase())
-        .filter((name) => name.length > 0)
+      const asked = splitCommaList(c.req.header('access-control-request-headers')).map((name) =>
+        name.toLowerCase(),
+      )
       const headers = asked.filter((name) => ALLOWED_HEADERS.includes(name))
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin,
