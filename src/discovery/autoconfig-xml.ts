@@ -6,9 +6,8 @@
  * a bad server is skipped, a file with none left is XML_INVALID.
  * Format: https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { decodeXmlText, forbiddenDeclaration } from '../util/xml-guard.ts'
 import { z } from 'zod'
+import { createSafeXmlParser, decodeXmlText } from '../util/safe-xml.ts'
 import type { Protocol, Security } from '../probes/protocol.ts'
 import { DiscoveryError } from './discovery-error.ts'
 
@@ -37,21 +36,9 @@ export const MAX_XML_CHARS = 512 * 1024
 
 const SECURITY: Record<string, Security> = { ssl: 'tls', starttls: 'starttls', plain: 'none' }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  // No entity processing at all, not even DOCTYPE-declared ones; the five XML escapes are decoded below.
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  isArray: (name) =>
-    ['emailProvider', 'domain', 'incomingServer', 'outgoingServer', 'authentication'].includes(
-      name,
-    ),
+const parseXml = createSafeXmlParser({
+  attributes: true,
+  arrays: ['emailProvider', 'domain', 'incomingServer', 'outgoingServer', 'authentication'],
 })
 
 const text = z.string().transform(decodeXmlText)
@@ -116,25 +103,12 @@ const isServer = (server: AutoconfigServer | null): server is AutoconfigServer =
 export const parseAutoconfigXml = (xml: string): AutoconfigDoc => {
   if (xml.length > MAX_XML_CHARS)
     throw new DiscoveryError('XML_INVALID', `larger than ${MAX_XML_CHARS} characters`)
-  const source = xml.replace(/^\uFEFF/, '')
-  const forbidden = forbiddenDeclaration(source)
-  if (forbidden) throw new DiscoveryError('XML_FORBIDDEN', `<!${forbidden} declaration`)
+  const parsed = parseXml(xml)
+  if (!parsed.ok && parsed.reason === 'forbidden')
+    throw new DiscoveryError('XML_FORBIDDEN', `<!${parsed.detail} declaration`)
+  if (!parsed.ok) throw new DiscoveryError('XML_INVALID', parsed.detail)
 
-  let tree: unknown
-  try {
-    const valid = XMLValidator.validate(source)
-    if (valid !== true)
-      throw new DiscoveryError('XML_INVALID', `${valid.err.msg} (line ${valid.err.line})`)
-    tree = parser.parse(source)
-  } catch (err) {
-    if (err instanceof DiscoveryError) throw err
-    // The parser's own failures (including a stack overflow on absurd nesting) are just bad XML.
-    throw new DiscoveryError('XML_INVALID', err instanceof Error ? err.message : 'unparseable', {
-      cause: err,
-    })
-  }
-
-  const root = rootSchema.safeParse(tree)
+  const root = rootSchema.safeParse(parsed.tree)
   if (!root.success)
     throw new DiscoveryError('XML_INVALID', 'no clientConfig/emailProvider element')
   const provider = providerSchema.safeParse(root.data.clientConfig.emailProvider[0])

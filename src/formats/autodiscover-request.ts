@@ -5,8 +5,7 @@
  * <AcceptableResponseSchema>…/outlook/responseschema/2006a</AcceptableResponseSchema></Request></Autodiscover>`.
  */
 import { z } from 'zod'
-import { decodeXmlText } from '../util/xml-guard.ts'
-import { parseSafeXml } from './safe-xml.ts'
+import { createSafeXmlParser, decodeXmlText } from '../util/safe-xml.ts'
 
 /** The response schema Outlook asks for; the only one this service answers. */
 export const OUTLOOK_RESPONSE_SCHEMA =
@@ -15,6 +14,8 @@ export const OUTLOOK_RESPONSE_SCHEMA =
 export type AutodiscoverRequest =
   | { ok: true; email: string; schema: string | null }
   | { ok: false; reason: 'forbidden' | 'malformed' | 'no-address' }
+
+const parseSafeXml = createSafeXmlParser({ removeNSPrefix: true })
 
 const text = z.string().transform(decodeXmlText)
 
@@ -33,7 +34,7 @@ const RequestShape = z.object({
  */
 export const parseAutodiscoverRequest = (xml: string): AutodiscoverRequest => {
   const parsed = parseSafeXml(xml)
-  if (!parsed.ok) return parsed
+  if (!parsed.ok) return { ok: false, reason: parsed.reason }
   const shape = RequestShape.safeParse(parsed.tree)
   if (!shape.success) return { ok: false, reason: 'no-address' }
   const { EMailAddress, AcceptableResponseSchema } = shape.data.Autodiscover.Request
