@@ -11,19 +11,13 @@ import {
   ProbeResultSchema,
   ReportSchema,
 } from '../../src/openapi/schemas.ts'
-import { type FakeServer, startFakeServer } from '../fake/fake-server.ts'
+import type { FakeServer } from '../fake/fake-server.ts'
+import { startMailServer } from '../fake/mail-server.ts'
 import { createTestApp, postJson } from '../fake/test-app.ts'
 
 let pop3: FakeServer
 beforeAll(async () => {
-  pop3 = await startFakeServer((socket) => {
-    socket.write('+OK ready\r\n')
-    socket.on('data', (chunk) => {
-      const line = chunk.toString().trim()
-      if (line === 'CAPA') socket.write('+OK\r\nUSER\r\n.\r\n')
-      if (line === 'QUIT') socket.end('+OK bye\r\n')
-    })
-  })
+  pop3 = await startMailServer('pop3', { greeting: '+OK ready', plain: { CAPA: '+OK\nUSER\n.' } })
 })
 afterAll(() => pop3.close())
 

@@ -3,20 +3,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCidrList } from '../../src/security/address-policy.ts'
-import { type FakeServer, startFakeServer } from '../fake/fake-server.ts'
+import type { FakeServer } from '../fake/fake-server.ts'
+import { startMailServer } from '../fake/mail-server.ts'
 import { createTestApp, postJson } from '../fake/test-app.ts'
 
 let pop3: FakeServer
 
 beforeAll(async () => {
-  pop3 = await startFakeServer((socket) => {
-    socket.write('+OK fake POP3 ready\r\n')
-    socket.on('data', (chunk) => {
-      const line = chunk.toString().trim()
-      if (line === 'CAPA') socket.write('+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n')
-      if (line === 'QUIT') socket.end('+OK bye\r\n')
-    })
-  })
+  // A plaintext-only POP3 server: no STLS in its capabilities.
+  pop3 = await startMailServer('pop3', { plain: { CAPA: '+OK\nUSER\nSASL PLAIN\n.' } })
 })
 afterAll(() => pop3.close())
 
