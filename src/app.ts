@@ -112,7 +112,6 @@ export const createApp = (deps: AppDeps) => {
       onError: (c) =>
         apiError(
           c,
-          413,
           'PAYLOAD_TOO_LARGE',
           `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
           'body',
@@ -124,7 +123,7 @@ export const createApp = (deps: AppDeps) => {
     const verdict = deps.rateLimiter.take(deps.clientKey(c))
     if (!verdict.ok) {
       c.header('Retry-After', String(verdict.retryAfterSeconds))
-      return apiError(c, 429, 'RATE_LIMITED', 'Too many requests; wait before probing again.')
+      return apiError(c, 'RATE_LIMITED', 'Too many requests; wait before probing again.')
     }
     await next()
   }
@@ -168,15 +167,13 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', mobileconfigRoutes({ settings, sign: deps.signProfile }))
   app.route('/api/v1/providers', providersRoutes({ providers: deps.providers }))
 
-  app.all('/api/*', (c) =>
-    apiError(c, 404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`),
-  )
+  app.all('/api/*', (c) => apiError(c, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`))
   if (deps.readAsset) app.route('/', webRoutes({ readAsset: deps.readAsset }))
   if (deps.assets) app.get('*', deps.assets)
-  app.notFound((c) => apiError(c, 404, 'NOT_FOUND', 'Not found.'))
+  app.notFound((c) => apiError(c, 'NOT_FOUND', 'Not found.'))
   app.onError((err, c) => {
     c.get('log')?.error('unhandled error', { err })
-    return apiError(c, 500, 'INTERNAL', 'Something went wrong on our side.')
+    return apiError(c, 'INTERNAL', 'Something went wrong on our side.')
   })
   return app
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CandidateServer } from '../discovery/types.ts'
 import type { ProbeResult } from '../probes/result.ts'
 import { unreachedResult } from '../probes/result.ts'
-import { ProbeError } from '../probes/probe-error.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 import { createLiveRecommendation } from './live-recommendation.ts'
 
 const candidate = (

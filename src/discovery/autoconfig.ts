@@ -6,7 +6,8 @@
  */
 import { checkHostName } from '../security/host-name.ts'
 import { type AutoconfigDoc, parseAutoconfigXml } from './autoconfig-xml.ts'
-import { type DiscoveryCode, DiscoveryError } from './discovery-error.ts'
+import type { DiscoveryCode } from '../errors/table.ts'
+import { DiscoveryError } from './discovery-error.ts'
 import type { HttpGet } from './http.ts'
 
 /** A real config-v1.1.xml is a few KB; anything past this is not one. */

@@ -7,7 +7,7 @@
 import { getDomain } from 'tldts'
 import type { Resolver } from '../dns/resolver.ts'
 import { MATRIX } from '../probes/matrix.ts'
-import { ProbeError } from '../probes/probe-error.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 import type { Protocol, Security } from '../probes/protocol.ts'
 import { type Provider, type ProviderIndex, expandPlaceholders } from '../providers/index.ts'
 import { type AutoconfigResult, fetchAutoconfig } from './autoconfig.ts'

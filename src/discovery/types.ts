@@ -3,7 +3,8 @@
  * What the discovery pipeline finds: candidate servers, each with where it came from and,
  * once probed, whether a live probe confirmed it.
  */
-import type { ProbeCode, ProbeStatus } from '../probes/codes.ts'
+import type { ProbeStatus } from '../errors/entry.ts'
+import type { ProbeCode } from '../errors/table.ts'
 import type { Protocol, Security } from '../probes/protocol.ts'
 
 /** Where a candidate came from, highest priority first. */

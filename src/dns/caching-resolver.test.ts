@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ProbeError } from '../probes/probe-error.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 import { createCachingResolver } from './caching-resolver.ts'
 import type { Resolver } from './resolver.ts'
 

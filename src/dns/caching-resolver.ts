@@ -4,7 +4,7 @@
  * address" answers are cached briefly too (negative caching); timeouts and errors are not.
  */
 import { LRUCache } from 'lru-cache'
-import { ProbeError } from '../probes/probe-error.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 import type { Resolver } from './resolver.ts'
 
 export interface CacheOptions {

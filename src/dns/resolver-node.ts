@@ -5,8 +5,8 @@
  */
 import { Resolver as DnsResolver } from 'node:dns/promises'
 import type { AddressRecord, Resolver } from './resolver.ts'
-import { ProbeError } from '../probes/probe-error.ts'
-import { raceSignal } from '../probes/deadline.ts'
+import { ProbeError } from '../errors/probe-error.ts'
+import { raceSignal } from '../util/race-signal.ts'
 import { errorCode } from '../util/error-code.ts'
 
 /** Per-attempt DNS timeout; c-ares retries once more before it gives up. */

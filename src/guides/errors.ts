@@ -4,7 +4,7 @@
  * SEND_AUTH_REQUIRED, which the probes cannot see without a password), each with its fix in
  * the client's own words (the encryption choice as the client names it).
  */
-import { CODES, type ProbeCode } from '../probes/codes.ts'
+import { ERRORS, type ProbeCode } from '../errors/table.ts'
 import type { Credential, Lang } from '../providers/index.ts'
 import { message } from './messages.ts'
 import type { ClientSpec, GuideError } from './types.ts'
@@ -41,7 +41,7 @@ export const usualErrors = (
     (code) => code !== 'STARTTLS_UNSUPPORTED' || !options.usesStarttls,
   ).map((code): GuideError => ({
     code,
-    symptom: lang === 'en' ? CODES[code].en : CODES[code].zh,
+    symptom: ERRORS[code].message[lang],
     ...wording(code),
     fix: message(lang, `error.${code}.fix`, vars),
   }))

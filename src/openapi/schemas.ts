@@ -4,14 +4,13 @@
  * with them (strictly), so the document cannot drift from the code.
  */
 import { z } from 'zod'
-import { CODES } from '../probes/codes.ts'
+import { API_CODE_LIST, PROBE_CODE_LIST } from '../errors/table.ts'
 import { SOURCE_TYPES } from '../discovery/types.ts'
 import { CREDENTIALS, STATUSES } from '../providers/index.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
 
-const codes = Object.keys(CODES) as [keyof typeof CODES, ...Array<keyof typeof CODES>]
 export const ProbeCodeSchema = z
-  .enum(codes)
+  .enum(PROBE_CODE_LIST)
   .meta({ description: 'A stable probe code; UIs key on it.' })
 const Protocol = z.enum(['imap', 'pop3', 'smtp'])
 const Security = z.enum(['tls', 'starttls', 'none'])
@@ -21,7 +20,11 @@ const ms = z.number().nullable()
 export const ErrorBodySchema = z
   .object({
     error: z
-      .object({ code: z.string(), message: z.string(), field: z.string().optional() })
+      .object({
+        code: z.enum(API_CODE_LIST).meta({ description: 'A stable API error code.' }),
+        message: z.string(),
+        field: z.string().optional(),
+      })
       .strict(),
   })
   .strict()
@@ -68,7 +71,7 @@ export const ProbeResultSchema = z
       .strict()
       .nullable(),
     timings: z.object({ dns: ms, connect: ms, tls: ms, greeting: ms, total: z.number() }).strict(),
-    message: z.object({ en: z.string(), zh: z.string() }).strict(),
+    message: z.object({ en: z.string(), 'zh-CN': z.string() }).strict(),
     transcript: z.array(z.object({ dir: z.enum(['C', 'S', '*']), line: z.string() }).strict()),
   })
   .strict()

@@ -4,8 +4,9 @@
  */
 import { getEventListeners } from 'node:events'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createDeadline, raceSignal } from './deadline.ts'
-import { ProbeError } from './probe-error.ts'
+import { raceSignal } from '../util/race-signal.ts'
+import { createDeadline } from './deadline.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })

@@ -3,8 +3,8 @@
  * One deadline per probe: DNS, connect, TLS, greeting and the dialogue share one budget.
  * When it runs out, the signal aborts with a ProbeError whose code names the phase that stalled.
  */
-import type { ProbeCode } from './codes.ts'
-import { ProbeError } from './probe-error.ts'
+import type { ProbeCode } from '../errors/table.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 
 export type Phase = 'dns' | 'connect' | 'tls' | 'greeting' | 'dialogue'
 
@@ -67,23 +67,4 @@ export const createDeadline = (budgetMs: number, parent?: AbortSignal): Deadline
       parent?.removeEventListener('abort', onParentAbort)
     },
   }
-}
-
-/** Resolves or rejects with `promise`, or rejects with the signal's reason when it aborts first. */
-export const raceSignal = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> => {
-  if (signal.aborted) return Promise.reject(signal.reason as Error)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error)
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (err: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(err instanceof Error ? err : new Error(String(err)))
-      },
-    )
-  })
 }

@@ -6,7 +6,7 @@
  */
 import type { HostLimiter } from './host-limiter.ts'
 import { type ProbeDeps, runProbe } from './probe.ts'
-import { ProbeError } from './probe-error.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 import { type ProbeResult, type ProbeTarget, unreachedResult } from './result.ts'
 import type { PinnedTarget, TargetGuard } from '../security/target-guard.ts'
 

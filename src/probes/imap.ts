@@ -4,7 +4,7 @@
  */
 import { type LineIO, notThisProtocol, readUntil } from './line-io.ts'
 import { type Dialogue, normaliseCapabilities } from './protocol.ts'
-import { ProbeError } from './probe-error.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 
 const capabilityCode = (line: string): string[] | null => {
   const match = /\[CAPABILITY ([^\]]*)\]/i.exec(line)

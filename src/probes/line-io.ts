@@ -4,7 +4,7 @@
  * with credentials masked before they are stored.
  */
 import type { ProbeSocket } from './socket.ts'
-import { ProbeError } from './probe-error.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 
 /** Longest line accepted from a server; long IMAP CAPABILITY lines stay well under this. */
 export const MAX_LINE_BYTES = 8 * 1024

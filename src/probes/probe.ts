@@ -4,12 +4,12 @@
  * protocol's fixed dialogue. Every phase runs under one deadline; the socket is closed on every
  * path; every failure becomes a result with a stable code, never an exception.
  */
-import type { ProbeCode } from './codes.ts'
+import type { ProbeCode } from '../errors/table.ts'
 import { createDeadline } from './deadline.ts'
 import { imapDialogue } from './imap.ts'
 import { LineIO } from './line-io.ts'
 import { pop3Dialogue } from './pop3.ts'
-import { ProbeError } from './probe-error.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 import type { Dialogue, Greeting, Protocol } from './protocol.ts'
 import { type ProbeResult, type ProbeTarget, describeOutcome, unreachedResult } from './result.ts'
 import { smtpDialogue } from './smtp.ts'

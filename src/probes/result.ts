@@ -2,10 +2,12 @@
  * @module
  * The probe result: what a caller, the web page and the recommendation read.
  */
-import { CODES, type ProbeCode, type ProbeStatus, messageFor } from './codes.ts'
+import type { ErrorMessage, ProbeStatus } from '../errors/entry.ts'
+import { PROBE_CODES } from '../errors/probe-codes.ts'
+import { type ProbeCode, messageFor } from '../errors/table.ts'
 import type { TranscriptEntry } from './line-io.ts'
 import type { Protocol, Security } from './protocol.ts'
-import type { ProbeError } from './probe-error.ts'
+import type { ProbeError } from '../errors/probe-error.ts'
 import type { TlsReport } from './tls-verdict.ts'
 
 export interface ProbeTarget {
@@ -39,7 +41,7 @@ export interface ProbeResult extends ProbeTarget {
   auth: string[]
   tls: Omit<TlsReport, 'problems'> | null
   timings: ProbeTimings
-  message: { en: string; zh: string }
+  message: ErrorMessage
   transcript: TranscriptEntry[]
 }
 
@@ -47,11 +49,14 @@ const SEVERITY: Record<ProbeStatus, number> = { error: 2, warning: 1, ok: 0 }
 
 /** Orders problems most severe first, keeping their order otherwise, without duplicates. */
 export const rankProblems = (problems: ProbeCode[]): ProbeCode[] =>
-  [...new Set(problems)].sort((a, b) => SEVERITY[CODES[b].status] - SEVERITY[CODES[a].status])
+  [...new Set(problems)].sort(
+    (a, b) => SEVERITY[PROBE_CODES[b].status] - SEVERITY[PROBE_CODES[a].status],
+  )
 
 export const statusOf = (problems: ProbeCode[]): ProbeStatus =>
   problems.reduce<ProbeStatus>(
-    (worst, code) => (SEVERITY[CODES[code].status] > SEVERITY[worst] ? CODES[code].status : worst),
+    (worst, code) =>
+      SEVERITY[PROBE_CODES[code].status] > SEVERITY[worst] ? PROBE_CODES[code].status : worst,
     'ok',
   )
 

@@ -5,7 +5,7 @@
  */
 import { type LineIO, notThisProtocol, readUntil } from './line-io.ts'
 import { type Dialogue, normaliseCapabilities } from './protocol.ts'
-import { ProbeError } from './probe-error.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 
 /** The name the probe gives in EHLO; `.invalid` says plainly that it is not a mail host. */
 export const DEFAULT_EHLO_NAME = 'probe.mailsetup.invalid'

@@ -6,7 +6,7 @@
 import net from 'node:net'
 import tls from 'node:tls'
 import type { Connect, ProbeSocket, ReadLimits, SocketTarget, TlsSession } from './socket.ts'
-import { ProbeError } from './probe-error.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 import { describeCertificate } from './certificate-node.ts'
 import { errorCode } from '../util/error-code.ts'
 

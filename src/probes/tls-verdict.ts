@@ -3,7 +3,7 @@
  * Judges a TLS session: which certificate problems it has, in the order a user should fix them.
  * Pure: the adapter reports what it saw, this file decides what it means.
  */
-import type { ProbeCode } from './codes.ts'
+import type { ProbeCode } from '../errors/table.ts'
 import type { TlsSession } from './socket.ts'
 
 export interface TlsReport {

@@ -3,8 +3,8 @@
  * Candidate builders for the recommendation tests (test-only; nothing in src imports this).
  */
 import type { CandidateServer, ServerSource } from '../discovery/types.ts'
-import type { ProbeCode } from '../probes/codes.ts'
-import { CODES } from '../probes/codes.ts'
+import type { ProbeCode } from '../errors/table.ts'
+import { PROBE_CODES } from '../errors/probe-codes.ts'
 import { providerCandidates } from '../discovery/sources.ts'
 import type { Provider } from '../providers/schema.ts'
 
@@ -33,7 +33,7 @@ export const server = (
 
 /** The candidate as a probe left it: ok, or with `code` and that code's default status. */
 export const probed = (c: CandidateServer, code: ProbeCode | null = null): CandidateServer => {
-  const status = code ? CODES[code].status : 'ok'
+  const status = code ? PROBE_CODES[code].status : 'ok'
   return { ...c, status, code, verified: status !== 'error' }
 }
 

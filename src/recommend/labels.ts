@@ -3,7 +3,7 @@
  * Names of servers, sources and probe problems as they appear inside reason texts.
  */
 import type { CandidateServer, ServerSource } from '../discovery/types.ts'
-import { CODES, type ProbeCode } from '../probes/codes.ts'
+import { type ProbeCode, messageFor } from '../errors/table.ts'
 import { CERT_PROBLEM_NAMES, SOURCE_LABELS, type Localized } from './texts.ts'
 
 const PROTOCOL_NAMES = { imap: 'IMAP', pop3: 'POP3', smtp: 'SMTP' } as const
@@ -19,8 +19,7 @@ export const serverLabel = (c: Pick<CandidateServer, 'protocol' | 'host' | 'port
 
 /** A probe code's plain-language message, in both languages. */
 export const problemMessage = (code: ProbeCode | null | undefined): Localized => {
-  const info = code ? CODES[code] : CODES.PROBE_FAILED
-  return { en: info.en, 'zh-CN': info.zh }
+  return messageFor(code ?? 'PROBE_FAILED')
 }
 
 const isCertCode = (code: string): code is keyof typeof CERT_PROBLEM_NAMES =>

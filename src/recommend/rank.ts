@@ -5,7 +5,8 @@
  * failed probe, a bad certificate only as the last working choice.
  */
 import { SOURCE_TYPES, type CandidateServer, type ServerSource } from '../discovery/types.ts'
-import { CODES, type ProbeStatus } from '../probes/codes.ts'
+import type { ProbeStatus } from '../errors/entry.ts'
+import { PROBE_CODES } from '../errors/probe-codes.ts'
 
 /**
  * - `verified`: a probe succeeded with no problem.
@@ -22,7 +23,7 @@ export const isCertProblem = (code: CandidateServer['code']): boolean =>
   code?.startsWith('TLS_CERT_') ?? false
 
 const statusOf = (c: CandidateServer): ProbeStatus | undefined =>
-  c.status ?? (c.code ? CODES[c.code].status : c.verified ? 'ok' : undefined)
+  c.status ?? (c.code ? PROBE_CODES[c.code].status : c.verified ? 'ok' : undefined)
 
 /**
  * The standing of one candidate.

@@ -20,7 +20,7 @@ export const AUTOCONFIG_PATHS = [
 export const autoconfigResponse = (c: Context, settings: AccountSettings) => {
   const xml = renderAutoconfig(settings)
   if (xml === null)
-    return apiError(c, 404, 'NO_SETTINGS', `No settings are known for ${settings.domain}.`)
+    return apiError(c, 'NO_SETTINGS', `No settings are known for ${settings.domain}.`)
   c.header('Cache-Control', 'private, max-age=300')
   return c.body(xml, 200, { 'Content-Type': 'text/xml; charset=utf-8' })
 }

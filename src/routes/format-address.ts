@@ -22,5 +22,5 @@ export const addressParam = (c: Context, names: readonly [string, ...string[]]):
   const address = value.trim() === '' ? null : parseAddress(value)
   if (address) return { ok: true, address }
   const message = value.trim() === '' ? `${name} is required` : 'Invalid email address'
-  return { ok: false, response: apiError(c, 400, 'INVALID_INPUT', message, name) }
+  return { ok: false, response: apiError(c, 'INVALID_INPUT', message, name) }
 }

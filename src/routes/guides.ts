@@ -41,7 +41,6 @@ export const clientParam = (
     ok: false,
     response: apiError(
       c,
-      404,
       'UNKNOWN_CLIENT',
       `Unknown client; known clients: ${CLIENT_IDS.join(', ')}.`,
       'client',

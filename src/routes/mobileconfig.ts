@@ -34,7 +34,7 @@ export const protocolParam = (
   if (wanted === undefined || wanted === 'imap' || wanted === 'pop3') return { ok: true, wanted }
   return {
     ok: false,
-    response: apiError(c, 400, 'INVALID_INPUT', 'protocol must be imap or pop3', 'protocol'),
+    response: apiError(c, 'INVALID_INPUT', 'protocol must be imap or pop3', 'protocol'),
   }
 }
 
@@ -55,7 +55,7 @@ export const mobileconfigResponse = async (
   const outgoing = offered.outgoing[0]
   if (!incoming || !outgoing) {
     const what = wanted ? `${wanted.toUpperCase()} settings` : 'settings'
-    return apiError(c, 404, 'NO_SETTINGS', `No ${what} are known for ${settings.domain}.`)
+    return apiError(c, 'NO_SETTINGS', `No ${what} are known for ${settings.domain}.`)
   }
   const ids = await profileIds(settings.email, incoming, outgoing, deps.identifierPrefix)
   const xml = renderMobileconfig(settings, incoming, outgoing, ids, {

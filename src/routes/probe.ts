@@ -9,7 +9,7 @@ import { z } from 'zod'
 import type { Context } from 'hono'
 import { lookupHost, probeHost } from '../probes/host-probes.ts'
 import { MATRIX, type MatrixDeps, runMatrix } from '../probes/matrix.ts'
-import { isProbeError } from '../probes/probe-error.ts'
+import { isProbeError } from '../errors/probe-error.ts'
 import type { ProbeResult } from '../probes/result.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { apiError, busy, invalidInput } from './api-error.ts'
@@ -49,7 +49,7 @@ const plan = (req: z.infer<typeof ProbeRequest>) => {
 }
 
 const refused = (c: Context<AppEnv>, detail: string | undefined) =>
-  apiError(c, 403, 'TARGET_BLOCKED', `Refused: ${detail ?? 'not a public mail server'}`)
+  apiError(c, 'TARGET_BLOCKED', `Refused: ${detail ?? 'not a public mail server'}`)
 
 export const probeRoutes = (deps: ProbeRouteDeps) => {
   const app = new Hono<AppEnv>()
@@ -65,7 +65,6 @@ export const probeRoutes = (deps: ProbeRouteDeps) => {
     if (!targets)
       return apiError(
         c,
-        400,
         'INVALID_INPUT',
         'protocol is required for a non-standard port',
         'protocol',
@@ -84,7 +83,6 @@ export const probeRoutes = (deps: ProbeRouteDeps) => {
     if (!single && targets.length === 0) {
       return apiError(
         c,
-        400,
         'INVALID_INPUT',
         'no probe matches the protocol and security asked for',
         'security',

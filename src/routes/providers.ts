@@ -53,7 +53,6 @@ export const providersRoutes = (deps: { providers: ProviderIndex }): Hono => {
     if (!provider) {
       return apiError(
         c,
-        404,
         'PROVIDER_NOT_FOUND',
         `No provider known for ${param.data.domain}`,
         'domain',

@@ -14,7 +14,7 @@ export const readJson = async (c: Context): Promise<JsonBody> => {
   } catch {
     return {
       ok: false,
-      response: apiError(c, 400, 'INVALID_INPUT', 'The request body could not be read.', 'body'),
+      response: apiError(c, 'INVALID_INPUT', 'The request body could not be read.', 'body'),
     }
   }
   try {
@@ -22,7 +22,7 @@ export const readJson = async (c: Context): Promise<JsonBody> => {
   } catch {
     return {
       ok: false,
-      response: apiError(c, 400, 'INVALID_INPUT', 'The request body is not valid JSON.', 'body'),
+      response: apiError(c, 'INVALID_INPUT', 'The request body is not valid JSON.', 'body'),
     }
   }
 }

@@ -50,14 +50,14 @@ export const reportsRoutes = (deps: ReportsDeps) => {
     if (!isReportId(id)) {
       return {
         ok: false as const,
-        response: apiError(c, 400, 'INVALID_INPUT', 'id is not a report id', 'id'),
+        response: apiError(c, 'INVALID_INPUT', 'id is not a report id', 'id'),
       }
     }
     const stored = await storage.store.get(id, storage.now())
     if (!stored) {
       return {
         ok: false as const,
-        response: apiError(c, 404, 'REPORT_NOT_FOUND', 'No such report; it may have expired.'),
+        response: apiError(c, 'REPORT_NOT_FOUND', 'No such report; it may have expired.'),
       }
     }
     return { ok: true as const, stored }
@@ -81,11 +81,11 @@ export const reportsRoutes = (deps: ReportsDeps) => {
     const header = c.req.header('authorization')
     if (!header) {
       c.header('WWW-Authenticate', 'Bearer')
-      return apiError(c, 401, 'UNAUTHORIZED', 'Send Authorization: Bearer <deleteToken>.')
+      return apiError(c, 'UNAUTHORIZED', 'Send Authorization: Bearer <deleteToken>.')
     }
     const token = BEARER.exec(header)?.[1]
     if (!token || !sameHash(await hashToken(token), found.stored.deleteTokenHash)) {
-      return apiError(c, 403, 'FORBIDDEN', 'This token may not delete this report.')
+      return apiError(c, 'FORBIDDEN', 'This token may not delete this report.')
     }
     await storage.store.delete(found.stored.id)
     return c.body(null, 204)
@@ -125,7 +125,7 @@ export const reportsRoutes = (deps: ReportsDeps) => {
   for (const path of ['/:id', '/:id/guides/:client', '/:id/mobileconfig', '/:id/config-v1.1.xml'])
     app.all(path, (c) => {
       c.header('Allow', path === '/:id' ? 'GET, DELETE' : 'GET')
-      return apiError(c, 405, 'METHOD_NOT_ALLOWED', `${c.req.method} is not allowed here.`)
+      return apiError(c, 'METHOD_NOT_ALLOWED', `${c.req.method} is not allowed here.`)
     })
   return app
 }

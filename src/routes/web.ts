@@ -27,7 +27,7 @@ export const webRoutes = (deps: WebDeps): Hono => {
   app.get('/widget.js', async function widgetScript(c) {
     const js = await deps.readAsset(WIDGET_ASSET)
     if (js === null)
-      return apiError(c, 404, 'NOT_BUILT', 'The widget is not built; run npm run build:web.')
+      return apiError(c, 'NOT_BUILT', 'The widget is not built; run npm run build:web.')
     return c.body(js, 200, {
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': 'public, max-age=300',

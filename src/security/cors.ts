@@ -6,7 +6,7 @@
  * and from the service's own pages pass untouched.
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import type { ApiErrorBody } from '../routes/api-error.ts'
+import { type ApiErrorBody, apiErrorBody } from '../errors/api-body.ts'
 import { splitCommaList } from '../util/comma-list.ts'
 
 /** How long a browser may cache a preflight answer. */
@@ -61,16 +61,13 @@ const isOwnOrigin = (c: Context, origin: string): boolean => {
   }
 }
 
-const refuse = (c: Context, origin: string) =>
-  c.json<ApiErrorBody>(
-    {
-      error: {
-        code: 'ORIGIN_NOT_ALLOWED',
-        message: `Pages on ${origin} may not call this API; the operator can add the origin to MAILSETUP_WIDGET_ORIGINS.`,
-      },
-    },
-    403,
+const refuse = (c: Context, origin: string) => {
+  const { status, body } = apiErrorBody(
+    'ORIGIN_NOT_ALLOWED',
+    `Pages on ${origin} may not call this API; the operator can add the origin to MAILSETUP_WIDGET_ORIGINS.`,
   )
+  return c.json<ApiErrorBody>(body, status)
+}
 
 /**
  * Mount on `/api/*` before the other API middleware, so refusals cost nothing and every

@@ -5,7 +5,7 @@
  * hands back the one IP address to connect to, so nothing looks the name up a second time.
  */
 import type { Resolver } from '../dns/resolver.ts'
-import { ProbeError } from '../probes/probe-error.ts'
+import { ProbeError } from '../errors/probe-error.ts'
 import { type Cidr, judgeAddress } from './address-policy.ts'
 import { checkHostName } from './host-name.ts'
 

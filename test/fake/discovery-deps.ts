@@ -1,6 +1,6 @@
 /** Discovery dependencies for msw tests: a guard over a fixed name → address map, no real DNS. */
 import type { AddressRecord, Resolver } from '../../src/dns/resolver.ts'
-import { ProbeError } from '../../src/probes/probe-error.ts'
+import { ProbeError } from '../../src/errors/probe-error.ts'
 import { type Cidr, parseCidrList } from '../../src/security/address-policy.ts'
 import { type TargetGuard, createTargetGuard } from '../../src/security/target-guard.ts'
 

@@ -4,7 +4,7 @@ import type { ProbeDeps } from '../../src/probes/probe.ts'
 import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTargetGuard } from '../../src/security/target-guard.ts'
 import type { Resolver } from '../../src/dns/resolver.ts'
-import { ProbeError } from '../../src/probes/probe-error.ts'
+import { ProbeError } from '../../src/errors/probe-error.ts'
 
 /** A resolver for tests that must not query DNS: every name is NXDOMAIN. */
 export const noDns: Resolver = {

@@ -149,7 +149,7 @@ describe('plaintext only (plain.lab.test)', () => {
     )
     const imap = await probe(lab.hosts.plain.name, 143, 'imap', 'none')
     expect(imap).toMatchObject({ status: 'warning', code: 'PLAINTEXT_ONLY' })
-    expect(imap.message.zh).toContain('明文')
+    expect(imap.message['zh-CN']).toContain('明文')
     expect((await probe(lab.hosts.plain.name, 110, 'pop3', 'none')).code).toBe('PLAINTEXT_ONLY')
     expect((await probe(lab.hosts.plain.name, 25, 'smtp', 'none')).code).toBe('PLAINTEXT_ONLY')
     expect((await probe(lab.hosts.plain.name, 993, 'imap', 'tls')).code).toBe('TCP_REFUSED')

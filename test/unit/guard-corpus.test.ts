@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AddressRecord, Resolver } from '../../src/dns/resolver.ts'
 import { runProbe } from '../../src/probes/probe.ts'
-import { ProbeError } from '../../src/probes/probe-error.ts'
+import { ProbeError } from '../../src/errors/probe-error.ts'
 import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTargetGuard } from '../../src/security/target-guard.ts'
 import { createNodeConnect } from '../../src/probes/socket-node.ts'

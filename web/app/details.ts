@@ -61,7 +61,7 @@ const probeCard = (t: Translate, lang: Lang, p: ProbeResult) =>
       h('strong', {}, t(`probe.${p.status}`)),
       p.code ? ` · ${p.code}` : '',
       ' · ',
-      lang === 'zh-CN' ? p.message.zh : p.message.en,
+      p.message[lang],
     ),
     h(
       'dl',

@@ -9,7 +9,7 @@ import type { AddressRecord, MxRecord, Resolver, SrvRecord } from '../../../src/
 import { createNodeHttpGet } from '../../../src/discovery/http-node.ts'
 import { type DiscoveryEvent, createDiscovery } from '../../../src/discovery/pipeline.ts'
 import { createHostLimiter } from '../../../src/probes/host-limiter.ts'
-import { ProbeError } from '../../../src/probes/probe-error.ts'
+import { ProbeError } from '../../../src/errors/probe-error.ts'
 import { createNodeConnect } from '../../../src/probes/socket-node.ts'
 import {
   createProviderIndex,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ProbeError } from '../../../src/probes/probe-error.ts'
+import { ProbeError } from '../../../src/errors/probe-error.ts'
 import type { MxRecord, Resolver } from '../../../src/dns/resolver.ts'
 import { createProviderIndex, loadBuiltInProviders } from '../../../src/providers/index.ts'
 import { lookupRoutes } from '../../../src/routes/lookup.ts'

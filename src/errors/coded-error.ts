@@ -1,10 +1,12 @@
 /**
  * @module
- * The base of the service's errors: a stable machine-readable `code`, a technical `detail`, and a
- * `toJSON()` that lets only those two reach a client (never the cause or the stack).
+ * The base of the service's errors: a stable machine-readable `code` from the error table, a
+ * technical `detail`, and a `toJSON()` that lets only those two reach a client (never the cause
+ * or the stack).
  */
+import type { ErrorCode } from './table.ts'
 
-export class CodedError<C extends string> extends Error {
+export class CodedError<C extends ErrorCode> extends Error {
   readonly code: C
   readonly detail: string | undefined
 

@@ -1,0 +1,131 @@
+/**
+ * @module
+ * The API codes: what `{ error: { code } }` says when a route refuses a request, with its HTTP
+ * status. A route may give a more precise English `message` (naming the field or the domain);
+ * the code and the status always come from here. TARGET_BLOCKED is a probe code with a status
+ * too (probe-codes.ts). Part of the one table in table.ts.
+ */
+import type { ApiEntry } from './entry.ts'
+
+export const API_CODES = {
+  INVALID_INPUT: {
+    kind: 'api',
+    http: 400,
+    message: {
+      en: 'The request is not valid; `field` names what to fix.',
+      'zh-CN': '请求无效，`field` 指出需要修改的字段。',
+    },
+  },
+  UNAUTHORIZED: {
+    kind: 'api',
+    http: 401,
+    message: {
+      en: 'This needs a token: send Authorization: Bearer <deleteToken>.',
+      'zh-CN': '此操作需要令牌：请发送 Authorization: Bearer <deleteToken>。',
+    },
+  },
+  FORBIDDEN: {
+    kind: 'api',
+    http: 403,
+    message: {
+      en: 'The token does not allow this.',
+      'zh-CN': '该令牌无权执行此操作。',
+    },
+  },
+  ORIGIN_NOT_ALLOWED: {
+    kind: 'api',
+    http: 403,
+    message: {
+      en: 'Pages on this origin may not call the API; the operator can add it to MAILSETUP_WIDGET_ORIGINS.',
+      'zh-CN': '该来源的网页无权调用此 API；运营者可将其加入 MAILSETUP_WIDGET_ORIGINS。',
+    },
+  },
+  NOT_FOUND: {
+    kind: 'api',
+    http: 404,
+    message: {
+      en: 'There is no such route.',
+      'zh-CN': '没有这个路径。',
+    },
+  },
+  UNKNOWN_CLIENT: {
+    kind: 'api',
+    http: 404,
+    message: {
+      en: 'There is no guide for this mail client.',
+      'zh-CN': '没有该邮件客户端的设置指南。',
+    },
+  },
+  PROVIDER_NOT_FOUND: {
+    kind: 'api',
+    http: 404,
+    message: {
+      en: 'The provider database knows no provider for this domain.',
+      'zh-CN': '服务商数据库中没有该域名的服务商。',
+    },
+  },
+  NO_SETTINGS: {
+    kind: 'api',
+    http: 404,
+    message: {
+      en: 'No mail server settings are known for this domain.',
+      'zh-CN': '没有找到该域名的邮件服务器设置。',
+    },
+  },
+  NOT_BUILT: {
+    kind: 'api',
+    http: 404,
+    message: {
+      en: 'The web assets are not built; run npm run build:web.',
+      'zh-CN': '网页资源尚未构建，请运行 npm run build:web。',
+    },
+  },
+  REPORT_NOT_FOUND: {
+    kind: 'api',
+    http: 404,
+    message: {
+      en: 'There is no such report; it may have expired.',
+      'zh-CN': '没有这份报告，它可能已过期。',
+    },
+  },
+  METHOD_NOT_ALLOWED: {
+    kind: 'api',
+    http: 405,
+    message: {
+      en: 'This method is not allowed here; `Allow` names the ones that are.',
+      'zh-CN': '此处不允许该请求方法，`Allow` 列出了允许的方法。',
+    },
+  },
+  PAYLOAD_TOO_LARGE: {
+    kind: 'api',
+    http: 413,
+    message: {
+      en: 'The request body is too large.',
+      'zh-CN': '请求内容过大。',
+    },
+  },
+  RATE_LIMITED: {
+    kind: 'api',
+    http: 429,
+    message: {
+      en: 'Too many requests from this client; wait for the time `Retry-After` names.',
+      'zh-CN': '该客户端请求过多，请按 `Retry-After` 所示时间等待后再试。',
+    },
+  },
+  BUSY: {
+    kind: 'api',
+    http: 429,
+    message: {
+      en: 'Too many probes are running in the whole service; try again shortly.',
+      'zh-CN': '整个服务正在运行的检测过多，请稍后再试。',
+    },
+  },
+  INTERNAL: {
+    kind: 'api',
+    http: 500,
+    message: {
+      en: 'Something went wrong on the service’s side.',
+      'zh-CN': '服务内部出现错误。',
+    },
+  },
+} as const satisfies Record<string, ApiEntry>
