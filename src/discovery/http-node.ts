@@ -10,9 +10,9 @@ import http from 'node:http'
 import https from 'node:https'
 import net from 'node:net'
 import tls from 'node:tls'
-import { raceSignal } from '../util/race-signal.ts'
 import { isProbeError } from '../errors/probe-error.ts'
 import type { PinnedTarget, TargetGuard } from '../security/target-guard.ts'
+import { type Deadline, createDeadline } from '../util/deadline.ts'
 import { DiscoveryError } from './discovery-error.ts'
 import { type HttpGet, type HttpResponse, checkFetchUrl } from './http.ts'
 
@@ -52,7 +52,7 @@ export const createNodeHttpGet = (options: NodeHttpGetOptions): HttpGet => {
       let current = new URL(url)
       for (let redirects = 0; ; redirects++) {
         checkFetchUrl(current)
-        const target = await pin(options.guard, current.hostname, deadline.signal)
+        const target = await pin(options.guard, current.hostname, deadline)
         const hop = await requestOnce(current, target, {
           signal: deadline.signal,
           maxBytes,
@@ -194,12 +194,12 @@ const requestOnce = (url: URL, target: PinnedTarget, o: HopOptions): Promise<Hop
 const pin = async (
   guard: NodeHttpGetOptions['guard'],
   hostname: string,
-  signal: AbortSignal,
+  deadline: Deadline,
 ): Promise<PinnedTarget> => {
   try {
-    return await raceSignal(guard.resolve(hostname, signal), signal)
+    return await deadline.race(guard.resolve(hostname, deadline.signal))
   } catch (err) {
-    if (signal.aborted) throw signal.reason as Error
+    if (deadline.signal.aborted) throw deadline.error()
     if (!isProbeError(err))
       throw new DiscoveryError('FETCH_FAILED', `${hostname}: ${String(err)}`, { cause: err })
     if (err.code === 'TARGET_BLOCKED')
@@ -222,29 +222,14 @@ const nextUrl = (location: string, from: URL): URL => {
   }
 }
 
-/** The caller's signal plus our own timer; either aborts with a DiscoveryError. Cleared in `finally`. */
-const fetchDeadline = (timeoutMs: number, parent: AbortSignal) => {
-  const controller = new AbortController()
-  const timer = setTimeout(() => {
-    controller.abort(
+/** The caller's signal plus our own timer; either ends the fetch with a DiscoveryError. */
+const fetchDeadline = (timeoutMs: number, parent: AbortSignal): Deadline =>
+  createDeadline(timeoutMs, {
+    parent,
+    timeoutError: () =>
       new DiscoveryError('FETCH_TIMEOUT', `no complete answer within ${timeoutMs} ms`),
-    )
-  }, timeoutMs)
-  const onParentAbort = () => {
-    const reason: unknown = parent.reason
-    controller.abort(
+    cancelError: (reason) =>
       reason instanceof DiscoveryError
         ? reason
         : new DiscoveryError('FETCH_TIMEOUT', 'cancelled', { cause: reason }),
-    )
-  }
-  if (parent.aborted) onParentAbort()
-  else parent.addEventListener('abort', onParentAbort, { once: true })
-  return {
-    signal: controller.signal,
-    dispose() {
-      clearTimeout(timer)
-      parent.removeEventListener('abort', onParentAbort)
-    },
-  }
-}
+  })

@@ -5,7 +5,7 @@
 import { getEventListeners } from 'node:events'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { raceSignal } from '../util/race-signal.ts'
-import { createDeadline } from './deadline.ts'
+import { createProbeDeadline } from './deadline.ts'
 import { ProbeError } from '../errors/probe-error.ts'
 
 beforeEach(() => {
@@ -17,9 +17,9 @@ afterEach(() => {
 
 const reason = (signal: AbortSignal) => signal.reason as ProbeError
 
-describe('createDeadline', () => {
+describe('createProbeDeadline', () => {
   it('is one budget for all phases: entering a phase does not restart the clock', () => {
-    const deadline = createDeadline(1_000)
+    const deadline = createProbeDeadline(1_000)
     deadline.enter('dns')
     vi.advanceTimersByTime(400)
     deadline.enter('connect')
@@ -42,7 +42,7 @@ describe('createDeadline', () => {
       dialogue: 'RESPONSE_TIMEOUT',
     } as const
     for (const [phase, code] of Object.entries(codes)) {
-      const deadline = createDeadline(50)
+      const deadline = createProbeDeadline(50)
       deadline.enter(phase as keyof typeof codes)
       vi.advanceTimersByTime(50)
       expect(reason(deadline.signal)).toBeInstanceOf(ProbeError)
@@ -54,7 +54,7 @@ describe('createDeadline', () => {
   })
 
   it('counts remaining down to zero, never below, and elapsed up', () => {
-    const deadline = createDeadline(1_000)
+    const deadline = createProbeDeadline(1_000)
     expect(deadline.remaining()).toBe(1_000)
     vi.advanceTimersByTime(300)
     expect(deadline.remaining()).toBe(700)
@@ -67,14 +67,14 @@ describe('createDeadline', () => {
 
   it('aborts with its own phase when the parent aborts, and at once when the parent already has', () => {
     const parent = new AbortController()
-    const deadline = createDeadline(10_000, parent.signal)
+    const deadline = createProbeDeadline(10_000, parent.signal)
     deadline.enter('greeting')
     parent.abort(new Error('the whole request timed out'))
     expect(reason(deadline.signal).code).toBe('GREETING_TIMEOUT')
     expect(reason(deadline.signal).detail).toBe('stopped by the overall deadline (greeting)')
     deadline.dispose()
 
-    const late = createDeadline(10_000, parent.signal)
+    const late = createProbeDeadline(10_000, parent.signal)
     expect(late.signal.aborted).toBe(true)
     expect(reason(late.signal).code).toBe('DNS_TIMEOUT')
     late.dispose()
@@ -82,7 +82,7 @@ describe('createDeadline', () => {
 
   it('dispose clears the timer and the parent listener: nothing fires afterwards', () => {
     const parent = new AbortController()
-    const deadline = createDeadline(1_000, parent.signal)
+    const deadline = createProbeDeadline(1_000, parent.signal)
     expect(vi.getTimerCount()).toBe(1)
     expect(getEventListeners(parent.signal, 'abort')).toHaveLength(1)
     deadline.dispose()
@@ -109,7 +109,7 @@ describe('raceSignal', () => {
   })
 
   it('rejects with the signal reason when the deadline runs out first', async () => {
-    const deadline = createDeadline(100)
+    const deadline = createProbeDeadline(100)
     deadline.enter('connect')
     const never = new Promise<never>(() => undefined)
     const raced = raceSignal(never, deadline.signal)

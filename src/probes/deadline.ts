@@ -5,6 +5,7 @@
  */
 import type { ProbeCode } from '../errors/table.ts'
 import { ProbeError } from '../errors/probe-error.ts'
+import { type Deadline, createDeadline } from '../util/deadline.ts'
 
 export type Phase = 'dns' | 'connect' | 'tls' | 'greeting' | 'dialogue'
 
@@ -16,55 +17,35 @@ const TIMEOUT_CODE: Record<Phase, ProbeCode> = {
   dialogue: 'RESPONSE_TIMEOUT',
 }
 
-export interface Deadline {
-  readonly signal: AbortSignal
+export interface ProbeDeadline extends Deadline {
   readonly phase: Phase
   /** Marks the start of a phase; a timeout from now on carries that phase's code. */
   enter(phase: Phase): void
-  remaining(): number
-  elapsed(): number
-  /** Clears the timer; call on every exit path. */
-  dispose(): void
 }
 
 /**
+ * The util deadline with phases: its errors are ProbeErrors with the phase's timeout code.
  * @example
- * const deadline = createDeadline(10_000)
+ * const deadline = createProbeDeadline(10_000)
  * try { deadline.enter('connect'); await connect(target, deadline.signal) } finally { deadline.dispose() }
  */
-export const createDeadline = (budgetMs: number, parent?: AbortSignal): Deadline => {
-  const controller = new AbortController()
-  const started = performance.now()
+export const createProbeDeadline = (budgetMs: number, parent?: AbortSignal): ProbeDeadline => {
   let phase: Phase = 'dns'
-
-  const expire = () => {
-    const detail = `no progress within ${budgetMs} ms (${phase})`
-    controller.abort(new ProbeError(TIMEOUT_CODE[phase], detail))
-  }
-  const timer = setTimeout(expire, budgetMs)
-  // The parent's own phase means nothing here: name the phase this operation was in.
-  const onParentAbort = () => {
-    if (controller.signal.aborted) return
-    controller.abort(
+  const deadline = createDeadline(budgetMs, {
+    parent,
+    timeoutError: () =>
+      new ProbeError(TIMEOUT_CODE[phase], `no progress within ${budgetMs} ms (${phase})`),
+    // The parent's own phase means nothing here: name the phase this operation was in.
+    cancelError: () =>
       new ProbeError(TIMEOUT_CODE[phase], `stopped by the overall deadline (${phase})`),
-    )
-  }
-  if (parent?.aborted) onParentAbort()
-  else parent?.addEventListener('abort', onParentAbort, { once: true })
-
+  })
   return {
-    signal: controller.signal,
+    ...deadline,
     get phase() {
       return phase
     },
     enter(next) {
       phase = next
-    },
-    remaining: () => Math.max(0, budgetMs - (performance.now() - started)),
-    elapsed: () => performance.now() - started,
-    dispose() {
-      clearTimeout(timer)
-      parent?.removeEventListener('abort', onParentAbort)
     },
   }
 }

@@ -4,7 +4,7 @@
  * one guarded DNS lookup, under the per-host connection cap and an overall deadline. Each result
  * can be handed out as it completes.
  */
-import { createDeadline } from './deadline.ts'
+import { createProbeDeadline } from './deadline.ts'
 import { type HostLookup, type HostProbeDeps, lookupHost, probeHost } from './host-probes.ts'
 import { PROBE_TIMEOUT_MS } from './probe.ts'
 import type { Protocol, Security } from './protocol.ts'
@@ -60,7 +60,7 @@ export const runMatrix = async (
 ): Promise<MatrixResult> => {
   const started = performance.now()
   const probeTimeout = deps.timeoutMs ?? PROBE_TIMEOUT_MS
-  const overall = createDeadline(deps.matrixTimeoutMs ?? probeTimeout * 2, options.signal)
+  const overall = createProbeDeadline(deps.matrixTimeoutMs ?? probeTimeout * 2, options.signal)
   const wanted = (options.entries ?? MATRIX).filter((entry) => deps.guard.allowsPort(entry.port))
   try {
     const lookup = options.lookup ?? (await lookupHost(deps.guard, host, overall.signal))

@@ -5,7 +5,7 @@
  * path; every failure becomes a result with a stable code, never an exception.
  */
 import type { ProbeCode } from '../errors/table.ts'
-import { createDeadline } from './deadline.ts'
+import { createProbeDeadline } from './deadline.ts'
 import { imapDialogue } from './imap.ts'
 import { LineIO } from './line-io.ts'
 import { pop3Dialogue } from './pop3.ts'
@@ -70,7 +70,7 @@ export const runProbe = async (
     )
   }
   const started = performance.now()
-  const deadline = createDeadline(deps.timeoutMs ?? PROBE_TIMEOUT_MS, options.signal)
+  const deadline = createProbeDeadline(deps.timeoutMs ?? PROBE_TIMEOUT_MS, options.signal)
   const dialogue = dialogueFor(target.protocol, deps.ehloName)
   const timings: ProbeResult['timings'] = {
     dns: null,
