@@ -5,6 +5,7 @@
 import http from 'node:http'
 import type net from 'node:net'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { MAX_LINE_BYTES } from '../../src/probes/line-io.ts'
 import { runProbe } from '../../src/probes/probe.ts'
 import type { Protocol, Security } from '../../src/probes/protocol.ts'
 import {
@@ -98,6 +99,8 @@ describe('probe against hostile servers', () => {
     const s = await serveMail('pop3', { greeting: { raw: Buffer.alloc(1024 * 1024, 'A') } })
     const { result, took } = await probe(s.port, 'pop3', 'none')
     expect(result.code).toBe('RESPONSE_TOO_LONG')
+    // The line bound stopped it: past 8 KB, before the 64 KB session bound or the 1 MB.
+    expect(result.detail).toBe(`a line longer than ${MAX_LINE_BYTES} bytes`)
     await expectCleanEnd(took)
   })
 
