@@ -3,8 +3,8 @@
  * Importer for Mozilla ISPDB `clientConfig` XML (one file per provider).
  */
 import { XMLParser } from 'fast-xml-parser'
-import type { Protocol } from '../../src/providers/index.ts'
 import type { Fix, Imported, ProviderPatch, ServerInput } from './types.ts'
+import type { Protocol } from '../../src/model/domain.ts'
 
 const parser = new XMLParser({
   ignoreAttributes: false,

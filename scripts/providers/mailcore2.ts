@@ -4,8 +4,8 @@
  * Only literal regexes (and a leading `.*\.` on MX patterns) become domains or MX suffixes.
  */
 import { z } from 'zod'
-import type { Protocol } from '../../src/providers/index.ts'
 import type { Fix, Imported, ServerInput } from './types.ts'
+import type { Protocol } from '../../src/model/domain.ts'
 
 const Server = z.object({
   hostname: z.string().optional(),

@@ -4,7 +4,7 @@
  * (overlay, research, ISPDB, Delta Chat, MailCore2); the first value set wins and every later
  * source that disagrees is recorded as a conflict.
  */
-import { isHostName, normalizeDomain, PROTOCOLS, type Protocol } from '../../src/providers/index.ts'
+import { isHostName, normalizeDomain } from '../../src/providers/index.ts'
 import {
   SOURCE_RANK,
   SOURCE_REASON,
@@ -12,6 +12,7 @@ import {
   type ServerInput,
   type SourceRecord,
 } from './types.ts'
+import { PROTOCOLS, type Protocol } from '../../src/model/domain.ts'
 
 export interface Conflict {
   provider: string

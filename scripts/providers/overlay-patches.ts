@@ -5,8 +5,9 @@
  */
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import { PROTOCOLS, ProviderObjectSchema } from '../../src/providers/index.ts'
+import { ProviderObjectSchema } from '../../src/providers/index.ts'
 import type { Imported, ProviderPatch, SourceRecord } from './types.ts'
+import { PROTOCOLS } from '../../src/model/domain.ts'
 
 const PatchSchema = ProviderObjectSchema.partial().extend({ id: ProviderObjectSchema.shape.id })
 const Entries = z.union([

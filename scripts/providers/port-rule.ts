@@ -6,8 +6,8 @@
  * A server may break the rule only when a source says so explicitly: it is then listed in
  * `PORT_EXCEPTIONS` with that source, and the import report prints every exception.
  */
-import type { Protocol, Security } from '../../src/providers/index.ts'
 import type { Fix, ServerInput, SourceRecord } from './types.ts'
+import type { Protocol, Security } from '../../src/model/domain.ts'
 
 /** The usual security of each mail port: `tls` = implicit TLS, `plain` = STARTTLS or none. */
 export const USUAL_SECURITY: Readonly<Record<number, 'tls' | 'plain'>> = {

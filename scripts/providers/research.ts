@@ -4,8 +4,9 @@
  * Unknown ports or TLS modes are not guessed: such hosts go to `unverified`.
  */
 import { z } from 'zod'
-import { PROTOCOLS, type Credential } from '../../src/providers/index.ts'
+import { type Credential } from '../../src/providers/index.ts'
 import type { Imported, ProviderPatch, ServerInput } from './types.ts'
+import { PROTOCOLS } from '../../src/model/domain.ts'
 
 const Server = z.object({
   host: z.string(),

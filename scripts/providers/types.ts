@@ -4,7 +4,8 @@
  * provider entries tagged with where they came from.
  */
 import type { z } from 'zod'
-import type { Protocol, ProviderInput, ServerSpecSchema } from '../../src/providers/index.ts'
+import type { ProviderInput, ServerSpecSchema } from '../../src/providers/index.ts'
+import type { Protocol } from '../../src/model/domain.ts'
 
 /** Sources in precedence order: a lower rank wins a conflict. */
 export const SOURCE_RANK = {

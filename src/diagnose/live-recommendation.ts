@@ -5,10 +5,11 @@
  */
 import { keyOf } from '../discovery/candidates.ts'
 import type { DiscoveryEvent } from '../discovery/pipeline.ts'
-import type { CandidateServer, Needs } from '../discovery/types.ts'
-import type { Lang, Provider } from '../providers/index.ts'
+import type { CandidateServer } from '../discovery/types.ts'
+import type { Provider } from '../providers/index.ts'
 import { recommend } from '../recommend/index.ts'
 import { type RecommendationView, recommendationView } from './report.ts'
+import type { Lang, Needs } from '../model/domain.ts'
 
 /**
  * @example

@@ -4,10 +4,10 @@
  * Pure: it turns a Discovery into the answer of /api/v1/lookup and /api/v1/diagnose.
  */
 import type { Discovery } from '../discovery/pipeline.ts'
-import type { CandidateServer, Needs } from '../discovery/types.ts'
-import type { Lang } from '../providers/index.ts'
+import type { CandidateServer } from '../discovery/types.ts'
 import { providerName } from '../providers/index.ts'
 import { type Recommendation, recommend } from '../recommend/index.ts'
+import type { Lang, Needs } from '../model/domain.ts'
 
 /** A server as the API shows it. */
 export interface ReportServer {

@@ -8,12 +8,13 @@ import { z } from 'zod'
 import type { CandidateServer } from '../discovery/types.ts'
 import { type ProviderIndex, providerName, splitEmail } from '../providers/index.ts'
 import { type AccountSettings, byDirection } from './account-settings.ts'
+import { PROTOCOLS, SECURITIES } from '../model/domain.ts'
 
 const VerifiedServerSchema = z.object({
-  protocol: z.enum(['imap', 'pop3', 'smtp']),
+  protocol: z.enum(PROTOCOLS),
   host: z.string(),
   port: z.number().int(),
-  security: z.enum(['tls', 'starttls', 'none']),
+  security: z.enum(SECURITIES),
   username: z.enum(['address', 'local-part']),
   source: z.enum(['overlay', 'provider-db', 'autoconfig', 'mx', 'srv', 'guess']),
 })

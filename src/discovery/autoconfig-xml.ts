@@ -8,8 +8,8 @@
  */
 import { z } from 'zod'
 import { createSafeXmlParser, decodeXmlText } from '../util/safe-xml.ts'
-import type { Protocol, Security } from '../probes/protocol.ts'
 import { DiscoveryError } from './discovery-error.ts'
+import { type Protocol, type Security, SECURITIES } from '../model/domain.ts'
 
 export interface AutoconfigServer {
   protocol: Protocol
@@ -60,7 +60,7 @@ const serverSchema = z.object({
   socketType: z
     .string()
     .transform((value) => SECURITY[value.toLowerCase()])
-    .pipe(z.enum(['tls', 'starttls', 'none'])),
+    .pipe(z.enum(SECURITIES)),
   username: text.optional(),
   authentication: z.array(z.unknown()).optional(),
 })

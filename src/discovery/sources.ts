@@ -8,11 +8,11 @@ import { getDomain } from 'tldts'
 import type { Resolver } from '../dns/resolver.ts'
 import { MATRIX } from '../probes/matrix.ts'
 import { ProbeError } from '../errors/probe-error.ts'
-import type { Protocol, Security } from '../probes/protocol.ts'
 import { type Provider, type ProviderIndex, expandPlaceholders } from '../providers/index.ts'
 import { type AutoconfigResult, fetchAutoconfig } from './autoconfig.ts'
 import type { HttpGet } from './http.ts'
 import type { CandidateServer, ServerSource, SourceType } from './types.ts'
+import { type Protocol, type Security, PROTOCOLS } from '../model/domain.ts'
 
 /** What one source did, for the report and the event stream. */
 export interface SourceReport {
@@ -32,8 +32,6 @@ export interface SourceResult {
   reports: SourceReport[]
   provider?: Provider
 }
-
-const PROTOCOLS: Protocol[] = ['imap', 'pop3', 'smtp']
 
 const candidate = (
   email: string,

@@ -5,7 +5,7 @@
  */
 import type { ProbeStatus } from '../errors/entry.ts'
 import type { ProbeCode } from '../errors/table.ts'
-import type { Protocol, Security } from '../probes/protocol.ts'
+import type { Protocol, Security } from '../model/domain.ts'
 
 /** Where a candidate came from, highest priority first. */
 export const SOURCE_TYPES = ['overlay', 'provider-db', 'autoconfig', 'mx', 'srv', 'guess'] as const
@@ -34,12 +34,4 @@ export interface CandidateServer {
   /** The probe's status and code, when it was probed. */
   status?: ProbeStatus
   code?: ProbeCode | null
-}
-
-/** What the user told us about how they read mail. */
-export interface Needs {
-  devices?: 'one' | 'several'
-  keepOnServer?: boolean
-  offline?: boolean
-  serverQuotaSmall?: boolean
 }

@@ -6,12 +6,12 @@
  * Format: https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat
  */
 import type { CandidateServer } from '../discovery/types.ts'
-import type { Security } from '../providers/index.ts'
 import { type AuthMethod, authMethodsFor } from './auth-methods.ts'
 import { offeredServers } from './offered.ts'
 import type { AccountSettings } from '../diagnose/account-settings.ts'
 import { usernameTemplate } from './username-template.ts'
 import { element, escapeXml } from './xml-text.ts'
+import type { Security } from '../model/domain.ts'
 
 const SOCKET_TYPE: Record<Security, string> = { tls: 'SSL', starttls: 'STARTTLS', none: 'plain' }
 

@@ -7,11 +7,11 @@
  * 601 requested schema not available.
  */
 import type { CandidateServer } from '../discovery/types.ts'
-import type { Security } from '../providers/index.ts'
 import { OUTLOOK_RESPONSE_SCHEMA } from './autodiscover-request.ts'
 import { offeredServers } from './offered.ts'
 import type { AccountSettings } from '../diagnose/account-settings.ts'
 import { element } from './xml-text.ts'
+import type { Security } from '../model/domain.ts'
 
 const RESPONSE_SCHEMA = 'http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006'
 

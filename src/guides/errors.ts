@@ -5,9 +5,10 @@
  * the client's own words (the encryption choice as the client names it).
  */
 import { ERRORS, type ProbeCode } from '../errors/table.ts'
-import type { Credential, Lang } from '../providers/index.ts'
+import type { Credential } from '../providers/index.ts'
 import { message } from './messages.ts'
 import type { ClientSpec, GuideError } from './types.ts'
+import type { Lang } from '../model/domain.ts'
 
 const PROBE_ERRORS = [
   'TCP_TIMEOUT',

@@ -13,7 +13,6 @@ export type {
   GuideError,
   GuideServer,
   GuideStep,
-  IncomingProtocol,
   StepSource,
   StepSpec,
   ValueRef,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { LANGS } from '../providers/index.ts'
 import { CLIENTS } from './clients/index.ts'
 import { MESSAGES, isMessageKey } from './messages.ts'
 import { EN } from './messages-en.ts'
 import { CLIENT_IDS, VALUE_REFS } from './types.ts'
+import { LANGS } from '../model/domain.ts'
 
 const variables = (text: string) => [...text.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]).sort()
 

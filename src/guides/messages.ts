@@ -2,9 +2,9 @@
  * @module
  * The guide message tables and the one function that reads them.
  */
-import type { Lang } from '../providers/index.ts'
 import { EN } from './messages-en.ts'
 import { ZH_CN } from './messages-zh-cn.ts'
+import type { Lang } from '../model/domain.ts'
 
 export type MessageKey = keyof typeof EN
 

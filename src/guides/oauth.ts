@@ -3,10 +3,10 @@
  * Accounts that accept only the provider's own web sign-in (OAuth2): which guided clients can
  * do it, and what a guide says about it.
  */
-import type { Lang } from '../providers/index.ts'
 import { CLIENTS } from './clients/index.ts'
 import { message } from './messages.ts'
 import { CLIENT_IDS, type ClientId, type ClientSpec } from './types.ts'
+import type { Lang } from '../model/domain.ts'
 
 /** The guided clients that can sign in through a provider's web page, in tab order. */
 export const OAUTH_CLIENTS: readonly ClientId[] = CLIENT_IDS.filter(

@@ -6,20 +6,13 @@
 import type { CandidateServer } from '../discovery/types.ts'
 import { offeredServers } from '../formats/offered.ts'
 import type { AccountSettings } from '../diagnose/account-settings.ts'
-import { hintsFor, providerName, type Lang } from '../providers/index.ts'
+import { hintsFor, providerName } from '../providers/index.ts'
 import { CLIENTS } from './clients/index.ts'
 import { usualErrors } from './errors.ts'
 import { isMessageKey, message } from './messages.ts'
 import { oauthNotice } from './oauth.ts'
-import type {
-  ClientId,
-  ClientSpec,
-  Guide,
-  GuideServer,
-  GuideStep,
-  IncomingProtocol,
-  StepSpec,
-} from './types.ts'
+import type { ClientId, ClientSpec, Guide, GuideServer, GuideStep, StepSpec } from './types.ts'
+import type { IncomingProtocol, Lang } from '../model/domain.ts'
 
 export interface GuideOptions {
   lang: Lang

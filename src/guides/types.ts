@@ -3,8 +3,9 @@
  * The guide model: client specs (data: steps with message keys) and the rendered guide
  * (text in one language, values filled in for one address).
  */
-import type { Credential, Lang, Security } from '../providers/index.ts'
+import type { Credential } from '../providers/index.ts'
 import type { MessageKey } from './messages.ts'
+import type { IncomingProtocol, Lang, Security } from '../model/domain.ts'
 
 export const CLIENT_IDS = [
   'outlook',
@@ -18,8 +19,6 @@ export const CLIENT_IDS = [
   'thunderbird-android',
 ] as const
 export type ClientId = (typeof CLIENT_IDS)[number]
-
-export type IncomingProtocol = 'imap' | 'pop3'
 
 /** What a value slot shows; each is also a variable of the step texts (`{inHost}` …). */
 export const VALUE_REFS = [

@@ -23,6 +23,7 @@ import {
   StoredReportSchema,
   SourceReportSchema,
 } from './schemas.ts'
+import { INCOMING_PROTOCOLS, LANGS } from '../model/domain.ts'
 
 type Json = Record<string, unknown>
 
@@ -214,7 +215,7 @@ export const buildOpenApiDocument = (): Json => ({
             name: 'lang',
             in: 'query',
             required: false,
-            schema: { type: 'string', enum: ['en', 'zh-CN'] },
+            schema: { type: 'string', enum: [...LANGS] },
           },
         ],
         responses: {
@@ -239,13 +240,13 @@ export const buildOpenApiDocument = (): Json => ({
             name: 'lang',
             in: 'query',
             required: false,
-            schema: { type: 'string', enum: ['en', 'zh-CN'] },
+            schema: { type: 'string', enum: [...LANGS] },
           },
           {
             name: 'protocol',
             in: 'query',
             required: false,
-            schema: { type: 'string', enum: ['imap', 'pop3'] },
+            schema: { type: 'string', enum: [...INCOMING_PROTOCOLS] },
           },
         ],
         responses: {
@@ -316,7 +317,7 @@ export const buildOpenApiDocument = (): Json => ({
             name: 'protocol',
             in: 'query',
             required: false,
-            schema: { type: 'string', enum: ['imap', 'pop3'] },
+            schema: { type: 'string', enum: [...INCOMING_PROTOCOLS] },
           },
         ],
         responses: {

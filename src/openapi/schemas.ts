@@ -8,12 +8,13 @@ import { API_CODE_LIST, PROBE_CODE_LIST } from '../errors/table.ts'
 import { SOURCE_TYPES } from '../discovery/types.ts'
 import { CREDENTIALS, STATUSES } from '../providers/index.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
+import { INCOMING_PROTOCOLS, LANGS, PROTOCOLS, SECURITIES } from '../model/domain.ts'
 
 export const ProbeCodeSchema = z
   .enum(PROBE_CODE_LIST)
   .meta({ description: 'A stable probe code; UIs key on it.' })
-const Protocol = z.enum(['imap', 'pop3', 'smtp'])
-const Security = z.enum(['tls', 'starttls', 'none'])
+const Protocol = z.enum(PROTOCOLS)
+const Security = z.enum(SECURITIES)
 const Status = z.enum(['ok', 'warning', 'error'])
 const ms = z.number().nullable()
 
@@ -121,7 +122,7 @@ export const ReportSchema = z
   .object({
     email: z.string(),
     domain: z.string(),
-    lang: z.enum(['en', 'zh-CN']),
+    lang: z.enum(LANGS),
     provider: z
       .object({
         id: z.string(),
@@ -133,7 +134,7 @@ export const ReportSchema = z
       .nullable(),
     incoming: z.array(ReportServerSchema),
     outgoing: z.array(ReportServerSchema),
-    protocol: z.enum(['imap', 'pop3']).nullable(),
+    protocol: z.enum(INCOMING_PROTOCOLS).nullable(),
     recommended: z
       .object({ incoming: ReportServerSchema.nullable(), outgoing: ReportServerSchema.nullable() })
       .strict(),
@@ -200,10 +201,10 @@ export const GuideSchema = z
     clientVersion: z
       .string()
       .meta({ description: 'The client versions the guide was written for.' }),
-    lang: z.enum(['en', 'zh-CN']),
+    lang: z.enum(LANGS),
     email: z.string(),
     provider: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
-    protocol: z.enum(['imap', 'pop3']),
+    protocol: z.enum(INCOMING_PROTOCOLS),
     protocolChoice: z.string(),
     notices: z.array(z.string()),
     credential: z

@@ -7,8 +7,8 @@
 import { createProbeDeadline } from './deadline.ts'
 import { type HostLookup, type HostProbeDeps, lookupHost, probeHost } from './host-probes.ts'
 import { PROBE_TIMEOUT_MS } from './probe.ts'
-import type { Protocol, Security } from './protocol.ts'
 import type { ProbeResult } from './result.ts'
+import type { Protocol, Security } from '../model/domain.ts'
 
 /** The standard mail ports, each with its protocol and TLS mode (RFC 8314 order: implicit TLS first). */
 export interface MatrixEntry {

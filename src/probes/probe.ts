@@ -10,12 +10,13 @@ import { imapDialogue } from './imap.ts'
 import { LineIO } from './line-io.ts'
 import { pop3Dialogue } from './pop3.ts'
 import { ProbeError } from '../errors/probe-error.ts'
-import type { Dialogue, Greeting, Protocol } from './protocol.ts'
+import type { Dialogue, Greeting } from './protocol.ts'
 import { type ProbeResult, type ProbeTarget, describeOutcome, unreachedResult } from './result.ts'
 import { smtpDialogue } from './smtp.ts'
 import type { Connect, ProbeSocket } from './socket.ts'
 import { type TlsReport, judgeTls } from './tls-verdict.ts'
 import type { PinnedTarget, TargetGuard } from '../security/target-guard.ts'
+import type { Protocol } from '../model/domain.ts'
 
 /** Whole-probe budget: DNS, connect, TLS and the dialogue together. */
 export const PROBE_TIMEOUT_MS = 8_000

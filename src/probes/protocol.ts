@@ -5,9 +5,6 @@
  */
 import type { LineIO } from './line-io.ts'
 
-export type Protocol = 'imap' | 'pop3' | 'smtp'
-export type Security = 'tls' | 'starttls' | 'none'
-
 export interface Greeting {
   line: string
   /** Capabilities announced in the greeting itself (IMAP's [CAPABILITY …]), if any. */

@@ -6,9 +6,9 @@ import type { ErrorMessage, ProbeStatus } from '../errors/entry.ts'
 import { PROBE_CODES } from '../errors/probe-codes.ts'
 import { type ProbeCode, messageFor } from '../errors/table.ts'
 import type { TranscriptEntry } from './line-io.ts'
-import type { Protocol, Security } from './protocol.ts'
 import type { ProbeError } from '../errors/probe-error.ts'
 import type { TlsReport } from './tls-verdict.ts'
+import type { Protocol, Security } from '../model/domain.ts'
 
 export interface ProbeTarget {
   host: string

@@ -2,7 +2,8 @@
  * @module
  * The hints a user sees for a provider, in one language, most important first.
  */
-import type { Hint, Lang, LocalizedText, Provider } from './schema.ts'
+import type { Hint, LocalizedText, Provider } from './schema.ts'
+import type { Lang } from '../model/domain.ts'
 
 const ORDER: Record<Hint['kind'], number> = {
   status: 0,

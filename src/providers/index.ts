@@ -13,13 +13,10 @@ export {
   HINT_KINDS,
   HintSchema,
   isPlaintextOnly,
-  LANGS,
   LocalizedTextSchema,
-  PROTOCOLS,
   ProviderObjectSchema,
   REGIONS,
   ProviderSchema,
-  SECURITIES,
   ServerSpecSchema,
   STATUSES,
   UnverifiedHostSchema,
@@ -27,13 +24,10 @@ export {
 export type {
   Credential,
   Hint,
-  Lang,
   LocalizedText,
-  Protocol,
   Provider,
   ProviderInput,
   Region,
-  Security,
   ServerSpec,
 } from './schema.ts'
 

@@ -5,9 +5,8 @@
  */
 import { z } from 'zod'
 import { isHostName, normalizeDomain } from './domain.ts'
+import { PROTOCOLS, SECURITIES, type Protocol, type Security } from '../model/domain.ts'
 
-export const PROTOCOLS = ['imap', 'pop3', 'smtp'] as const
-export const SECURITIES = ['tls', 'starttls', 'none'] as const
 export const AUTH_METHODS = [
   'password',
   'password-encrypted',
@@ -36,16 +35,12 @@ export const HINT_KINDS = [
   'security',
   'unknown',
 ] as const
-export const LANGS = ['en', 'zh-CN'] as const
 /** Where the user reads mail: mainland China, or elsewhere. */
 export const REGIONS = ['cn', 'intl'] as const
 /** How a provider without IMAP/POP3/SMTP for third-party clients can still be reached. */
 export const CLIENT_ACCESS = ['bridge', 'none'] as const
 
-export type Protocol = (typeof PROTOCOLS)[number]
-export type Security = (typeof SECURITIES)[number]
 export type Credential = (typeof CREDENTIALS)[number]
-export type Lang = (typeof LANGS)[number]
 export type Region = (typeof REGIONS)[number]
 
 const PLACEHOLDER_HOST = /^(?:[a-z0-9_-]+\.|%EMAILDOMAIN%\.?)*(?:[a-z0-9_-]+|%EMAILDOMAIN%)$/i

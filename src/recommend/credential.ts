@@ -4,9 +4,10 @@
  */
 import type { CandidateServer } from '../discovery/types.ts'
 import { splitEmail } from '../providers/expand.ts'
-import type { Lang, Provider } from '../providers/schema.ts'
+import type { Provider } from '../providers/schema.ts'
 import { say, type TextCode } from './texts.ts'
 import type { Recommendation } from './types.ts'
+import type { Lang } from '../model/domain.ts'
 
 const CREDENTIAL_TEXT: Record<Provider['credential'], TextCode> = {
   'account-password': 'CREDENTIAL_ACCOUNT_PASSWORD',

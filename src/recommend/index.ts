@@ -9,7 +9,7 @@ export type { Note, Recommendation, RecommendInput } from './types.ts'
 
 // Parts
 export { chooseProtocol, preferredProtocol } from './protocol-choice.ts'
-export type { IncomingProtocol, ProtocolChoice } from './protocol-choice.ts'
+export type { ProtocolChoice } from './protocol-choice.ts'
 export { isCertProblem, isLastResort, rankUsable, sourceRank, standingOf } from './rank.ts'
 export type { Standing } from './rank.ts'
 export { credentialFor, usernameFor } from './credential.ts'

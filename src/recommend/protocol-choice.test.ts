@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Needs } from '../discovery/types.ts'
 import { probed, server } from './fixtures.ts'
 import { chooseProtocol, preferredProtocol } from './protocol-choice.ts'
+import type { Needs } from '../model/domain.ts'
 
 const imap = server('imap', 'imap.example.com')
 const pop3 = server('pop3', 'pop.example.com')

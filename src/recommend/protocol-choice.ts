@@ -4,12 +4,11 @@
  * comparison puts it: IMAP keeps mail on the server and syncs every device; POP3 downloads to
  * one device, by default removes mail from the server, uses less of it and works offline.
  */
-import type { CandidateServer, Needs } from '../discovery/types.ts'
+import type { CandidateServer } from '../discovery/types.ts'
 import { standingOf } from './rank.ts'
 import { certProblemName } from './labels.ts'
 import type { Draft } from './texts.ts'
-
-export type IncomingProtocol = 'imap' | 'pop3'
+import type { IncomingProtocol, Needs } from '../model/domain.ts'
 
 export interface ProtocolChoice {
   protocol: IncomingProtocol | null

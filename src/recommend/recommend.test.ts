@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { loadBuiltInProviders } from '../providers/built-in.ts'
 import { createProviderIndex } from '../providers/provider-index.ts'
 import type { Provider } from '../providers/schema.ts'
-import type { CandidateServer, Needs } from '../discovery/types.ts'
+import type { CandidateServer } from '../discovery/types.ts'
 import { candidatesOf, from, probed, server } from './fixtures.ts'
 import { recommend } from './recommend.ts'
 import type { Recommendation } from './types.ts'
+import type { Needs } from '../model/domain.ts'
 
 const index = createProviderIndex(loadBuiltInProviders())
 const providerFor = (domain: string): Provider => {

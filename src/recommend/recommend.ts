@@ -5,7 +5,7 @@
  */
 import type { CandidateServer } from '../discovery/types.ts'
 import { hintsFor, localizeAdvice, providerName } from '../providers/hints.ts'
-import type { Lang, Provider } from '../providers/schema.ts'
+import type { Provider } from '../providers/schema.ts'
 import { credentialFor, usernameFor } from './credential.ts'
 import { serverList, sourcesLabel } from './labels.ts'
 import { chooseProtocol } from './protocol-choice.ts'
@@ -13,6 +13,7 @@ import { rankUsable, standingOf } from './rank.ts'
 import { serverNotes } from './server-notes.ts'
 import { say, type Draft, type Notes } from './texts.ts'
 import type { Recommendation, RecommendInput } from './types.ts'
+import type { Lang } from '../model/domain.ts'
 
 const verificationNotes = (chosen: readonly CandidateServer[], probed: boolean): Draft[] => {
   const out: Draft[] = []

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { LANGS } from '../providers/schema.ts'
 import { CERT_PROBLEM_NAMES, say, SOURCE_LABELS, TEXTS, type Localized } from './texts.ts'
+import { LANGS } from '../model/domain.ts'
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 const HAN = /\p{Script=Han}/u

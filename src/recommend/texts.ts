@@ -4,8 +4,8 @@
  * English and Simplified Chinese. `{name}` marks a parameter filled in by `say`.
  */
 import type { SourceType } from '../discovery/types.ts'
-import type { Lang } from '../providers/schema.ts'
 import type { Note } from './types.ts'
+import type { Lang } from '../model/domain.ts'
 
 export type Localized = Record<Lang, string>
 

@@ -3,8 +3,9 @@
  * The recommendation's input and output: which incoming and outgoing server to use, which
  * secret and username to type, and why, in the user's language.
  */
-import type { CandidateServer, Needs } from '../discovery/types.ts'
-import type { Lang, Provider } from '../providers/schema.ts'
+import type { CandidateServer } from '../discovery/types.ts'
+import type { Provider } from '../providers/schema.ts'
+import type { Lang, Needs, IncomingProtocol } from '../model/domain.ts'
 
 export interface RecommendInput {
   email: string
@@ -25,7 +26,7 @@ export interface Note {
 
 export interface Recommendation {
   /** The incoming protocol recommended, or null when no incoming server can be recommended. */
-  protocol: 'imap' | 'pop3' | null
+  protocol: IncomingProtocol | null
   recommended: { incoming: CandidateServer | null; outgoing: CandidateServer | null }
   /** Why these servers: the protocol choice, security, verification, provider preparation. */
   reasons: Note[]

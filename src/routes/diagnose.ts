@@ -14,14 +14,13 @@ import {
   MAX_DISCOVERY_PROBES,
   type DiscoveryService,
 } from '../discovery/pipeline.ts'
-import type { Needs } from '../discovery/types.ts'
-import type { Lang } from '../providers/index.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { busy, invalidInput } from './api-error.ts'
 import type { AppEnv } from './app-env.ts'
 import { EmailSchema, LangSchema, langFromHeader } from './email.ts'
 import { readJson } from './read-json.ts'
 import { respondWithReport } from './report-stream.ts'
+import type { Lang, Needs } from '../model/domain.ts'
 
 export const NeedsSchema = z
   .object({
@@ -30,7 +29,7 @@ export const NeedsSchema = z
     offline: z.boolean().optional(),
     serverQuotaSmall: z.boolean().optional(),
   })
-  .strict()
+  .strict() satisfies z.ZodType<Needs>
 
 export const DiagnoseRequest = z
   .object({

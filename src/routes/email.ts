@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { parseAddress } from '../formats/email-address.ts'
-import { LANGS, type Lang } from '../providers/index.ts'
+import { LANGS, type Lang } from '../model/domain.ts'
 
 /**
  * A plausible address for the API: what the format endpoints accept (parseAddress), and a local

@@ -10,6 +10,7 @@ import type { SettingsSource } from '../diagnose/account-settings.ts'
 import { CLIENT_IDS, type ClientId, message, renderGuide } from '../guides/index.ts'
 import { apiError, invalidInput } from './api-error.ts'
 import { LangSchema, langFromHeader } from './email.ts'
+import { INCOMING_PROTOCOLS } from '../model/domain.ts'
 
 const GuideQuery = z.object({
   email: z
@@ -24,7 +25,7 @@ const GuideQuery = z.object({
       return z.NEVER
     }),
   lang: LangSchema.optional(),
-  protocol: z.enum(['imap', 'pop3']).optional(),
+  protocol: z.enum(INCOMING_PROTOCOLS).optional(),
 })
 
 const ListQuery = z.object({ lang: LangSchema.optional() })

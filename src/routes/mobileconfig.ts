@@ -11,6 +11,7 @@ import { profileIds } from '../formats/profile-ids.ts'
 import type { AccountSettings, SettingsSource } from '../diagnose/account-settings.ts'
 import { apiError } from './api-error.ts'
 import { addressParam } from './format-address.ts'
+import type { IncomingProtocol } from '../model/domain.ts'
 
 export const MOBILECONFIG_PATH = '/mobileconfig'
 
@@ -29,7 +30,7 @@ export type ProfileSigning = Pick<MobileconfigDeps, 'sign' | 'identifierPrefix' 
 /** The `protocol` query parameter: absent, imap or pop3; anything else is a 400 naming it. */
 export const protocolParam = (
   c: Context,
-): { ok: true; wanted?: 'imap' | 'pop3' } | { ok: false; response: Response } => {
+): { ok: true; wanted?: IncomingProtocol } | { ok: false; response: Response } => {
   const wanted = c.req.query('protocol')
   if (wanted === undefined || wanted === 'imap' || wanted === 'pop3') return { ok: true, wanted }
   return {
@@ -45,7 +46,7 @@ export const protocolParam = (
 export const mobileconfigResponse = async (
   c: Context,
   settings: AccountSettings,
-  wanted: 'imap' | 'pop3' | undefined,
+  wanted: IncomingProtocol | undefined,
   deps: ProfileSigning,
 ) => {
   const offered = offeredServers(settings)

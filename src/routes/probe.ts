@@ -16,13 +16,14 @@ import { apiError, busy, invalidInput } from './api-error.ts'
 import { readJson } from './read-json.ts'
 import { respondWithReport } from './report-stream.ts'
 import type { AppEnv } from './app-env.ts'
+import { PROTOCOLS, SECURITIES } from '../model/domain.ts'
 
 export const ProbeRequest = z
   .object({
     host: z.string().trim().min(1, 'host is empty').max(253, 'host is longer than 253 characters'),
     port: z.number().int().min(1).max(65535).optional(),
-    protocol: z.enum(['imap', 'pop3', 'smtp']).optional(),
-    security: z.enum(['tls', 'starttls', 'none']).optional(),
+    protocol: z.enum(PROTOCOLS).optional(),
+    security: z.enum(SECURITIES).optional(),
   })
   .strict()
 

@@ -17,10 +17,11 @@ import { autoconfigResponse } from './autoconfig.ts'
 import { LangSchema, langFromHeader } from './email.ts'
 import { clientParam } from './guides.ts'
 import { type ProfileSigning, mobileconfigResponse, protocolParam } from './mobileconfig.ts'
+import { INCOMING_PROTOCOLS } from '../model/domain.ts'
 
 export const ReportGuideQuery = z.object({
   lang: LangSchema.optional(),
-  protocol: z.enum(['imap', 'pop3']).optional(),
+  protocol: z.enum(INCOMING_PROTOCOLS).optional(),
 })
 
 export interface ReportsDeps {

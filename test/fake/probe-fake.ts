@@ -1,12 +1,12 @@
 /** Runs the real probe engine against a fake server on 127.0.0.1 that the probe trusts. */
 import { runProbe } from '../../src/probes/probe.ts'
 import type { ProbeDeps } from '../../src/probes/probe.ts'
-import type { Protocol, Security } from '../../src/probes/protocol.ts'
 import { createNodeConnect } from '../../src/probes/socket-node.ts'
 import { eventually } from './fake-server.ts'
 import type { MailServer } from './mail-server.ts'
 import { loopbackDeps } from './probe-deps.ts'
 import { sharedTestCert } from './test-cert.ts'
+import type { Protocol, Security } from '../../src/model/domain.ts'
 
 export const FAKE_TIMEOUT_MS = 2_000
 

@@ -7,11 +7,11 @@ import { createNodeResolver } from '../../src/dns/resolver-node.ts'
 import { createHostLimiter } from '../../src/probes/host-limiter.ts'
 import { runMatrix } from '../../src/probes/matrix.ts'
 import { type ProbeDeps, runProbe } from '../../src/probes/probe.ts'
-import type { Protocol, Security } from '../../src/probes/protocol.ts'
 import { createNodeConnect } from '../../src/probes/socket-node.ts'
 import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTargetGuard } from '../../src/security/target-guard.ts'
 import { createTestApp, postJson } from '../fake/test-app.ts'
+import type { Protocol, Security } from '../../src/model/domain.ts'
 
 const lab = inject('lab')
 const resolver = createNodeResolver({ servers: [lab.dns] })

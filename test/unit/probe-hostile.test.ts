@@ -7,7 +7,6 @@ import type net from 'node:net'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_LINE_BYTES } from '../../src/probes/line-io.ts'
 import { runProbe } from '../../src/probes/probe.ts'
-import type { Protocol, Security } from '../../src/probes/protocol.ts'
 import {
   type FakeServer,
   eventually,
@@ -17,6 +16,7 @@ import {
 import { type MailProtocol, type MailScript, startMailServer } from '../fake/mail-server.ts'
 import { loopbackDeps } from '../fake/probe-deps.ts'
 import { type TestCert, makeSelfSignedCert } from '../fake/test-cert.ts'
+import type { Protocol, Security } from '../../src/model/domain.ts'
 
 const TIMEOUT_MS = 2_000
 let cert: TestCert

@@ -5,8 +5,9 @@
  */
 import { h } from '../lib/dom.ts'
 import { protocolName, securityName, statusIcon } from '../lib/labels.ts'
-import type { Lang, Translate } from '../lib/messages.ts'
+import type { Translate } from '../lib/messages.ts'
 import type { ProbeResult, Report } from '../lib/types.ts'
+import type { Lang } from '../../src/model/domain.ts'
 
 const pair = (label: string, value: Node | string) => [h('dt', {}, label), h('dd', {}, value)]
 

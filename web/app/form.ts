@@ -6,7 +6,7 @@
 import { suggestProviders } from '../lib/api.ts'
 import { h } from '../lib/dom.ts'
 import type { Translate } from '../lib/messages.ts'
-import type { Needs } from '../lib/types.ts'
+import type { Needs } from '../../src/model/domain.ts'
 
 export interface FormValues {
   email: string

@@ -8,14 +8,15 @@ import { h, fill } from '../lib/dom.ts'
 import type { Translate } from '../lib/messages.ts'
 import type { ClientId, Guide } from '../lib/types.ts'
 import { CLIENT_IDS } from '../../src/guides/types.ts'
+import type { IncomingProtocol, Lang } from '../../src/model/domain.ts'
 
 /** The tabs, in the order the server knows the clients. */
 export const GUIDE_CLIENTS: readonly ClientId[] = CLIENT_IDS
 
 export interface GuideQuery {
   email: string
-  lang: 'en' | 'zh-CN'
-  protocol?: 'imap' | 'pop3'
+  lang: Lang
+  protocol?: IncomingProtocol
 }
 
 const renderGuide = (t: Translate, guide: Guide) =>

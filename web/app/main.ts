@@ -7,13 +7,14 @@
 import { diagnose } from '../lib/api.ts'
 import { h, fill } from '../lib/dom.ts'
 import { errorText, looksLikeEmail } from '../lib/errors.ts'
-import { type Lang, pickLang, translator } from '../lib/messages.ts'
+import { pickLang, translator } from '../lib/messages.ts'
 import { createProgress } from '../lib/progress.ts'
 import { renderResult } from '../lib/result.ts'
 import type { Report } from '../lib/types.ts'
 import { renderDetails } from './details.ts'
 import { type FormValues, createForm, emptyForm } from './form.ts'
 import { createGuideTabs } from './guides.ts'
+import type { Lang } from '../../src/model/domain.ts'
 
 const BASE = ''
 

@@ -5,10 +5,9 @@
  */
 import { en, type MessageKey } from './messages-en.ts'
 import { zhCN } from './messages-zh-cn.ts'
+import { type Lang, isLang } from '../../src/model/domain.ts'
 
 export type { MessageKey } from './messages-en.ts'
-export const LANGS = ['en', 'zh-CN'] as const
-export type Lang = (typeof LANGS)[number]
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
 
@@ -24,8 +23,6 @@ export const translator =
     MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
       vars && name in vars ? String(vars[name]) : whole,
     )
-
-export const isLang = (value: unknown): value is Lang => value === 'en' || value === 'zh-CN'
 
 /** `?lang=` first, then the browser's languages: zh* → zh-CN, anything else → en. */
 export const pickLang = (query: string | null, languages: readonly string[]): Lang => {

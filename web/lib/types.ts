@@ -10,6 +10,7 @@ import type {
   SourceReportSchema,
 } from '../../src/openapi/schemas.ts'
 import type { Guide } from '../../src/guides/types.ts'
+import type { Lang, Needs } from '../../src/model/domain.ts'
 
 export type Report = z.infer<typeof ReportSchema>
 export type ProbeResult = z.infer<typeof ProbeResultSchema>
@@ -23,16 +24,9 @@ export type { Guide, GuideStep } from '../../src/guides/types.ts'
 export type { ClientId } from '../../src/guides/types.ts'
 export type GuideJson = Guide
 
-export interface Needs {
-  devices?: 'one' | 'several'
-  keepOnServer?: boolean
-  offline?: boolean
-  serverQuotaSmall?: boolean
-}
-
 export interface DiagnoseInput {
   email: string
-  lang: 'en' | 'zh-CN'
+  lang: Lang
   needs?: Needs
   probe: boolean
 }

@@ -13,9 +13,10 @@ import baseCss from '../lib/base.css'
 import { diagnose } from '../lib/api.ts'
 import { h, fill } from '../lib/dom.ts'
 import { errorText, looksLikeEmail } from '../lib/errors.ts'
-import { type Lang, isLang, pickLang, translator } from '../lib/messages.ts'
+import { pickLang, translator } from '../lib/messages.ts'
 import { createProgress } from '../lib/progress.ts'
 import { renderResult } from '../lib/result.ts'
+import { isLang, type Lang } from '../../src/model/domain.ts'
 
 // Only while the script first runs does currentScript point at our <script> tag.
 const script = document.currentScript

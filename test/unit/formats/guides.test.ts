@@ -10,8 +10,8 @@ import {
   renderGuide,
   type Guide,
 } from '../../../src/guides/index.ts'
-import { LANGS } from '../../../src/providers/index.ts'
 import { settings } from './fixture.ts'
+import { LANGS } from '../../../src/model/domain.ts'
 
 /** Every string anywhere in a guide. */
 const strings = (value: unknown): string[] =>

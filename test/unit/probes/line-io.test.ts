@@ -5,10 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { MAX_LINE_BYTES, MAX_REPLY_LINES } from '../../../src/probes/line-io.ts'
-import type { Protocol, Security } from '../../../src/probes/protocol.ts'
 import { MAX_SESSION_BYTES } from '../../../src/probes/socket-node.ts'
 import { type MailScript, type MailServer, startMailServer } from '../../fake/mail-server.ts'
 import { FAKE_TIMEOUT_MS, probeFake } from '../../fake/probe-fake.ts'
+import type { Protocol, Security } from '../../../src/model/domain.ts'
 
 let server: MailServer | null = null
 afterEach(async () => {

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { type MailScript, type MailServer, startMailServer } from '../../fake/mail-server.ts'
 import { probeFake, settled } from '../../fake/probe-fake.ts'
-import type { Security } from '../../../src/probes/protocol.ts'
+import type { Security } from '../../../src/model/domain.ts'
 
 let server: MailServer | null = null
 afterEach(async () => {

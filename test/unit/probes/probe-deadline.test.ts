@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { type MailScript, type MailServer, startMailServer } from '../../fake/mail-server.ts'
 import { FAKE_TIMEOUT_MS, probeFake } from '../../fake/probe-fake.ts'
 import { runProbe } from '../../../src/probes/probe.ts'
-import type { Protocol, Security } from '../../../src/probes/protocol.ts'
 import { loopbackDeps } from '../../fake/probe-deps.ts'
+import type { Protocol, Security } from '../../../src/model/domain.ts'
 
 let server: MailServer | null = null
 afterEach(async () => {

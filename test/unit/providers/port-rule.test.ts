@@ -7,7 +7,8 @@ import {
   type PortException,
 } from '../../../scripts/providers/port-rule.ts'
 import type { SourceRecord } from '../../../scripts/providers/types.ts'
-import { loadBuiltInProviders, PROTOCOLS } from '../../../src/providers/index.ts'
+import { loadBuiltInProviders } from '../../../src/providers/index.ts'
+import { PROTOCOLS } from '../../../src/model/domain.ts'
 
 const server = (port: number, security: 'tls' | 'starttls' | 'none') => ({
   host: 'mail.example.com',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { LANGS, MESSAGES, pickLang, translator } from '../../../web/lib/messages.ts'
+import { MESSAGES, pickLang, translator } from '../../../web/lib/messages.ts'
+import { LANGS } from '../../../src/model/domain.ts'
 
 const vars = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
