@@ -14,6 +14,20 @@ const DEFAULT_PROBE_PORTS = '25,110,143,465,587,993,995'
 const int = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback)
 
+/** A list variable (empty by default) read by `parse`; a throw from it is an issue saying `message`. */
+const parsedList = <T>(parse: (value: string) => T, message: string) =>
+  z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return parse(value)
+      } catch {
+        ctx.addIssue({ code: 'custom', message })
+        return z.NEVER
+      }
+    })
+
 /** `ip`, `ip:port` or `[ipv6]:port`. */
 const isDnsServer = (entry: string): boolean => {
   const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry)
@@ -38,20 +52,10 @@ const schema = z.object({
       (servers) => servers.every(isDnsServer),
       'expected comma-separated ip or ip:port entries',
     ),
-  MAILSETUP_ALLOW_TARGETS: z
-    .string()
-    .default('')
-    .transform((value, ctx) => {
-      try {
-        return parseCidrList(value)
-      } catch {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'expected comma-separated CIDRs, e.g. 10.0.0.0/8,fd00::/8',
-        })
-        return z.NEVER
-      }
-    }),
+  MAILSETUP_ALLOW_TARGETS: parsedList(
+    parseCidrList,
+    'expected comma-separated CIDRs, e.g. 10.0.0.0/8,fd00::/8',
+  ),
   MAILSETUP_PROBE_PORTS: z
     .string()
     .default(DEFAULT_PROBE_PORTS)
@@ -75,21 +79,10 @@ const schema = z.object({
     .default('false')
     .transform((value) => value === '1' || value === 'true'),
   MAILSETUP_PROVIDERS_FILE: z.string().optional(),
-  MAILSETUP_WIDGET_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value, ctx) => {
-      try {
-        return parseOriginList(value)
-      } catch {
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            'expected comma-separated origins, e.g. https://help.example.com,http://localhost:3000',
-        })
-        return z.NEVER
-      }
-    }),
+  MAILSETUP_WIDGET_ORIGINS: parsedList(
+    parseOriginList,
+    'expected comma-separated origins, e.g. https://help.example.com,http://localhost:3000',
+  ),
   MAILSETUP_PROFILE_CERT: z.string().optional(),
   MAILSETUP_PROFILE_KEY: z.string().optional(),
   MAILSETUP_DATABASE: z.string().trim().min(1).default('var/mailsetup.sqlite'),
