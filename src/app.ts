@@ -168,7 +168,10 @@ export const createApp = (deps: AppDeps) => {
   app.route('/api/v1/providers', providersRoutes({ providers: deps.providers }))
 
   app.all('/api/*', (c) => apiError(c, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`))
-  if (deps.readAsset) app.route('/', webRoutes({ readAsset: deps.readAsset }))
+  if (deps.readAsset) {
+    const reportExists = async (id: string) => (await storage.store.get(id, storage.now())) !== null
+    app.route('/', webRoutes({ readAsset: deps.readAsset, reportExists }))
+  }
   if (deps.assets) app.get('*', deps.assets)
   app.notFound((c) => apiError(c, 'NOT_FOUND', 'Not found.'))
   app.onError((err, c) => {

@@ -84,7 +84,8 @@ export const settingsFromProviders =
     return knownSettings(index, input) ?? emptySettings(email, domain)
   }
 
-const asCandidate = (s: ReportServer): CandidateServer => ({
+/** A report's server as a candidate again (what the probes said included). */
+export const fromReportServer = (s: ReportServer): CandidateServer => ({
   protocol: s.protocol,
   host: s.host,
   port: s.port,
@@ -102,7 +103,7 @@ const sameServer = (a: ReportServer, b: ReportServer) =>
 const direction = (recommended: ReportServer | null, all: readonly ReportServer[]) => {
   const first = recommended ? [recommended] : []
   const verified = all.filter((s) => s.verified && !(recommended && sameServer(s, recommended)))
-  return [...first, ...verified].map(asCandidate)
+  return [...first, ...verified].map(fromReportServer)
 }
 
 /**

@@ -4,9 +4,11 @@
  * the stored report as GET /api/v1/reports/{id} answers it, and the domain's verified settings
  * recorded beside it.
  */
-import type { ProviderIndex } from '../providers/index.ts'
-import { settingsFromReport } from './account-settings.ts'
-import type { Report } from './report.ts'
+import type { Needs } from '../discovery/types.ts'
+import { type Lang, type ProviderIndex, providerName } from '../providers/index.ts'
+import { recommend } from '../recommend/index.ts'
+import { fromReportServer, settingsFromReport } from './account-settings.ts'
+import { type Report, recommendationView } from './report.ts'
 import { hashToken, newDeleteToken, newReportId } from './report-id.ts'
 import type { ReportStore, StoredReport } from './store.ts'
 import { toVerified } from './verified-settings.ts'
@@ -29,7 +31,7 @@ export interface ReportStorage {
 export const reportUrl = (id: string) => `/r/${id}`
 
 /** A report as the API answers it once stored. */
-export type SavedReport = Report & { id: string; url: string; createdAt: string }
+export type SavedReport = Report & { id: string; url: string; createdAt: string; expiresAt: string }
 
 /** Records the verified servers of a report as its domain's newest. */
 export const recordVerified = async (storage: ReportStorage, report: Report) => {
@@ -51,7 +53,11 @@ export const recordVerified = async (storage: ReportStorage, report: Report) => 
  * @example
  * const saved = await saveReport(storage, report) // { ...report, id, url: '/r/…', deleteToken, createdAt }
  */
-export const saveReport = async (storage: ReportStorage, report: Report) => {
+export const saveReport = async (
+  storage: ReportStorage,
+  report: Report,
+  input: { needs?: Needs; probed: boolean },
+) => {
   const id = newReportId()
   const deleteToken = newDeleteToken()
   const now = storage.now()
@@ -61,17 +67,83 @@ export const saveReport = async (storage: ReportStorage, report: Report) => {
     domain: report.domain,
     createdAt: now,
     expiresAt: now + storage.retention.reportMs,
-    report,
+    report: { report, needs: input.needs ?? null, probed: input.probed } satisfies Body,
   })
   await recordVerified(storage, report)
-  return { ...report, id, url: reportUrl(id), createdAt: new Date(now).toISOString(), deleteToken }
+  return {
+    ...report,
+    id,
+    url: reportUrl(id),
+    createdAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + storage.retention.reportMs).toISOString(),
+    deleteToken,
+  }
 }
 
-/** A stored report in the API's shape. */
-export const savedReport = (stored: StoredReport): SavedReport => ({
-  // The store gives back what saveReport put in: a Report this code built.
-  ...(stored.report as Report),
-  id: stored.id,
-  url: reportUrl(stored.id),
-  createdAt: new Date(stored.createdAt).toISOString(),
-})
+/** What a stored row holds: the report and what the recommendation was made from. */
+interface Body {
+  report: Report
+  needs: Needs | null
+  probed: boolean
+}
+
+const sameServer = (a: { host: string; port: number } | null, b: typeof a) =>
+  a === b || (a !== null && b !== null && a.host === b.host && a.port === b.port)
+
+/**
+ * The report's texts in another language: the recommendation made again, without any probe,
+ * from the same servers and probe verdicts; only its words are taken, and only when it picks the
+ * same servers (it always should: the recommendation is a pure function of them).
+ */
+const inLanguage = (body: Body, lang: Lang, index: ProviderIndex): Report => {
+  const { report } = body
+  if (report.lang === lang) return report
+  const provider = report.provider ? (index.get(report.provider.id) ?? null) : null
+  const rec = recommend({
+    email: report.email,
+    candidates: [...report.incoming, ...report.outgoing].map(fromReportServer),
+    provider,
+    needs: body.needs ?? undefined,
+    lang,
+    probed: body.probed,
+  })
+  const view = recommendationView(rec)
+  const same =
+    view.protocol === report.protocol &&
+    sameServer(view.recommended.incoming, report.recommended.incoming) &&
+    sameServer(view.recommended.outgoing, report.recommended.outgoing)
+  if (!same) return report
+  return {
+    ...report,
+    lang,
+    provider:
+      report.provider && provider
+        ? { ...report.provider, name: providerName(provider, lang) }
+        : report.provider,
+    reasons: view.reasons,
+    warnings: view.warnings,
+    credential: view.credential,
+    hints: rec.hints,
+  }
+}
+
+/**
+ * A stored report in the API's shape, its texts in `lang` when given.
+ *
+ * @example
+ * savedReport(await store.get(id, Date.now()), { lang: 'en', providers })
+ */
+export const savedReport = (
+  stored: StoredReport,
+  options: { lang?: Lang; providers: ProviderIndex },
+): SavedReport => {
+  // The store gives back what saveReport put in: a Body this code built.
+  const body = stored.report as Body
+  return {
+    ...(options.lang ? inLanguage(body, options.lang, options.providers) : body.report),
+    id: stored.id,
+    url: reportUrl(stored.id),
+    createdAt: new Date(stored.createdAt).toISOString(),
+    expiresAt: new Date(stored.expiresAt).toISOString(),
+  }
+}

@@ -53,7 +53,11 @@ export const openSqliteReportStore = (path: string): ReportStore => {
   try {
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw new Error(`the database failed its integrity check: ${String(check)}`)
-    if (path !== ':memory:') db.pragma('journal_mode = WAL')
+    if (path !== ':memory:') {
+      db.pragma('journal_mode = WAL')
+      // In WAL mode NORMAL still never corrupts the file; a power cut may lose the last reports.
+      db.pragma('synchronous = NORMAL')
+    }
     migrate(db)
   } catch (err) {
     db.close()

@@ -157,6 +157,7 @@ const reportLink = {
     .meta({ description: 'The report id: 128 random bits, base64url (22 characters).' }),
   url: z.string().meta({ description: 'The share link: `/r/{id}`.' }),
   createdAt: z.string().meta({ description: 'When the diagnosis ran (ISO 8601).' }),
+  expiresAt: z.string().meta({ description: 'When the stored report is deleted (ISO 8601).' }),
 }
 
 /** A diagnosis as POST /api/v1/diagnose answers it: the report, stored, with its link. */
@@ -167,7 +168,7 @@ export const DiagnosisSchema = ReportSchema.extend({
       'Deletes the report (`Authorization: Bearer <deleteToken>`); only in this answer, never again.',
   }),
 })
-  .partial({ id: true, url: true, createdAt: true, deleteToken: true })
+  .partial({ id: true, url: true, createdAt: true, expiresAt: true, deleteToken: true })
   .meta({ description: 'The link fields are absent only when the report could not be stored.' })
 
 /** A stored report as GET /api/v1/reports/{id} answers it. */

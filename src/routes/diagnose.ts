@@ -51,9 +51,14 @@ export interface DiagnoseDeps {
 }
 
 /** Saves the report; a store that fails costs the share link, not the diagnosis. */
-const saveOrKeep = async (c: Context<AppEnv>, storage: ReportStorage, report: Report) => {
+const saveOrKeep = async (
+  c: Context<AppEnv>,
+  storage: ReportStorage,
+  report: Report,
+  input: { needs?: Needs; probed: boolean },
+) => {
   try {
-    return await saveReport(storage, report)
+    return await saveReport(storage, report, input)
   } catch (err) {
     c.get('log').error('report not saved', { err })
     return report
@@ -87,7 +92,12 @@ export const diagnoseResponse = (
         needs: input.needs,
         probed: input.probe,
       })
-      return deps.storage ? await saveOrKeep(c, deps.storage, report) : report
+      return deps.storage
+        ? await saveOrKeep(c, deps.storage, report, {
+            needs: input.needs,
+            probed: input.probe,
+          })
+        : report
     } finally {
       release()
     }

@@ -19,6 +19,8 @@ import { clientParam } from './guides.ts'
 import { type ProfileSigning, mobileconfigResponse, protocolParam } from './mobileconfig.ts'
 import { INCOMING_PROTOCOLS } from '../model/domain.ts'
 
+export const ReportQuery = z.object({ lang: LangSchema.optional() })
+
 export const ReportGuideQuery = z.object({
   lang: LangSchema.optional(),
   protocol: z.enum(INCOMING_PROTOCOLS).optional(),
@@ -66,14 +68,19 @@ export const reportsRoutes = (deps: ReportsDeps) => {
 
   const load = async (c: Context): Promise<Loaded> => {
     const found = await find(c)
-    return found.ok ? { ok: true, report: savedReport(found.stored) } : found
+    return found.ok
+      ? { ok: true, report: savedReport(found.stored, { providers: storage.providers }) }
+      : found
   }
 
   app.get('/:id', async (c) => {
+    const query = ReportQuery.safeParse(c.req.query())
+    if (!query.success) return invalidInput(c, query.error, 'lang')
     const found = await find(c)
     if (!found.ok) return found.response
     c.header('Cache-Control', 'private, no-store')
-    return c.json(savedReport(found.stored))
+    const { lang } = query.data
+    return c.json(savedReport(found.stored, { lang, providers: storage.providers }))
   })
 
   app.delete('/:id', async (c) => {

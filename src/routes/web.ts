@@ -1,19 +1,27 @@
 /**
  * @module
- * `GET /widget.js` (the embeddable widget, built into public/build/ by `npm run build:web`)
- * and `GET /widget-demo` (embedding code and a live example). The page itself is static.
+ * `GET /widget.js` (the embeddable widget, built into public/build/ by `npm run build:web`),
+ * `GET /widget-demo` (embedding code and a live example) and `GET /r/{id}` (the page, for a
+ * stored report: marked noindex). The page itself is static.
  */
 import { Hono } from 'hono'
+import { isReportId } from '../diagnose/report-id.ts'
 import { apiError } from './api-error.ts'
 import { widgetDemoPage } from './widget-demo.ts'
 
 /** Where the build puts the widget, relative to public/. */
 export const WIDGET_ASSET = 'build/widget.js'
+/** The page, served as is for `/` and with noindex for `/r/{id}`. */
+export const PAGE_ASSET = 'index.html'
 
 export interface WebDeps {
-  /** Reads a built file under public/ (runtime-specific); null when it does not exist. */
-  readAsset: (name: typeof WIDGET_ASSET) => Promise<string | null>
+  /** Reads a file under public/ (runtime-specific); null when it does not exist. */
+  readAsset: (name: typeof WIDGET_ASSET | typeof PAGE_ASSET) => Promise<string | null>
+  /** True when a stored report with this id exists (the page then answers 200, else 404). */
+  reportExists?: (id: string) => Promise<boolean>
 }
+
+const NOINDEX = '<meta name="robots" content="noindex" />'
 
 /**
  * Mount at `/`.
@@ -35,6 +43,18 @@ export const webRoutes = (deps: WebDeps): Hono => {
       'Cross-Origin-Resource-Policy': 'cross-origin',
       'X-Content-Type-Options': 'nosniff',
     })
+  })
+
+  app.get('/r/:id', async function reportPage(c) {
+    const html = await deps.readAsset(PAGE_ASSET)
+    if (html === null) return apiError(c, 404, 'NOT_BUILT', 'The page is missing from public/.')
+    const id = c.req.param('id')
+    const known = isReportId(id) && ((await deps.reportExists?.(id)) ?? false)
+    // The link is the only key to the report: no search engine, no cache, no Referer.
+    c.header('X-Robots-Tag', 'noindex, nofollow')
+    c.header('Cache-Control', 'private, no-store')
+    c.header('Referrer-Policy', 'no-referrer')
+    return c.html(html.replace('<head>', `<head>\n    ${NOINDEX}`), known ? 200 : 404)
   })
 
   app.get('/widget-demo', function widgetDemo(c) {

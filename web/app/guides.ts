@@ -17,6 +17,8 @@ export interface GuideQuery {
   email: string
   lang: Lang
   protocol?: IncomingProtocol
+  /** The stored report the guide is rendered from. */
+  reportId?: string
 }
 
 const renderGuide = (t: Translate, guide: Guide) =>
@@ -142,7 +144,7 @@ export const createGuideTabs = (t: Translate, base: string, headingId: string) =
     if (!query) return
     controller?.abort()
     controller = new AbortController()
-    const key = `${selected}|${query.email}|${query.lang}|${query.protocol ?? ''}`
+    const key = `${selected}|${query.reportId ?? query.email}|${query.lang}|${query.protocol ?? ''}`
     let pending = cache.get(key)
     if (!pending) {
       pending = fetchGuide(base, selected, query, controller.signal)

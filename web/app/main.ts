@@ -4,12 +4,13 @@
  * client guides, downloads and the helpdesk details. Language from `?lang=` or the browser,
  * switchable on the page.
  */
-import { diagnose } from '../lib/api.ts'
+import { ApiError, diagnose, fetchReport } from '../lib/api.ts'
 import { h, fill } from '../lib/dom.ts'
 import { errorText, looksLikeEmail } from '../lib/errors.ts'
 import { pickLang, translator } from '../lib/messages.ts'
 import { createProgress } from '../lib/progress.ts'
 import { renderResult } from '../lib/result.ts'
+import { daysKept, renderShare } from '../lib/share.ts'
 import type { Report } from '../lib/types.ts'
 import { renderDetails } from './details.ts'
 import { type FormValues, createForm, emptyForm } from './form.ts'
@@ -17,18 +18,29 @@ import { createGuideTabs } from './guides.ts'
 import type { Lang } from '../../src/model/domain.ts'
 
 const BASE = ''
+/** `/r/{id}`: the page shows that stored report instead of running a diagnosis. */
+const REPORT_PATH = /^\/r\/([A-Za-z0-9_-]{22})\/?$/
 
 const params = new URLSearchParams(location.search)
 let lang: Lang = pickLang(params.get('lang'), navigator.languages ?? [navigator.language])
 let values: FormValues = emptyForm()
 let lastRun: FormValues | null = null
 let controller: AbortController | null = null
+let storedId: string | null = REPORT_PATH.exec(location.pathname)?.[1] ?? null
 
 const downloads = (t: ReturnType<typeof translator>, report: Report) => {
   const incoming = report.recommended.incoming
   if (!incoming || !report.recommended.outgoing) return null
   const email = encodeURIComponent(report.email)
   const protocol = incoming.protocol === 'pop3' ? '&protocol=pop3' : ''
+  // From the stored report when there is one: the files then hold what the table shows.
+  const id = report.id ? encodeURIComponent(report.id) : null
+  const profile = id
+    ? `/api/v1/reports/${id}/mobileconfig`
+    : `/mobileconfig?emailaddress=${email}${protocol}`
+  const xml = id
+    ? `/api/v1/reports/${id}/config-v1.1.xml`
+    : `/mail/config-v1.1.xml?emailaddress=${email}`
   return h(
     'section',
     { class: 'downloads', 'aria-labelledby': 'downloads-heading' },
@@ -42,7 +54,7 @@ const downloads = (t: ReturnType<typeof translator>, report: Report) => {
         h(
           'a',
           {
-            href: `/mobileconfig?emailaddress=${email}${protocol}`,
+            href: profile,
             download: `${report.domain}.mobileconfig`,
             class: 'download',
           },
@@ -55,7 +67,7 @@ const downloads = (t: ReturnType<typeof translator>, report: Report) => {
         h(
           'a',
           {
-            href: `/mail/config-v1.1.xml?emailaddress=${email}`,
+            href: xml,
             download: 'config-v1.1.xml',
             class: 'download',
           },
@@ -94,6 +106,8 @@ const render = () => {
     guides.el,
   )
   const downloadArea = h('div', { class: 'download-area' })
+  const shareArea = h('div', { class: 'share-area' })
+  const storedArea = h('div', { class: 'stored-area' })
   const detailsBody = h('div', {})
   const details = h(
     'details',
@@ -101,6 +115,82 @@ const render = () => {
     h('summary', {}, h('h2', { class: 'summary-heading' }, t('details.summary'))),
     detailsBody,
   )
+
+  /** Everything a complete report shows: the table, the guides, the files, the link, the details. */
+  const show = (report: Report) => {
+    fill(result, renderResult(report, report, { t, announce }))
+    result.hidden = false
+    if (report.protocol) {
+      guides.show({ email: report.email, lang, protocol: report.protocol, reportId: report.id })
+      guidesSection.hidden = false
+    }
+    fill(downloadArea, downloads(t, report))
+    fill(
+      shareArea,
+      report.url
+        ? renderShare(t, new URL(report.url, location.origin).href, daysKept(report), announce)
+        : null,
+    )
+    fill(detailsBody, renderDetails(t, lang, report))
+    details.hidden = false
+  }
+
+  /** A stored report (`/r/{id}`): shown as it was made, in this page's language; nothing is probed. */
+  const openStored = async (id: string) => {
+    controller?.abort()
+    controller = new AbortController()
+    fill(storedArea, h('p', { class: 'loading' }, t('stored.loading')))
+    try {
+      const report = await fetchReport(BASE, id, lang, controller.signal)
+      form.input.value = report.email
+      const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(
+        new Date(report.createdAt ?? Date.now()),
+      )
+      fill(
+        storedArea,
+        h(
+          'section',
+          { class: 'stored', 'aria-labelledby': 'stored-heading' },
+          h('h2', { id: 'stored-heading' }, t('stored.heading')),
+          h('p', { class: 'stored-date' }, t('stored.date', { date })),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary check-again',
+              onclick: () => checkAgain(report.email),
+            },
+            t('stored.again'),
+          ),
+        ),
+      )
+      progress.start(report.domain)
+      report.sources.forEach(progress.source)
+      report.probes.forEach(progress.probe)
+      progress.recommendation(report)
+      progress.done(null)
+      show(report)
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') return
+      const missing = err instanceof ApiError && (err.status === 404 || err.status === 400)
+      fill(
+        storedArea,
+        h(
+          'p',
+          { class: 'error', role: 'alert' },
+          missing ? t('stored.missing') : errorText(t, err),
+        ),
+      )
+    }
+  }
+
+  /** From a stored report to a new diagnosis of the same address, at `/`. */
+  const checkAgain = (email: string) => {
+    storedId = null
+    history.pushState(null, '', `/?lang=${encodeURIComponent(lang)}`)
+    fill(storedArea)
+    void run({ ...form.read(), email })
+  }
 
   const run = async (input: FormValues) => {
     form.setError(null)
@@ -118,6 +208,7 @@ const render = () => {
     guidesSection.hidden = true
     details.hidden = true
     fill(downloadArea)
+    fill(shareArea)
     progress.start(input.email.slice(input.email.lastIndexOf('@') + 1))
     form.setBusy(true)
     try {
@@ -137,15 +228,7 @@ const render = () => {
       )
       progress.done(performance.now() - started)
       const focusWasInForm = form.form.contains(document.activeElement)
-      fill(result, renderResult(report, report, { t, announce }))
-      result.hidden = false
-      if (report.protocol) {
-        guides.show({ email: report.email, lang, protocol: report.protocol })
-        guidesSection.hidden = false
-      }
-      fill(downloadArea, downloads(t, report))
-      fill(detailsBody, renderDetails(t, lang, report))
-      details.hidden = false
+      show(report)
       if (focusWasInForm) result.querySelector<HTMLElement>('.result-title')?.focus()
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') return
@@ -184,7 +267,18 @@ const render = () => {
       h('h1', { id: 'form-heading' }, t('page.title')),
       h('p', { class: 'tagline' }, t('page.tagline')),
     ),
-    h('main', {}, form.form, progress.el, result, guidesSection, downloadArea, details),
+    h(
+      'main',
+      {},
+      storedArea,
+      form.form,
+      progress.el,
+      result,
+      shareArea,
+      guidesSection,
+      downloadArea,
+      details,
+    ),
     h(
       'footer',
       {},
@@ -199,7 +293,7 @@ const render = () => {
     ),
     announcer,
   )
-  return { run, form }
+  return { run, form, openStored }
 }
 
 const switchLang = (next: Lang) => {
@@ -212,7 +306,8 @@ const switchLang = (next: Lang) => {
   history.replaceState(null, '', url)
   view = render()
   // Texts from the API (reasons, hints, guides) come in the request's language: ask again.
-  if (lastRun) void view?.run({ ...lastRun })
+  if (storedId) void view?.openStored(storedId)
+  else if (lastRun) void view?.run({ ...lastRun })
   document.querySelector<HTMLButtonElement>(`.lang button[lang="${lang}"]`)?.focus()
 }
 
@@ -220,7 +315,8 @@ let view = render()
 
 // `#email=` (links from the widget): fill in and check at once. A fragment never reaches the server logs.
 const fromHash = new URLSearchParams(location.hash.slice(1)).get('email')
-if (fromHash && view) {
+if (storedId && view) void view.openStored(storedId)
+else if (fromHash && view) {
   view.form.input.value = fromHash
   void view.run({ ...view.form.read() })
 }

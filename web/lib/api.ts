@@ -93,18 +93,38 @@ export const diagnose = async (
   return report
 }
 
-/** GET /api/v1/guides/:client for one address. */
+/** GET /api/v1/reports/:id in `lang`: a stored report (no probe is run). */
+export const fetchReport = async (
+  base: string,
+  id: string,
+  lang: string,
+  signal?: AbortSignal,
+): Promise<Report> => {
+  const params = new URLSearchParams({ lang })
+  const res = await request(`${base}/api/v1/reports/${encodeURIComponent(id)}?${params}`, {
+    signal,
+  })
+  if (!res.ok) throw await errorFrom(res)
+  return (await res.json()) as Report
+}
+
+/**
+ * A client's guide: from the stored report when there is one (the guide then says what the
+ * report's table says), else GET /api/v1/guides/:client for the address.
+ */
 export const fetchGuide = async (
   base: string,
   client: string,
-  query: { email: string; lang: string; protocol?: string },
+  query: { email: string; lang: string; protocol?: string; reportId?: string },
   signal?: AbortSignal,
 ): Promise<Guide> => {
-  const params = new URLSearchParams({ email: query.email, lang: query.lang })
+  const params = new URLSearchParams({ lang: query.lang })
+  if (!query.reportId) params.set('email', query.email)
   if (query.protocol) params.set('protocol', query.protocol)
-  const res = await request(`${base}/api/v1/guides/${encodeURIComponent(client)}?${params}`, {
-    signal,
-  })
+  const path = query.reportId
+    ? `/api/v1/reports/${encodeURIComponent(query.reportId)}/guides/${encodeURIComponent(client)}`
+    : `/api/v1/guides/${encodeURIComponent(client)}`
+  const res = await request(`${base}${path}?${params}`, { signal })
   if (!res.ok) throw await errorFrom(res)
   return (await res.json()) as Guide
 }

@@ -5,14 +5,15 @@
  */
 import type { z } from 'zod'
 import type {
+  DiagnosisSchema,
   ProbeResultSchema,
-  ReportSchema,
   SourceReportSchema,
 } from '../../src/openapi/schemas.ts'
 import type { Guide } from '../../src/guides/types.ts'
 import type { Lang, Needs } from '../../src/model/domain.ts'
 
-export type Report = z.infer<typeof ReportSchema>
+/** A report as the API answers it: with its id and link once stored (and the token, once). */
+export type Report = z.infer<typeof DiagnosisSchema>
 export type ProbeResult = z.infer<typeof ProbeResultSchema>
 export type SourceReport = z.infer<typeof SourceReportSchema>
 export type ReportServer = NonNullable<Report['recommended']['incoming']>

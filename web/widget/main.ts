@@ -17,6 +17,7 @@ import { pickLang, translator } from '../lib/messages.ts'
 import { createProgress } from '../lib/progress.ts'
 import { renderResult } from '../lib/result.ts'
 import { isLang, type Lang } from '../../src/model/domain.ts'
+import { daysKept, renderShare } from '../lib/share.ts'
 
 // Only while the script first runs does currentScript point at our <script> tag.
 const script = document.currentScript
@@ -80,6 +81,7 @@ export class MailSetupElement extends HTMLElement {
     const progress = createProgress(t, { compact })
     const result = h('div', { class: 'result-area' })
     const more = h('p', {})
+    const share = h('div', { class: 'share-area' })
     const form = h(
       'form',
       { novalidate: true, 'aria-label': t('widget.title') },
@@ -112,6 +114,7 @@ export class MailSetupElement extends HTMLElement {
       const started = performance.now()
       fill(result)
       fill(more)
+      fill(share)
       progress.start(email.slice(email.lastIndexOf('@') + 1))
       button.textContent = t('form.busy')
       form.setAttribute('aria-busy', 'true')
@@ -132,13 +135,18 @@ export class MailSetupElement extends HTMLElement {
         )
         progress.done(performance.now() - started)
         fill(result, renderResult(report, report, options))
+        // The stored report when there is one: the page then shows this very result, no new probes.
+        const link = report.url ? `${ORIGIN}${report.url}` : null
+        if (link && !compact) fill(share, renderShare(t, link, daysKept(report), announce, options))
         fill(
           more,
           h(
             'a',
             {
               class: 'more',
-              href: `${ORIGIN}/?lang=${encodeURIComponent(lang)}#email=${encodeURIComponent(email)}`,
+              href: link
+                ? `${link}?lang=${encodeURIComponent(lang)}`
+                : `${ORIGIN}/?lang=${encodeURIComponent(lang)}#email=${encodeURIComponent(email)}`,
               target: '_blank',
               rel: 'noopener',
             },
@@ -171,6 +179,7 @@ export class MailSetupElement extends HTMLElement {
         form,
         progress.el,
         result,
+        share,
         more,
         announcer,
       ),

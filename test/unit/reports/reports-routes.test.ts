@@ -185,4 +185,44 @@ describe('stored reports', () => {
     expect(client.status).toBe(404)
     expect((await errorOf(client)).code).toBe('UNKNOWN_CLIENT')
   })
+
+  it("GET ?lang= gives the report's texts in the viewer's language, the same servers, and no new probe", async () => {
+    const { app, diagnose } = setup()
+    const made = await diagnose('ann@qq.com', 'zh-CN')
+    expect(made.credential.text).toContain('授权码')
+    const en = StoredReportSchema.parse(
+      await (await app.request(`/api/v1/reports/${made.id}?lang=en`)).json(),
+    )
+    expect(en.lang).toBe('en')
+    expect(en.provider?.name).toBe('QQ Mail')
+    expect(en.credential.text).toMatch(/^Type the authorization code/)
+    expect(en.reasons.map((r) => r.code)).toEqual(made.reasons.map((r) => r.code))
+    expect(en.recommended).toEqual(made.recommended)
+    expect(en.probes).toEqual(made.probes)
+    const zh = StoredReportSchema.parse(
+      await (await app.request(`/api/v1/reports/${made.id}?lang=zh-CN`)).json(),
+    )
+    expect(zh.credential.text).toBe(made.credential.text)
+    const bad = await app.request(`/api/v1/reports/${made.id}?lang=fr`)
+    expect(bad.status).toBe(400)
+    expect((await errorOf(bad)).field).toBe('lang')
+  })
+
+  it('GET /r/{id} serves the page marked noindex: 200 for a stored report, 404 for an unknown or malformed id', async () => {
+    const reports = openSqliteReportStore(':memory:')
+    const page = '<!doctype html><html><head><title>x</title></head><body></body></html>'
+    const { app } = createTestApp({ reports, web: { readAsset: async () => page } })
+    const res = await postJson(app, '/api/v1/diagnose', { email: 'ann@qq.com', probe: false })
+    const made = DiagnosisSchema.parse(await res.json())
+    const shown = await app.request(made.url ?? '')
+    expect(shown.status).toBe(200)
+    expect(shown.headers.get('x-robots-tag')).toBe('noindex, nofollow')
+    expect(shown.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(await shown.text()).toContain('<meta name="robots" content="noindex" />')
+    for (const path of [`/r/${'Z'.repeat(22)}`, '/r/short']) {
+      const missing = await app.request(path)
+      expect(missing.status, path).toBe(404)
+      expect(await missing.text()).toContain('noindex')
+    }
+  })
 })
