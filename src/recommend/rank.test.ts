@@ -12,7 +12,9 @@ describe('standingOf', () => {
     [probed(imap, 'TLS_OUTDATED'), 'warning'],
     [probed(imap, 'TLS_CERT_EXPIRED'), 'cert-problem'],
     [probed(imap, 'TLS_CERT_NAME'), 'cert-problem'],
-    [probed(imap, 'TCP_TIMEOUT'), 'failed'],
+    // A published server that timed out, with nothing else to go on: kept, unchecked.
+    [probed(imap, 'TCP_TIMEOUT'), 'unchecked'],
+    [probed({ ...imap, source: { type: 'guess', trusted: true } }, 'TCP_TIMEOUT'), 'failed'],
     [probed(imap, 'STARTTLS_UNSUPPORTED'), 'failed'],
     [server('imap', 'mail.example.com', 'none'), 'plaintext'],
     [probed(server('imap', 'mail.example.com', 'none')), 'plaintext'],

@@ -7,16 +7,83 @@
 import { SOURCE_TYPES, type CandidateServer, type ServerSource } from '../discovery/types.ts'
 import type { ProbeStatus } from '../errors/entry.ts'
 import { PROBE_CODES } from '../errors/probe-codes.ts'
+import type { ProbeCode } from '../errors/table.ts'
 
 /**
  * - `verified`: a probe succeeded with no problem.
  * - `warning`: a probe succeeded with a warning-status problem (e.g. TLS_OUTDATED).
  * - `unprobed`: no probe result (probes did not run, or not yet for this server).
+ * - `unchecked`: a server the operator, the provider database or the domain's autoconfig names,
+ *   whose probe failed for a reason that is no evidence against it (see UNCHECKED_CODES); kept.
  * - `cert-problem`: the server answers, but its certificate is bad (TLS_CERT_*).
  * - `failed`: the probe failed with an error; never recommended.
  * - `plaintext`: no encryption; never recommended.
  */
-export type Standing = 'verified' | 'warning' | 'unprobed' | 'cert-problem' | 'failed' | 'plaintext'
+export type Standing =
+  'verified' | 'warning' | 'unprobed' | 'unchecked' | 'cert-problem' | 'failed' | 'plaintext'
+
+/**
+ * Failures that say nothing about the server itself: its name could not be looked up from here,
+ * nothing came back through the network in between, or this service refused the target. Only
+ * what the server does (refuses, answers another protocol, a bad certificate, no STARTTLS, a
+ * 4xx/5xx reply, silence after connecting) demotes a published server.
+ */
+export const UNCHECKED_CODES: ReadonlySet<ProbeCode> = new Set<ProbeCode>([
+  'DNS_NXDOMAIN',
+  'DNS_NO_ADDRESS',
+  'DNS_TIMEOUT',
+  'DNS_ERROR',
+  'TARGET_BLOCKED',
+  'TCP_TIMEOUT',
+  'TCP_UNREACHABLE',
+  'TIME_BUDGET_EXCEEDED',
+  'PROBE_FAILED',
+])
+
+/** Sources that publish a domain's settings (as opposed to finding or guessing them). */
+const PUBLISHED: ReadonlySet<ServerSource['type']> = new Set([
+  'overlay',
+  'provider-db',
+  'autoconfig',
+])
+
+/** True for a server its domain's publisher names. */
+export const isPublished = (c: CandidateServer): boolean => PUBLISHED.has(c.source.type)
+
+/** What the other probes of a diagnosis tell about one failure. */
+export interface ProbeContext {
+  /** The code every probe failed with, on more than one server; else null. */
+  alike: ProbeCode | null
+  /** Hosts that answered some probe: a timeout on another of their ports is their own filter. */
+  reached: ReadonlySet<string>
+}
+
+export const NO_CONTEXT: ProbeContext = { alike: null, reached: new Set() }
+
+/**
+ * The context of a set of probed candidates. Every probe on several servers failing alike (a
+ * firewall on this service's side refusing every mail port looks like that) is no evidence
+ * against any of them.
+ *
+ * @example
+ * probeContext(candidates).alike // 'TCP_REFUSED' when every probe of every server was refused
+ */
+export const probeContext = (candidates: readonly CandidateServer[]): ProbeContext => {
+  const probed = candidates.filter((c) => c.status !== undefined || c.code)
+  const reached = new Set(
+    probed.filter((c) => !c.code || !UNCHECKED_CODES.has(c.code)).map((c) => c.host),
+  )
+  const first = probed[0]?.code
+  const hosts = new Set(probed.map((c) => c.host))
+  const alike =
+    first &&
+    hosts.size > 1 &&
+    !isCertProblem(first) &&
+    probed.every((c) => c.status === 'error' && c.code === first)
+      ? first
+      : null
+  return { alike, reached: alike ? new Set() : reached }
+}
 
 /** True for a TLS_CERT_* probe code. */
 export const isCertProblem = (code: CandidateServer['code']): boolean =>
@@ -31,11 +98,16 @@ const statusOf = (c: CandidateServer): ProbeStatus | undefined =>
  * @example
  * standingOf({ ...imap993, status: 'error', code: 'TLS_CERT_EXPIRED' }) // 'cert-problem'
  */
-export const standingOf = (c: CandidateServer): Standing => {
+export const standingOf = (c: CandidateServer, context: ProbeContext = NO_CONTEXT): Standing => {
   if (c.security === 'none') return 'plaintext'
   if (isCertProblem(c.code)) return 'cert-problem'
   const status = statusOf(c)
-  if (status === 'error') return 'failed'
+  if (status === 'error') {
+    const noEvidence =
+      c.code === context.alike ||
+      (c.code && UNCHECKED_CODES.has(c.code) && !context.reached.has(c.host))
+    return noEvidence && isPublished(c) ? 'unchecked' : 'failed'
+  }
   if (status === 'warning') return 'warning'
   if (status === 'ok') return 'verified'
   return 'unprobed'
@@ -45,6 +117,7 @@ const TIER: Record<Standing, number> = {
   verified: 0,
   warning: 1,
   unprobed: 2,
+  unchecked: 2,
   'cert-problem': 3,
   failed: 9,
   plaintext: 9,
@@ -58,8 +131,8 @@ export const sourceRank = (s: ServerSource): number =>
 /** SMTP on port 25 is for server-to-server relay and often blocked by ISPs. */
 export const isLastResort = (c: CandidateServer): boolean => c.protocol === 'smtp' && c.port === 25
 
-const keyOf = (c: CandidateServer, index: number): number[] => {
-  const tier = TIER[standingOf(c)]
+const keyOf = (c: CandidateServer, index: number, context: ProbeContext): number[] => {
+  const tier = TIER[standingOf(c, context)]
   const security = SECURITY_RANK[c.security]
   const source = sourceRank(c.source)
   // A live test outweighs where a server came from; without one, the source's word counts
@@ -84,9 +157,12 @@ const compareKeys = (a: number[], b: number[]): number => {
  * @example
  * rankUsable([smtp587, smtp465])[0] // smtp465 (implicit TLS before STARTTLS)
  */
-export const rankUsable = (candidates: readonly CandidateServer[]): CandidateServer[] =>
+export const rankUsable = (
+  candidates: readonly CandidateServer[],
+  context: ProbeContext = NO_CONTEXT,
+): CandidateServer[] =>
   candidates
-    .map((c, i) => ({ c, key: keyOf(c, i), standing: standingOf(c) }))
+    .map((c, i) => ({ c, key: keyOf(c, i, context), standing: standingOf(c, context) }))
     .filter((x) => x.standing !== 'failed' && x.standing !== 'plaintext')
     .sort((a, b) => compareKeys(a.key, b.key))
     .map((x) => x.c)

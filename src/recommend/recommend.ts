@@ -9,9 +9,9 @@ import type { Provider } from '../providers/schema.ts'
 import { credentialFor, usernameFor } from './credential.ts'
 import { serverList, sourcesLabel } from './labels.ts'
 import { chooseProtocol } from './protocol-choice.ts'
-import { rankUsable, standingOf } from './rank.ts'
+import { NO_CONTEXT, probeContext, rankUsable, standingOf } from './rank.ts'
 import { serverNotes } from './server-notes.ts'
-import { say, type Draft, type Notes } from './texts.ts'
+import { say, type Draft, type Localized, type Notes } from './texts.ts'
 import type { Recommendation, RecommendInput } from './types.ts'
 import type { Lang } from '../model/domain.ts'
 
@@ -27,6 +27,12 @@ const verificationNotes = (chosen: readonly CandidateServer[], probed: boolean):
   }
   return out
 }
+
+/** Who publishes a provider's settings, in words: its name; without one, server-notes names the source. */
+const publisherOf = (provider: Provider | null): Localized | undefined =>
+  provider
+    ? { en: providerName(provider, 'en'), 'zh-CN': providerName(provider, 'zh-CN') }
+    : undefined
 
 const providerNotes = (provider: Provider | null): Notes => {
   if (!provider) return { reasons: [], warnings: [] }
@@ -67,22 +73,22 @@ const providerNotes = (provider: Provider | null): Notes => {
  */
 export const recommend = (input: RecommendInput): Recommendation => {
   const { candidates, provider, lang } = input
+  // What the probes together say about each failure (see rank.ts).
+  const probes = input.probed ? probeContext(candidates) : NO_CONTEXT
+  const rank = (list: CandidateServer[]) => rankUsable(list, probes)
   const imap = candidates.filter((c) => c.protocol === 'imap')
   const pop3 = candidates.filter((c) => c.protocol === 'pop3')
   const smtp = candidates.filter((c) => c.protocol === 'smtp')
 
-  const choice = chooseProtocol(
-    input.needs,
-    rankUsable(imap)[0] ?? null,
-    rankUsable(pop3)[0] ?? null,
-  )
+  const choice = chooseProtocol(input.needs, rank(imap)[0] ?? null, rank(pop3)[0] ?? null)
   const incoming = choice.protocol
-    ? (rankUsable(choice.protocol === 'imap' ? imap : pop3)[0] ?? null)
+    ? (rank(choice.protocol === 'imap' ? imap : pop3)[0] ?? null)
     : null
-  const outgoing = rankUsable(smtp)[0] ?? null
+  const outgoing = rank(smtp)[0] ?? null
 
-  const inNotes = serverNotes('incoming', [...imap, ...pop3], incoming)
-  const outNotes = serverNotes('outgoing', smtp, outgoing)
+  const context = { probes, publisher: publisherOf(provider) }
+  const inNotes = serverNotes('incoming', [...imap, ...pop3], incoming, context)
+  const outNotes = serverNotes('outgoing', smtp, outgoing, context)
   const fromProvider = providerNotes(provider)
   const chosen = [incoming, outgoing].filter((c): c is CandidateServer => c !== null)
 

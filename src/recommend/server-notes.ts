@@ -5,8 +5,9 @@
  */
 import type { CandidateServer } from '../discovery/types.ts'
 import { problemMessage, serverLabel, serverList } from './labels.ts'
-import { isLastResort, rankUsable, standingOf } from './rank.ts'
-import type { Draft, Notes } from './texts.ts'
+import { SOURCE_LABELS } from './texts.ts'
+import { type ProbeContext, isLastResort, rankUsable, standingOf } from './rank.ts'
+import type { Draft, Localized, Notes } from './texts.ts'
 
 export type Direction = 'incoming' | 'outgoing'
 
@@ -46,13 +47,23 @@ export const serverNotes = (
   direction: Direction,
   all: readonly CandidateServer[],
   chosen: CandidateServer | null,
+  context: { probes?: ProbeContext; publisher?: Localized } = {},
 ): Notes => {
   if (!chosen) return nothingChosen(direction, all)
   const reasons: Draft[] = []
   const warnings: Draft[] = []
   const server = serverLabel(chosen)
-  const standing = standingOf(chosen)
-  if (standing === 'cert-problem') {
+  const standing = standingOf(chosen, context.probes)
+  if (standing === 'unchecked') {
+    warnings.push({
+      code: 'KEPT_UNCHECKED',
+      params: {
+        server,
+        problem: problemMessage(chosen.code),
+        publisher: context.publisher ?? SOURCE_LABELS[chosen.source.type],
+      },
+    })
+  } else if (standing === 'cert-problem') {
     warnings.push({
       code: 'CERT_PROBLEM',
       params: { server, problem: problemMessage(chosen.code) },
@@ -66,7 +77,9 @@ export const serverNotes = (
 
   if (chosen.security === 'tls') {
     const sameProtocol = all.filter((c) => c.protocol === chosen.protocol)
-    const alternative = rankUsable(sameProtocol).find((c) => c.security === 'starttls')
+    const alternative = rankUsable(sameProtocol, context.probes).find(
+      (c) => c.security === 'starttls',
+    )
     if (alternative) {
       reasons.push({
         code: 'TLS_OVER_STARTTLS',

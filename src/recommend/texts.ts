@@ -98,6 +98,12 @@ export const TEXTS = {
       '未经实时检测确认：{servers}（来源：{sources}）。如果邮件客户端无法连接，请开启实时检测后重新检查。',
   },
 
+  KEPT_UNCHECKED: {
+    en: '{server} could not be checked from here ({problem}); these are the settings {publisher} publishes, so they are kept. Your mail client will most likely reach it.',
+    'zh-CN':
+      '无法从本服务检测 {server}（{problem}）；这是{publisher}公布的设置，因此予以保留。你的邮件客户端很可能可以正常连接。',
+  },
+
   PROBE_NO_RESULT: {
     en: 'The live test gave no result for {servers} (found via {sources}) before the report was made, so it is not confirmed.',
     'zh-CN': '在生成报告之前，实时检测没有得到 {servers}（来源：{sources}）的结果，因此未经确认。',

@@ -50,6 +50,8 @@ const closeServer = (server: Server) =>
 export interface TestServer {
   url: string
   close(): Promise<void>
+  /** How many requests the app has answered for `method path` so far (from its request log). */
+  served(method: string, path: string): number
 }
 
 /**
@@ -61,7 +63,7 @@ export const startApp = async (
 ): Promise<TestServer> => {
   const lab = options.lab
   const ca = lab ? [lab.caPem] : undefined
-  const { app } = createTestApp({
+  const { app, logs } = createTestApp({
     resolver: createCachingResolver(
       createNodeResolver({ servers: lab ? [lab.dns] : ['127.0.0.1:9'] }),
     ),
@@ -86,7 +88,12 @@ export const startApp = async (
     if (address && typeof address === 'object') resolve(address.port)
     else server.once('listening', () => resolve((server.address() as AddressInfo).port))
   })
-  return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) }
+  const served = (method: string, path: string) =>
+    logs.filter((line) => {
+      const entry = JSON.parse(line) as { msg?: string; method?: string; path?: string }
+      return entry.msg === 'request' && entry.method === method && entry.path === path
+    }).length
+  return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server), served }
 }
 
 /** A tiny server for pages on another origin: `pages` maps a path to its HTML (fill it in later if need be). */

@@ -72,11 +72,22 @@ describe('the page', () => {
 
     await expect(page.locator('[role="log"]').count()).resolves.toBe(1)
     const steps = await page.locator('.progress-list .step').allInnerTexts()
-    expect(steps.some((s) => /SRV records: found/.test(s))).toBe(true)
+    expect(steps.some((s) => /SRV records: _\w+\._tcp\.example\.test[\s\S]*found/.test(s))).toBe(
+      true,
+    )
     expect(steps.some((s) => /Test IMAP mail\.example\.test:993 \(SSL\/TLS\): works/.test(s))).toBe(
       true,
     )
-    expect(await page.locator('.progress-status').innerText()).toMatch(/^Done in \d+\.\d s\.$/)
+    // Complete: the list folds into one line that can be opened again.
+    expect(await page.locator('.progress-status').innerText()).toMatch(
+      /^Checked \d+ source\(s\) and \d+ port\(s\) on \d+ server\(s\)\. Done in \d+\.\d s\.$/,
+    )
+    expect(await page.locator('details.progress-details').getAttribute('open')).toBeNull()
+    expect(await page.locator('.progress-servers').isVisible()).toBe(false)
+    await page.locator('.progress-toggle').click()
+    expect(await page.locator('.progress-server-name').first().innerText()).toMatch(
+      /^mail\.example\.test: \d+ of \d+ ports work$/,
+    )
 
     expect(await page.locator('.result-title').innerText()).toBe('Use IMAP')
     const incoming = page.locator('.server').nth(0)
@@ -105,6 +116,70 @@ describe('the page', () => {
     await page.setViewportSize({ width: 375, height: 800 })
     expect(await scrollWidth(page)).toBeLessThanOrEqual(375)
     await screenshot(page, 'page-lab-phone')
+    await page.close()
+  })
+
+  it('shares a report: the link opens it in a new page without any probe, the guides say what the table says, in either language and at phone width', async () => {
+    const page = await open()
+    await check(page, 'alice@example.test')
+    const link = await page.locator('.share-link').inputValue()
+    expect(link).toMatch(new RegExp(`^${app.url}/r/[A-Za-z0-9_-]{22}$`))
+    const id = link.slice(link.lastIndexOf('/') + 1)
+    await page.getByRole('button', { name: 'Copy link' }).click()
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe(link)
+    // The guide on the page is the report's: the same host and port as the table.
+    const table = await page.locator('.server').first().innerText()
+    expect(table).toMatch(/mail\.example\.test[\s\S]*993/)
+    await page.getByRole('tabpanel').locator('.guide-steps').waitFor()
+    expect(await page.getByRole('tabpanel').innerText()).toMatch(/mail\.example\.test[\s\S]*993/)
+    expect(app.served('GET', `/api/v1/reports/${id}/guides/outlook`)).toBe(1)
+    await page.close()
+
+    const diagnoses = app.served('POST', '/api/v1/diagnose')
+    const shared = await context.newPage()
+    await shared.goto(link)
+    await shared.locator('.stored').waitFor({ timeout: 10_000 })
+    await shared.locator('details.helpdesk:not([hidden])').waitFor({ timeout: 10_000 })
+    expect(await shared.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex')
+    expect(await shared.locator('.stored-date').innerText()).toMatch(
+      /^This report was made on .+\. The servers were not checked again\.$/,
+    )
+    expect(await shared.locator('.server').first().innerText()).toBe(table)
+    // Folded at once: a summary of the stored checks, no running time.
+    expect(await shared.locator('.progress-status').innerText()).toMatch(/^Checked \d+ source/)
+    expect(await shared.locator('details.progress-details').getAttribute('open')).toBeNull()
+    await shared.getByRole('tab', { name: 'Thunderbird', exact: true }).click()
+    await expect
+      .poll(() => shared.getByRole('tabpanel').innerText())
+      .toMatch(/mail\.example\.test[\s\S]*993/)
+    await screenshot(shared, 'share-en')
+
+    await shared.getByRole('button', { name: '中文' }).click()
+    await shared.locator('.stored h2').getByText('已保存的报告').waitFor()
+    await expect.poll(() => shared.locator('.result-title').innerText()).toBe('使用 IMAP')
+    expect(await shared.locator('.stored-date').innerText()).toMatch(/^此报告生成于/)
+    await shared.setViewportSize({ width: 375, height: 800 })
+    expect(await scrollWidth(shared)).toBeLessThanOrEqual(375)
+    await screenshot(shared, 'share-phone-zh')
+    expect(await seriousViolations(shared)).toEqual([])
+    // Opening and re-reading the shared report ran no diagnosis at all.
+    expect(app.served('POST', '/api/v1/diagnose')).toBe(diagnoses)
+    expect(app.served('GET', `/api/v1/reports/${id}`)).toBe(2)
+
+    // "Check again" is a new diagnosis of the same address, back at /.
+    await shared.getByRole('button', { name: '立即重新检测' }).click()
+    await shared.locator('.share-link').waitFor({ timeout: 30_000 })
+    expect(new URL(shared.url()).pathname).toBe('/')
+    expect(app.served('POST', '/api/v1/diagnose')).toBe(diagnoses + 1)
+    expect(await shared.locator('.share-link').inputValue()).not.toBe(link)
+    await shared.close()
+  })
+
+  it('an unknown share link says the report does not exist', async () => {
+    const page = await open(`/r/${'Q'.repeat(22)}?lang=en`)
+    await expect
+      .poll(() => page.locator('.stored-area').innerText())
+      .toBe('This report does not exist or has expired.')
     await page.close()
   })
 

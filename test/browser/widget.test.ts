@@ -82,7 +82,9 @@ describe('the widget', () => {
     )
     expect(await widget(page).locator('.progress-list .step').count()).toBeGreaterThan(3)
     const more = await widget(page).locator('.more').getAttribute('href')
-    expect(more).toBe(`${app.url}/?lang=en#email=alice%40example.test`)
+    // The full page for this very report: no second diagnosis.
+    expect(more).toMatch(new RegExp(`^${app.url}/r/[A-Za-z0-9_-]{22}\\?lang=en$`))
+    expect(await widget(page).locator('.share-link').inputValue()).toBe(more?.split('?')[0])
     await screenshot(page, 'widget-lab-en')
     expect(await seriousViolations(page)).toEqual([])
     await page.close()

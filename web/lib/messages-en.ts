@@ -133,7 +133,7 @@ export const en = {
   'story.mxUnknown': 'no known provider: its servers are tested directly',
   'story.tried': '{count} places tried',
   'story.server': '{host}: {working} of {count} ports work',
-  'story.summary': 'Checked {sources} sources and {probes} ports on {servers} servers.',
+  'story.summary': 'Checked {sources} source(s) and {probes} port(s) on {servers} server(s).',
   'share.heading': 'Share this report',
   'share.note':
     'Anyone with this link can open the report for {days} days. It holds no password: none was asked for.',
