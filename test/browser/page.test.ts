@@ -71,7 +71,7 @@ describe('the page', () => {
     expect(await page.evaluate('window.stepsWhileBusy')).toBeGreaterThan(3)
 
     await expect(page.locator('[role="log"]').count()).resolves.toBe(1)
-    const steps = await page.locator('.progress-list .step').allInnerTexts()
+    const steps = await page.locator('.progress-list .step').allTextContents()
     expect(steps.some((s) => /SRV records: _\w+\._tcp\.example\.test[\s\S]*found/.test(s))).toBe(
       true,
     )

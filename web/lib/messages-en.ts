@@ -130,7 +130,7 @@ export const en = {
   'error.network': 'The service could not be reached. Check your connection and try again.',
   'error.generic': 'Something went wrong: {message}',
   'story.toggle': 'What was checked',
-  'story.mxUnknown': 'no known provider: its servers are tested directly',
+  'story.mxUnknown': 'not a provider this service knows',
   'story.tried': '{count} places tried',
   'story.server': '{host}: {working} of {count} ports work',
   'story.summary': 'Checked {sources} source(s) and {probes} port(s) on {servers} server(s).',

@@ -132,7 +132,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.network': '无法连接到服务，请检查网络后重试。',
   'error.generic': '出现问题：{message}',
   'story.toggle': '检测了哪些内容',
-  'story.mxUnknown': '不是已知的服务商：直接检测其服务器',
+  'story.mxUnknown': '不是本服务已知的服务商',
   'story.tried': '尝试了 {count} 处',
   'story.server': '{host}：{count} 个端口中 {working} 个可用',
   'story.summary': '检查了 {sources} 个来源，{servers} 台服务器上的 {probes} 个端口。',
