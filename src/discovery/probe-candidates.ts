@@ -2,6 +2,7 @@
  * @module
  * The discovery's probing loop: candidates grouped by host, each host through the probe
  * engine's per-host loop (one guarded lookup, then its ports under the per-host limiter).
+ * One probe per (protocol, host, port, security), however many candidates name it.
  */
 import { type HostProbeDeps, probeHost } from '../probes/host-probes.ts'
 import type { ProbeResult } from '../probes/result.ts'
@@ -25,10 +26,11 @@ export const probeCandidates = async (
   options: ProbeCandidatesOptions = {},
 ): Promise<Map<string, ProbeResult>> => {
   const results = new Map<string, ProbeResult>()
-  const hosts = [...new Set(targets.map((t) => t.host))]
+  const unique = [...new Map(targets.map((t) => [keyOf(t), t])).values()]
+  const hosts = [...new Set(unique.map((t) => t.host))]
   await Promise.all(
     hosts.map(async (host) => {
-      const mine = targets.filter((t) => t.host === host)
+      const mine = unique.filter((t) => t.host === host)
       const probes = await probeHost(host, mine, deps, options)
       mine.forEach((t, i) => {
         const result = probes[i]

@@ -253,7 +253,7 @@ export const guessTargets = (domain: string, mxHosts: string[]) => {
   // Port 25 is for server-to-server mail: a client never submits there, so it is not guessed.
   const all = MATRIX.filter((entry) => entry.port !== 25)
   const of = (protocol: Protocol) => all.filter((entry) => entry.protocol === protocol)
-  return [
+  const targets = [
     { host: `imap.${domain}`, entries: of('imap') },
     { host: `pop.${domain}`, entries: of('pop3') },
     { host: `pop3.${domain}`, entries: of('pop3') },
@@ -262,4 +262,12 @@ export const guessTargets = (domain: string, mxHosts: string[]) => {
     { host: domain, entries: all },
     ...mxHosts.slice(0, 1).map((host) => ({ host, entries: all })),
   ]
+  // The MX host is often one of the names above (mail.<domain>): each host once.
+  const seen = new Set<string>()
+  return targets.filter(({ host }) => {
+    const name = host.toLowerCase().replace(/\.$/, '')
+    if (seen.has(name)) return false
+    seen.add(name)
+    return true
+  })
 }
