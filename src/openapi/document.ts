@@ -8,7 +8,7 @@ import { ProviderObjectSchema } from '../providers/index.ts'
 import { DiagnoseRequest } from '../routes/diagnose.ts'
 import { LookupQuery } from '../routes/lookup.ts'
 import { ProbeRequest } from '../routes/probe.ts'
-import { ReportGuideQuery } from '../routes/reports.ts'
+import { ReportGuideQuery, ReportQuery } from '../routes/reports.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
 import {
   ErrorBodySchema,
@@ -258,7 +258,14 @@ export const buildOpenApiDocument = (): Json => ({
     '/api/v1/reports/{id}': {
       get: {
         summary: 'A stored report (no probe is run)',
-        parameters: [REPORT_ID],
+        description:
+          'With `lang`, the reasons, warnings, credential text and hints are given in that language (the recommendation is worded again from the stored probe results; nothing is probed).',
+        parameters: [
+          REPORT_ID,
+          ...queryParameters(ReportQuery, {
+            lang: "Language of the texts; default the report's own.",
+          }),
+        ],
         responses: {
           200: { description: 'The report as it was made.', content: json(ref('StoredReport')) },
           ...errors(400, 404, 405),
