@@ -7,19 +7,12 @@ import { probeCandidates } from '../../../src/discovery/probe-candidates.ts'
 import { guessTargets } from '../../../src/discovery/sources.ts'
 import type { CandidateServer } from '../../../src/discovery/types.ts'
 import { createHostLimiter } from '../../../src/probes/host-limiter.ts'
-import { type FakeServer, startFakeServer } from '../../fake/fake-server.ts'
+import { type MailServer, startMailServer } from '../../fake/mail-server.ts'
 import { loopbackDeps } from '../../fake/probe-deps.ts'
 
-let pop3: FakeServer
+let pop3: MailServer
 beforeAll(async () => {
-  pop3 = await startFakeServer((socket) => {
-    socket.write('+OK ready\r\n')
-    socket.on('data', (chunk) => {
-      const line = chunk.toString().trim()
-      if (line === 'CAPA') socket.write('+OK\r\nUSER\r\n.\r\n')
-      if (line === 'QUIT') socket.end('+OK bye\r\n')
-    })
-  })
+  pop3 = await startMailServer('pop3', { greeting: '+OK ready', plain: { CAPA: '+OK\nUSER\n.' } })
 })
 afterAll(() => pop3.close())
 
