@@ -47,7 +47,7 @@ export const webRoutes = (deps: WebDeps): Hono => {
 
   app.get('/r/:id', async function reportPage(c) {
     const html = await deps.readAsset(PAGE_ASSET)
-    if (html === null) return apiError(c, 404, 'NOT_BUILT', 'The page is missing from public/.')
+    if (html === null) return apiError(c, 'NOT_BUILT', 'The page is missing from public/.')
     const id = c.req.param('id')
     const known = isReportId(id) && ((await deps.reportExists?.(id)) ?? false)
     // The link is the only key to the report: no search engine, no cache, no Referer.
