@@ -161,6 +161,8 @@ describe('the page', () => {
     await shared.setViewportSize({ width: 375, height: 800 })
     expect(await scrollWidth(shared)).toBeLessThanOrEqual(375)
     await screenshot(shared, 'share-phone-zh')
+    // The first screen as a phone shows it: the saved-report box, the form and the folded progress.
+    await shared.screenshot({ path: `${ARTIFACTS}/share-phone-zh-top.png` })
     expect(await seriousViolations(shared)).toEqual([])
     // Opening and re-reading the shared report ran no diagnosis at all.
     expect(app.served('POST', '/api/v1/diagnose')).toBe(diagnoses)
