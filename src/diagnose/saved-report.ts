@@ -4,8 +4,8 @@
  * the stored report as GET /api/v1/reports/{id} answers it, and the domain's verified settings
  * recorded beside it.
  */
-import type { Needs } from '../discovery/types.ts'
-import { type Lang, type ProviderIndex, providerName } from '../providers/index.ts'
+import type { Lang, Needs } from '../model/domain.ts'
+import { type ProviderIndex, providerName } from '../providers/index.ts'
 import { recommend } from '../recommend/index.ts'
 import { fromReportServer, settingsFromReport } from './account-settings.ts'
 import { type Report, recommendationView } from './report.ts'
