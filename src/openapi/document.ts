@@ -5,10 +5,6 @@
  */
 import { z } from 'zod'
 import { ProviderObjectSchema } from '../providers/index.ts'
-import { DiagnoseRequest } from '../routes/diagnose.ts'
-import { LookupQuery } from '../routes/lookup.ts'
-import { ProbeRequest } from '../routes/probe.ts'
-import { ReportGuideQuery, ReportQuery } from '../routes/reports.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
 import {
   ErrorBodySchema,
@@ -24,6 +20,13 @@ import {
   SourceReportSchema,
 } from './schemas.ts'
 import { INCOMING_PROTOCOLS, LANGS } from '../model/domain.ts'
+import {
+  DiagnoseRequest,
+  LookupQuery,
+  ProbeRequest,
+  ReportGuideQuery,
+  ReportQuery,
+} from './requests.ts'
 
 type Json = Record<string, unknown>
 

@@ -4,7 +4,6 @@
  * candidate probed (unless `probe: false`), the recommendation with its reasons.
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
 import type { Context } from 'hono'
 import { type Report, buildReport } from '../diagnose/report.ts'
 import { type ReportStorage, saveReport } from '../diagnose/saved-report.ts'
@@ -17,28 +16,10 @@ import {
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { busy, invalidInput } from './api-error.ts'
 import type { AppEnv } from './app-env.ts'
-import { EmailSchema, LangSchema, langFromHeader } from './email.ts'
 import { readJson } from './read-json.ts'
 import { respondWithReport } from './report-stream.ts'
 import type { Lang, Needs } from '../model/domain.ts'
-
-export const NeedsSchema = z
-  .object({
-    devices: z.enum(['one', 'several']).optional(),
-    keepOnServer: z.boolean().optional(),
-    offline: z.boolean().optional(),
-    serverQuotaSmall: z.boolean().optional(),
-  })
-  .strict() satisfies z.ZodType<Needs>
-
-export const DiagnoseRequest = z
-  .object({
-    email: EmailSchema,
-    lang: LangSchema.optional(),
-    needs: NeedsSchema.optional(),
-    probe: z.boolean().default(true),
-  })
-  .strict()
+import { DiagnoseRequest, langFromHeader } from '../openapi/requests.ts'
 
 /** Sockets one diagnosis may hold: the candidates' probes and the guesses'. */
 export const DIAGNOSE_SOCKETS = MAX_DISCOVERY_PROBES * 2

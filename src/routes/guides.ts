@@ -9,8 +9,8 @@ import { parseAddress } from '../formats/email-address.ts'
 import type { SettingsSource } from '../diagnose/account-settings.ts'
 import { CLIENT_IDS, type ClientId, message, renderGuide } from '../guides/index.ts'
 import { apiError, invalidInput } from './api-error.ts'
-import { LangSchema, langFromHeader } from './email.ts'
 import { INCOMING_PROTOCOLS } from '../model/domain.ts'
+import { LangSchema, langFromHeader } from '../openapi/requests.ts'
 
 const GuideQuery = z.object({
   email: z

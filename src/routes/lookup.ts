@@ -5,20 +5,10 @@
  * POST /api/v1/diagnose.
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { invalidInput } from './api-error.ts'
 import type { AppEnv } from './app-env.ts'
 import { type DiagnoseDeps, diagnoseResponse } from './diagnose.ts'
-import { EmailSchema, LangSchema, langFromHeader } from './email.ts'
-
-export const LookupQuery = z.object({
-  email: EmailSchema,
-  lang: LangSchema.optional(),
-  probe: z
-    .enum(['0', '1', 'true', 'false'])
-    .default('0')
-    .transform((v) => v === '1' || v === 'true'),
-})
+import { LookupQuery, langFromHeader } from '../openapi/requests.ts'
 
 /**
  * @example

@@ -5,7 +5,7 @@
  * completes, then a `result` event with the whole answer.
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { Context } from 'hono'
 import { lookupHost, probeHost } from '../probes/host-probes.ts'
 import { MATRIX, type MatrixDeps, runMatrix } from '../probes/matrix.ts'
@@ -16,16 +16,7 @@ import { apiError, busy, invalidInput } from './api-error.ts'
 import { readJson } from './read-json.ts'
 import { respondWithReport } from './report-stream.ts'
 import type { AppEnv } from './app-env.ts'
-import { PROTOCOLS, SECURITIES } from '../model/domain.ts'
-
-export const ProbeRequest = z
-  .object({
-    host: z.string().trim().min(1, 'host is empty').max(253, 'host is longer than 253 characters'),
-    port: z.number().int().min(1).max(65535).optional(),
-    protocol: z.enum(PROTOCOLS).optional(),
-    security: z.enum(SECURITIES).optional(),
-  })
-  .strict()
+import { ProbeRequest } from '../openapi/requests.ts'
 
 export interface ProbeRouteDeps {
   probe: MatrixDeps

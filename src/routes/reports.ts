@@ -5,7 +5,6 @@
  * them read the stored report only: no probe, no discovery.
  */
 import { type Context, Hono } from 'hono'
-import { z } from 'zod'
 import { settingsFromReport } from '../diagnose/account-settings.ts'
 import { isReportId, hashToken, sameHash } from '../diagnose/report-id.ts'
 import { type ReportStorage, savedReport } from '../diagnose/saved-report.ts'
@@ -14,17 +13,9 @@ import { renderGuide } from '../guides/index.ts'
 import { apiError, invalidInput } from './api-error.ts'
 import type { AppEnv } from './app-env.ts'
 import { autoconfigResponse } from './autoconfig.ts'
-import { LangSchema, langFromHeader } from './email.ts'
 import { clientParam } from './guides.ts'
 import { type ProfileSigning, mobileconfigResponse, protocolParam } from './mobileconfig.ts'
-import { INCOMING_PROTOCOLS } from '../model/domain.ts'
-
-export const ReportQuery = z.object({ lang: LangSchema.optional() })
-
-export const ReportGuideQuery = z.object({
-  lang: LangSchema.optional(),
-  protocol: z.enum(INCOMING_PROTOCOLS).optional(),
-})
+import { ReportGuideQuery, ReportQuery, langFromHeader } from '../openapi/requests.ts'
 
 export interface ReportsDeps {
   storage: ReportStorage

@@ -1,0 +1,86 @@
+/**
+ * @module
+ * The request schemas of the API: what the routes parse and the OpenAPI document describes.
+ * Below the routes, so that both import them from here.
+ */
+import { z } from 'zod'
+import { parseAddress } from '../formats/email-address.ts'
+import {
+  INCOMING_PROTOCOLS,
+  LANGS,
+  type Lang,
+  type Needs,
+  PROTOCOLS,
+  SECURITIES,
+} from '../model/domain.ts'
+
+/**
+ * A plausible address for the API: what the format endpoints accept (parseAddress), and a local
+ * part without the specials that need quoting and without stray dots.
+ */
+export const isEmail = (value: string): boolean => {
+  const local = parseAddress(value)?.localPart
+  if (local === undefined) return false
+  return !(
+    /[\s@<>()[\]\\,;:"]/.test(local) ||
+    local.startsWith('.') ||
+    local.endsWith('.') ||
+    local.includes('..')
+  )
+}
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .min(1, 'email is required')
+  .max(254, 'email is longer than 254 characters')
+  .refine(isEmail, 'Invalid email address')
+
+export const LangSchema = z.enum(LANGS)
+
+/** zh* in Accept-Language → zh-CN, anything else → en. */
+export const langFromHeader = (header: string | undefined): Lang =>
+  /^\s*zh/i.test(header ?? '') ? 'zh-CN' : 'en'
+
+export const NeedsSchema = z
+  .object({
+    devices: z.enum(['one', 'several']).optional(),
+    keepOnServer: z.boolean().optional(),
+    offline: z.boolean().optional(),
+    serverQuotaSmall: z.boolean().optional(),
+  })
+  .strict() satisfies z.ZodType<Needs>
+
+export const DiagnoseRequest = z
+  .object({
+    email: EmailSchema,
+    lang: LangSchema.optional(),
+    needs: NeedsSchema.optional(),
+    probe: z.boolean().default(true),
+  })
+  .strict()
+
+export const LookupQuery = z.object({
+  email: EmailSchema,
+  lang: LangSchema.optional(),
+  probe: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+})
+
+export const ProbeRequest = z
+  .object({
+    host: z.string().trim().min(1, 'host is empty').max(253, 'host is longer than 253 characters'),
+    port: z.number().int().min(1).max(65535).optional(),
+    protocol: z.enum(PROTOCOLS).optional(),
+    security: z.enum(SECURITIES).optional(),
+  })
+  .strict()
+
+export const ReportQuery = z.object({ lang: LangSchema.optional() })
+
+export const ReportGuideQuery = z.object({
+  lang: LangSchema.optional(),
+  protocol: z.enum(INCOMING_PROTOCOLS).optional(),
+})
