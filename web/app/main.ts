@@ -4,9 +4,11 @@
  * client guides, downloads and the helpdesk details. Language from `?lang=` or the browser,
  * switchable on the page.
  */
-import { ApiError, diagnose, fetchReport } from '../lib/api.ts'
+import { ApiError, fetchReport } from '../lib/api.ts'
+import { createAnnouncer } from '../lib/announcer.ts'
+import { createDiagnoseFlow } from '../lib/diagnose-flow.ts'
 import { h, fill } from '../lib/dom.ts'
-import { errorText, looksLikeEmail } from '../lib/errors.ts'
+import { errorText } from '../lib/errors.ts'
 import { pickLang, translator } from '../lib/messages.ts'
 import { createProgress } from '../lib/progress.ts'
 import { renderResult } from '../lib/result.ts'
@@ -25,7 +27,10 @@ const params = new URLSearchParams(location.search)
 let lang: Lang = pickLang(params.get('lang'), navigator.languages ?? [navigator.language])
 let values: FormValues = emptyForm()
 let lastRun: FormValues | null = null
+/** The stored report being fetched (`/r/{id}`). */
 let controller: AbortController | null = null
+/** The running diagnosis; each cancels the other, and a new drawing of the page cancels both. */
+let flow: ReturnType<typeof createDiagnoseFlow> | null = null
 let storedId: string | null = REPORT_PATH.exec(location.pathname)?.[1] ?? null
 
 const downloads = (t: ReturnType<typeof translator>, report: Report) => {
@@ -86,12 +91,7 @@ const render = () => {
   const root = document.getElementById('app')
   if (!root) return
 
-  const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' })
-  const announce = (text: string) => {
-    announcer.textContent = ''
-    // A fresh text node after a tick, so the same message twice is announced twice.
-    setTimeout(() => (announcer.textContent = text), 50)
-  }
+  const { el: announcer, announce } = createAnnouncer()
   const progress = createProgress(t)
   const result = h('section', {
     class: 'result-area',
@@ -137,6 +137,7 @@ const render = () => {
 
   /** A stored report (`/r/{id}`): shown as it was made, in this page's language; nothing is probed. */
   const openStored = async (id: string) => {
+    flow?.abort()
     controller?.abort()
     controller = new AbortController()
     fill(storedArea, h('p', { class: 'loading' }, t('stored.loading')))
@@ -192,50 +193,37 @@ const render = () => {
     void run({ ...form.read(), email })
   }
 
+  flow?.abort()
+  flow = createDiagnoseFlow(BASE, t, {
+    progress,
+    live: (view) => {
+      fill(result, renderResult(view, null, { t, announce }))
+      result.hidden = false
+    },
+    setBusy: (busy) => form.setBusy(busy),
+    setError: (text) => form.setError(text),
+    focusField: () => form.input.focus(),
+  })
+  const diagnosis = flow
+
   const run = async (input: FormValues) => {
-    form.setError(null)
-    if (!looksLikeEmail(input.email)) {
-      form.setError(t('error.INVALID_INPUT'))
-      form.input.focus()
-      return
-    }
-    controller?.abort()
-    controller = new AbortController()
-    lastRun = input
-    values = input
-    const started = performance.now()
-    result.hidden = true
-    guidesSection.hidden = true
-    details.hidden = true
-    fill(downloadArea)
-    fill(shareArea)
-    progress.start(input.email.slice(input.email.lastIndexOf('@') + 1))
-    form.setBusy(true)
-    try {
-      const report = await diagnose(
-        BASE,
-        { email: input.email, lang, needs: input.needs, probe: input.probe },
-        {
-          source: progress.source,
-          probe: progress.probe,
-          recommendation: (view) => {
-            progress.recommendation(view)
-            fill(result, renderResult(view, null, { t, announce }))
-            result.hidden = false
-          },
-        },
-        controller.signal,
-      )
-      progress.done(performance.now() - started)
-      const focusWasInForm = form.form.contains(document.activeElement)
-      show(report)
-      if (focusWasInForm) result.querySelector<HTMLElement>('.result-title')?.focus()
-    } catch (err) {
-      if (err instanceof DOMException && err.name === 'AbortError') return
-      form.setError(errorText(t, err))
-    } finally {
-      form.setBusy(false)
-    }
+    const report = await diagnosis.run(
+      { email: input.email, lang, needs: input.needs, probe: input.probe },
+      () => {
+        controller?.abort()
+        lastRun = input
+        values = input
+        result.hidden = true
+        guidesSection.hidden = true
+        details.hidden = true
+        fill(downloadArea)
+        fill(shareArea)
+      },
+    )
+    if (!report) return
+    const focusWasInForm = form.form.contains(document.activeElement)
+    show(report)
+    if (focusWasInForm) result.querySelector<HTMLElement>('.result-title')?.focus()
   }
 
   const form = createForm(t, BASE, values, (v) => void run(v))

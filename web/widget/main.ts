@@ -10,9 +10,9 @@
  */
 import css from './widget.css'
 import baseCss from '../lib/base.css'
-import { diagnose } from '../lib/api.ts'
+import { createAnnouncer } from '../lib/announcer.ts'
+import { createDiagnoseFlow } from '../lib/diagnose-flow.ts'
 import { h, fill } from '../lib/dom.ts'
-import { errorText, looksLikeEmail } from '../lib/errors.ts'
 import { pickLang, translator } from '../lib/messages.ts'
 import { createProgress } from '../lib/progress.ts'
 import { renderResult } from '../lib/result.ts'
@@ -29,7 +29,7 @@ const STYLES = `${baseCss}\n${css}`
 export class MailSetupElement extends HTMLElement {
   static readonly observedAttributes = ['lang', 'domain', 'compact']
   readonly #root: ShadowRoot
-  #controller: AbortController | null = null
+  #flow: ReturnType<typeof createDiagnoseFlow> | null = null
   #email = ''
 
   constructor() {
@@ -42,7 +42,7 @@ export class MailSetupElement extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.#controller?.abort()
+    this.#flow?.abort()
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null) {
@@ -59,11 +59,7 @@ export class MailSetupElement extends HTMLElement {
     const t = translator(lang)
     const compact = this.hasAttribute('compact')
     const domain = (this.getAttribute('domain') ?? '').trim().replace(/^@/, '')
-    const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' })
-    const announce = (text: string) => {
-      announcer.textContent = ''
-      setTimeout(() => (announcer.textContent = text), 50)
-    }
+    const { el: announcer, announce } = createAnnouncer()
     const error = h('p', { class: 'field-error', id: 'error', role: 'alert', hidden: true })
     const input = h('input', {
       type: 'email',
@@ -95,72 +91,58 @@ export class MailSetupElement extends HTMLElement {
       error,
     )
 
+    const options = { t, announce, root: this.#root, compact, level: 3 as const }
+    this.#flow?.abort()
+    const flow = createDiagnoseFlow(ORIGIN, t, {
+      progress,
+      live: (view) => fill(result, renderResult(view, null, options)),
+      setBusy: (busy) => {
+        button.textContent = busy ? t('form.busy') : t('form.submit')
+        form.setAttribute('aria-busy', String(busy))
+      },
+      setError: (text, badAddress) => {
+        error.textContent = text ?? ''
+        error.hidden = text === null
+        if (badAddress) input.setAttribute('aria-invalid', 'true')
+        else if (text === null) input.removeAttribute('aria-invalid')
+      },
+      focusField: () => input.focus(),
+    })
+    this.#flow = flow
+
     const run = async () => {
       let email = input.value.trim()
       // With a default domain, the local part alone is enough.
       if (domain && email !== '' && !email.includes('@')) email = `${email}@${domain}`
-      error.hidden = true
-      input.removeAttribute('aria-invalid')
-      if (!looksLikeEmail(email)) {
-        error.textContent = t('error.INVALID_INPUT')
-        error.hidden = false
-        input.setAttribute('aria-invalid', 'true')
-        input.focus()
-        return
-      }
-      this.#email = email
-      this.#controller?.abort()
-      this.#controller = new AbortController()
-      const started = performance.now()
-      fill(result)
-      fill(more)
-      fill(share)
-      progress.start(email.slice(email.lastIndexOf('@') + 1))
-      button.textContent = t('form.busy')
-      form.setAttribute('aria-busy', 'true')
-      const options = { t, announce, root: this.#root, compact, level: 3 as const }
-      try {
-        const report = await diagnose(
-          ORIGIN,
-          { email, lang, probe: this.getAttribute('probe') !== 'false' },
+      const report = await flow.run(
+        { email, lang, probe: this.getAttribute('probe') !== 'false' },
+        () => {
+          this.#email = email
+          fill(result)
+          fill(more)
+          fill(share)
+        },
+      )
+      if (!report) return
+      fill(result, renderResult(report, report, options))
+      // The stored report when there is one: the page then shows this very result, no new probes.
+      const link = report.url ? `${ORIGIN}${report.url}` : null
+      if (link && !compact) fill(share, renderShare(t, link, daysKept(report), announce, options))
+      fill(
+        more,
+        h(
+          'a',
           {
-            source: progress.source,
-            probe: progress.probe,
-            recommendation: (view) => {
-              progress.recommendation(view)
-              fill(result, renderResult(view, null, options))
-            },
+            class: 'more',
+            href: link
+              ? `${link}?lang=${encodeURIComponent(lang)}`
+              : `${ORIGIN}/?lang=${encodeURIComponent(lang)}#email=${encodeURIComponent(email)}`,
+            target: '_blank',
+            rel: 'noopener',
           },
-          this.#controller.signal,
-        )
-        progress.done(performance.now() - started)
-        fill(result, renderResult(report, report, options))
-        // The stored report when there is one: the page then shows this very result, no new probes.
-        const link = report.url ? `${ORIGIN}${report.url}` : null
-        if (link && !compact) fill(share, renderShare(t, link, daysKept(report), announce, options))
-        fill(
-          more,
-          h(
-            'a',
-            {
-              class: 'more',
-              href: link
-                ? `${link}?lang=${encodeURIComponent(lang)}`
-                : `${ORIGIN}/?lang=${encodeURIComponent(lang)}#email=${encodeURIComponent(email)}`,
-              target: '_blank',
-              rel: 'noopener',
-            },
-            t('widget.more'),
-          ),
-        )
-      } catch (err) {
-        if (err instanceof DOMException && err.name === 'AbortError') return
-        error.textContent = errorText(t, err)
-        error.hidden = false
-      } finally {
-        button.textContent = t('form.submit')
-        form.setAttribute('aria-busy', 'false')
-      }
+          t('widget.more'),
+        ),
+      )
     }
     form.addEventListener('submit', (event) => {
       event.preventDefault()
