@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadOverlayFile } from './overlay-file.ts'
+import { loadOverlayFile } from './overlay-file-node.ts'
 import { ProvidersFileError } from './overlay.ts'
 
 const fixtures = join(import.meta.dirname, '../../test/fixtures/providers')

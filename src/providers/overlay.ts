@@ -2,7 +2,7 @@
  * @module
  * The operator overlay (MAILSETUP_PROVIDERS_FILE): a JSON or YAML list of provider entries in
  * the same model, validated at start. A bad file throws an error naming file, entry and field.
- * Runtime-neutral: overlay-file.ts reads the file on Node.
+ * Runtime-neutral: overlay-file-node.ts reads the file on Node.
  */
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadBuiltInProviders } from './built-in.ts'
 import { normalizeDomain } from './domain.ts'
-import { loadOverlayFile } from './overlay-file.ts'
+import { loadOverlayFile } from './overlay-file-node.ts'
 import { createProviderIndex } from './provider-index.ts'
 
 const builtIn = loadBuiltInProviders()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { probed, server } from './fixtures.ts'
+import { probed, server } from '../../test/fake/candidates.ts'
 import { chooseProtocol, preferredProtocol } from './protocol-choice.ts'
 import type { Needs } from '../model/domain.ts'
 

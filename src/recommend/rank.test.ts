@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { from, probed, server } from './fixtures.ts'
+import { from, probed, server } from '../../test/fake/candidates.ts'
 import { rankUsable, sourceRank, standingOf } from './rank.ts'
 
 const hostsPorts = (list: ReturnType<typeof rankUsable>) => list.map((c) => `${c.host}:${c.port}`)

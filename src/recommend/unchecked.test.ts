@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { loadBuiltInProviders } from '../providers/built-in.ts'
 import { createProviderIndex } from '../providers/provider-index.ts'
 import type { ProbeCode } from '../errors/table.ts'
-import { candidatesOf, from, probed, server } from './fixtures.ts'
+import { candidatesOf, from, probed, server } from '../../test/fake/candidates.ts'
 import { recommend } from './recommend.ts'
 
 const qq = createProviderIndex(loadBuiltInProviders()).byDomain('qq.com')

@@ -1,12 +1,12 @@
 /**
  * @module
- * Candidate builders for the recommendation tests (test-only; nothing in src imports this).
+ * Candidate builders for the recommendation tests (test-only).
  */
-import type { CandidateServer, ServerSource } from '../discovery/types.ts'
-import type { ProbeCode } from '../errors/table.ts'
-import { PROBE_CODES } from '../errors/probe-codes.ts'
-import { providerCandidates } from '../discovery/sources.ts'
-import type { Provider } from '../providers/schema.ts'
+import type { CandidateServer, ServerSource } from '../../src/discovery/types.ts'
+import type { ProbeCode } from '../../src/errors/table.ts'
+import { PROBE_CODES } from '../../src/errors/probe-codes.ts'
+import { providerCandidates } from '../../src/discovery/sources.ts'
+import type { Provider } from '../../src/providers/schema.ts'
 
 const DEFAULT_PORTS = {
   imap: { tls: 993, starttls: 143, none: 143 },
