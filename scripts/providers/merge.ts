@@ -44,6 +44,7 @@ const SINGLE = [
   'lastChecked',
   'confidence',
   'clientAccess',
+  'domainSuffixes',
 ] as const
 /** Single-valued fields whose disagreements are worth a line in the report. */
 const REPORTED = new Set<string>(['credential', 'status'])

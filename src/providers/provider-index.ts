@@ -7,7 +7,10 @@ import { hostSuffixes, normalizeDomain } from './domain.ts'
 import type { Provider } from './schema.ts'
 
 export interface ProviderIndex {
-  /** The provider for an address domain or alias (normalised first), if known. */
+  /**
+   * The provider for an address domain or alias (normalised first), if known; without an exact
+   * match, the provider claiming the longest parent domain in `domainSuffixes`.
+   */
   byDomain(domain: string): Provider | undefined
   /**
    * The provider hosting a domain whose MX host is `mxHost`: the longest MX-suffix pattern
@@ -43,6 +46,7 @@ export const createProviderIndex = (
   for (const p of overlay) byId.set(p.id, p)
 
   const domains = new Map<string, Provider>()
+  const suffixes = new Map<string, Provider>()
   const mx = new Map<string, Provider>()
   const claim = (map: Map<string, Provider>, key: string, p: Provider, force: boolean) => {
     if (force || !map.has(key)) map.set(key, p)
@@ -51,18 +55,32 @@ export const createProviderIndex = (
   for (const p of byId.values()) {
     if (overlayIds.has(p.id)) continue
     for (const d of p.domains) claim(domains, d, p, false)
+    for (const d of p.domainSuffixes) claim(suffixes, d, p, false)
     for (const m of p.mx) claim(mx, m, p, false)
   }
   for (const p of overlay) {
     for (const d of p.domains) claim(domains, d, p, true)
+    for (const d of p.domainSuffixes) claim(suffixes, d, p, true)
     for (const m of p.mx) claim(mx, m, p, true)
   }
 
   const entries = [...byId.values()]
   const keys = entries.map(searchKey)
 
+  const byDomain = (input: string): Provider | undefined => {
+    const domain = normalizeDomain(input)
+    const exact = domains.get(domain)
+    if (exact || !domain) return exact
+    // Parents only (slice(1)): a suffix entry claims the subdomains, not the name itself.
+    for (const parent of hostSuffixes(domain).slice(1)) {
+      const hit = suffixes.get(parent)
+      if (hit) return hit
+    }
+    return undefined
+  }
+
   return {
-    byDomain: (domain) => domains.get(normalizeDomain(domain)),
+    byDomain,
     isOverlay: (id) => overlayIds.has(id),
     byMx(mxHost) {
       const host = normalizeDomain(mxHost)
@@ -72,7 +90,7 @@ export const createProviderIndex = (
         if (hit) return hit
       }
       const registrable = getDomain(host)
-      return registrable ? domains.get(registrable) : undefined
+      return registrable ? byDomain(registrable) : undefined
     },
     search(q, limit = 10) {
       const needle = q.trim().toLowerCase()

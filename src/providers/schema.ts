@@ -101,6 +101,11 @@ export const ProviderObjectSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'expected a lower-case id' }),
   name: z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1).optional() }),
   domains: z.array(DomainSchema).default([]),
+  /**
+   * Parent domains whose every subdomain is an address domain here (Spectrum's nyc.rr.com,
+   * Plusnet's name.plus.com): a lookup with no exact match takes the longest such suffix.
+   */
+  domainSuffixes: z.array(DomainSchema).default([]),
   /** MX host suffixes: a domain whose MX host ends in one of these is hosted here. */
   mx: z.array(DomainSchema).default([]),
   servers: z
