@@ -6,7 +6,7 @@
 import { keyOf } from '../discovery/candidates.ts'
 import type { DiscoveryEvent } from '../discovery/pipeline.ts'
 import type { CandidateServer } from '../discovery/types.ts'
-import type { Provider } from '../providers/index.ts'
+import type { Provider, Region } from '../providers/index.ts'
 import { recommend } from '../recommend/index.ts'
 import { type RecommendationView, recommendationView } from './report.ts'
 import type { Lang, Needs } from '../model/domain.ts'
@@ -21,6 +21,7 @@ export const createLiveRecommendation = (input: {
   lang: Lang
   needs?: Needs
   probed: boolean
+  region?: Region
 }) => {
   let provider: Provider | null = null
   let candidates: CandidateServer[] = []

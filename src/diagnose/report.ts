@@ -5,6 +5,7 @@
  */
 import type { Discovery } from '../discovery/pipeline.ts'
 import type { CandidateServer } from '../discovery/types.ts'
+import type { Region } from '../providers/index.ts'
 import { providerName } from '../providers/index.ts'
 import { type Recommendation, recommend } from '../recommend/index.ts'
 import type { Lang, Needs } from '../model/domain.ts'
@@ -20,6 +21,7 @@ export interface ReportServer {
   verified: boolean
   status?: CandidateServer['status']
   code?: CandidateServer['code']
+  region?: CandidateServer['region']
 }
 
 export const toReportServer = (c: CandidateServer): ReportServer => ({
@@ -31,6 +33,7 @@ export const toReportServer = (c: CandidateServer): ReportServer => ({
   source: c.source,
   verified: c.verified,
   ...(c.status ? { status: c.status, code: c.code ?? null } : {}),
+  ...(c.region ? { region: c.region } : {}),
 })
 
 export const recommendationView = (rec: Recommendation) => ({
@@ -54,7 +57,7 @@ export type RecommendationView = ReturnType<typeof recommendationView>
  */
 export const buildReport = (
   found: Discovery,
-  options: { lang: Lang; needs?: Needs; probed: boolean },
+  options: { lang: Lang; needs?: Needs; probed: boolean; region?: Region },
 ) => {
   const rec = recommend({
     email: found.email,
@@ -63,12 +66,14 @@ export const buildReport = (
     needs: options.needs,
     lang: options.lang,
     probed: options.probed,
+    region: options.region,
   })
   const provider = found.provider
   return {
     email: found.email,
     domain: found.domain,
     lang: options.lang,
+    region: options.region ?? null,
     provider: provider
       ? {
           id: provider.id,

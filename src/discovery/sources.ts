@@ -63,6 +63,7 @@ export const providerCandidates = (
     provider.servers[protocol].map((spec) => ({
       ...candidate(email, { protocol, ...spec }, source),
       ...(spec.confidence ? { confidence: spec.confidence } : {}),
+      ...(spec.region ? { region: spec.region } : {}),
     })),
   )
 

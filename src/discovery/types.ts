@@ -27,6 +27,11 @@ export interface CandidateServer {
   /** The username to type, placeholders already expanded for the address. */
   username: string
   source: ServerSource
+  /**
+   * Where the provider means this host to be used from, when it publishes alternatives for the
+   * same mailbox: `cn` mainland China, `intl` elsewhere (absent: everywhere).
+   */
+  region?: 'cn' | 'intl'
   /** How sure the provider data is of this server (absent: as sure as its source). */
   confidence?: 'high' | 'medium' | 'low' | 'none'
   /** True when a live probe of exactly this host, port and security succeeded (ok or warning). */

@@ -173,6 +173,8 @@ export const buildOpenApiDocument = (): Json => ({
           email: 'The email address.',
           lang: 'Language of reasons and hints; default from Accept-Language.',
           probe: '1 to probe the candidates.',
+          region:
+            'Where the user reads mail (cn: mainland China, intl: elsewhere); picks among a provider’s regional hosts and names the other.',
         }),
         responses: {
           200: { description: 'The report.', content: json(ref('Report')) },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { parseAddress } from '../formats/email-address.ts'
+import { REGIONS } from '../providers/schema.ts'
 import {
   INCOMING_PROTOCOLS,
   LANGS,
@@ -42,6 +43,9 @@ export const LangSchema = z.enum(LANGS)
 export const langFromHeader = (header: string | undefined): Lang =>
   /^\s*zh/i.test(header ?? '') ? 'zh-CN' : 'en'
 
+/** `cn`: the user reads mail in mainland China; `intl`: elsewhere. */
+export const RegionSchema = z.enum(REGIONS)
+
 export const NeedsSchema = z
   .object({
     devices: z.enum(['one', 'several']).optional(),
@@ -57,12 +61,15 @@ export const DiagnoseRequest = z
     lang: LangSchema.optional(),
     needs: NeedsSchema.optional(),
     probe: z.boolean().default(true),
+    /** Where the user reads mail; picks among a provider's regional hosts (Exmail hwimap…). */
+    region: RegionSchema.optional(),
   })
   .strict()
 
 export const LookupQuery = z.object({
   email: EmailSchema,
   lang: LangSchema.optional(),
+  region: RegionSchema.optional(),
   probe: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')

@@ -101,6 +101,10 @@ export const ReportServerSchema = z
     verified: z.boolean(),
     status: Status.optional(),
     code: ProbeCodeSchema.nullable().optional(),
+    region: z.enum(['cn', 'intl']).optional().meta({
+      description:
+        'Where the provider means this host to be used from (cn: mainland China, intl: elsewhere), when it publishes alternatives for the same mailbox.',
+    }),
   })
   .strict()
 
@@ -123,6 +127,9 @@ export const ReportSchema = z
     email: z.string(),
     domain: z.string(),
     lang: z.enum(LANGS),
+    region: z.enum(['cn', 'intl']).nullable().meta({
+      description: 'The region the request gave (chooses among regional hosts), or null.',
+    }),
     provider: z
       .object({
         id: z.string(),

@@ -72,7 +72,9 @@ describe('byMx', () => {
   })
 
   it('falls back to the MX host’s registrable domain', () => {
-    expect(index.byMx('mx.zoho.eu')?.id).toBe('zoho-eu')
+    expect(index.byMx('mx00.gmx.net')?.id).toBe('gmx')
+    // A company domain on Zoho EU is matched by the MX pattern, not by the personal entry.
+    expect(index.byMx('mx.zoho.eu')?.id).toBe('zoho-business-eu')
     expect(index.byMx('mx3.163.com')?.id).toBe('netease-free')
     expect(index.byMx('mx.nowhere.example')).toBeUndefined()
   })

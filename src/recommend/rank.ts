@@ -131,8 +131,15 @@ export const sourceRank = (s: ServerSource): number =>
 /** SMTP on port 25 is for server-to-server relay and often blocked by ISPs. */
 export const isLastResort = (c: CandidateServer): boolean => c.protocol === 'smtp' && c.port === 25
 
-const keyOf = (c: CandidateServer, index: number, context: ProbeContext): number[] => {
+const keyOf = (
+  c: CandidateServer,
+  index: number,
+  context: ProbeContext,
+  region?: Region,
+): number[] => {
   const tier = TIER[standingOf(c, context)]
+  // A host the provider meant for the other region is its alternative, not its first choice.
+  const elsewhere = region && c.region && c.region !== region ? 1 : 0
   const security = SECURITY_RANK[c.security]
   const source = sourceRank(c.source)
   // A live test outweighs where a server came from; without one, the source's word counts
@@ -140,7 +147,14 @@ const keyOf = (c: CandidateServer, index: number, context: ProbeContext): number
   // unsure of), then the encryption it claims.
   const doubtful = c.confidence === 'low' || c.confidence === 'none' ? 1 : 0
   const order = tier === TIER.unprobed ? [source, doubtful, security] : [security, source]
-  return [tier === TIER['cert-problem'] ? 1 : 0, isLastResort(c) ? 1 : 0, tier, ...order, index]
+  return [
+    tier === TIER['cert-problem'] ? 1 : 0,
+    isLastResort(c) ? 1 : 0,
+    tier,
+    elsewhere,
+    ...order,
+    index,
+  ]
 }
 
 const compareKeys = (a: number[], b: number[]): number => {
@@ -151,18 +165,25 @@ const compareKeys = (a: number[], b: number[]): number => {
   return 0
 }
 
+/** Where the user reads mail: mainland China, or elsewhere. */
+export type Region = NonNullable<CandidateServer['region']>
+
 /**
  * The candidates that may be recommended, best first; plaintext and failed ones are left out.
+ * With the user's `region`, a host meant for the other region ranks after those of the same
+ * standing meant for theirs (or for everywhere).
  *
  * @example
  * rankUsable([smtp587, smtp465])[0] // smtp465 (implicit TLS before STARTTLS)
+ * rankUsable([exmailCn, exmailIntl], NO_CONTEXT, 'intl')[0] // exmailIntl (hwimap.exmail.qq.com)
  */
 export const rankUsable = (
   candidates: readonly CandidateServer[],
   context: ProbeContext = NO_CONTEXT,
+  region?: Region,
 ): CandidateServer[] =>
   candidates
-    .map((c, i) => ({ c, key: keyOf(c, i, context), standing: standingOf(c, context) }))
+    .map((c, i) => ({ c, key: keyOf(c, i, context, region), standing: standingOf(c, context) }))
     .filter((x) => x.standing !== 'failed' && x.standing !== 'plaintext')
     .sort((a, b) => compareKeys(a.key, b.key))
     .map((x) => x.c)

@@ -10,6 +10,7 @@ import { credentialFor, usernameFor } from './credential.ts'
 import { serverList, sourcesLabel } from './labels.ts'
 import { chooseProtocol } from './protocol-choice.ts'
 import { NO_CONTEXT, probeContext, rankUsable, standingOf } from './rank.ts'
+import { regionNote } from './region-notes.ts'
 import { serverNotes } from './server-notes.ts'
 import { say, type Draft, type Localized, type Notes } from './texts.ts'
 import type { Recommendation, RecommendInput } from './types.ts'
@@ -75,16 +76,18 @@ export const recommend = (input: RecommendInput): Recommendation => {
   const { candidates, provider, lang } = input
   // What the probes together say about each failure (see rank.ts).
   const probes = input.probed ? probeContext(candidates) : NO_CONTEXT
-  const rank = (list: CandidateServer[]) => rankUsable(list, probes)
+  const rank = (list: CandidateServer[]) => rankUsable(list, probes, input.region)
   const imap = candidates.filter((c) => c.protocol === 'imap')
   const pop3 = candidates.filter((c) => c.protocol === 'pop3')
   const smtp = candidates.filter((c) => c.protocol === 'smtp')
 
+  const { region } = input
   const choice = chooseProtocol(input.needs, rank(imap)[0] ?? null, rank(pop3)[0] ?? null)
   const incoming = choice.protocol
     ? (rank(choice.protocol === 'imap' ? imap : pop3)[0] ?? null)
     : null
   const outgoing = rank(smtp)[0] ?? null
+  const regional = [regionNote(incoming, candidates, region), regionNote(outgoing, smtp, region)]
 
   const context = { probes, publisher: publisherOf(provider) }
   const inNotes = serverNotes('incoming', [...imap, ...pop3], incoming, context)
@@ -103,6 +106,7 @@ export const recommend = (input: RecommendInput): Recommendation => {
     ...choice.reasons,
     ...inNotes.reasons,
     ...outNotes.reasons,
+    ...regional.filter((d): d is Draft => d !== null),
     ...verificationNotes(chosen, input.probed),
     ...fromProvider.reasons,
     ...usernameNotes,

@@ -115,6 +115,16 @@ export const TEXTS = {
     'zh-CN':
       '{provider} 需要先在网页设置中开启 IMAP/POP3/SMTP 服务，邮件客户端才能登录。具体步骤见提示。',
   },
+  SERVER_REGION: {
+    en: 'You read your mail {region}, so {server} is recommended. {alternative} serves the same mailbox {other}: use it if you read mail there, or if this connection is slow or drops.',
+    'zh-CN':
+      '你在{region}收发邮件，因此推荐 {server}。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或当前连接缓慢、经常断开，请改用它。',
+  },
+  SERVER_REGION_DEFAULT: {
+    en: '{server} is the provider’s host for mail read {region}. {alternative} serves the same mailbox {other}: use it if you read your mail there, or if the connection is slow.',
+    'zh-CN':
+      '{server} 是服务商供{region}使用的服务器。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或连接缓慢，请改用它。',
+  },
   USERNAME_OUTGOING: {
     en: 'For sending (SMTP) the username is different: {value}.',
     'zh-CN': '发信（SMTP）使用不同的用户名：{value}。',
@@ -250,6 +260,12 @@ export const SOURCE_LABELS = {
   srv: { en: 'the domain’s SRV records', 'zh-CN': '域名的 SRV 记录' },
   guess: { en: 'a guess from the domain name', 'zh-CN': '根据域名推测' },
 } as const satisfies Record<SourceType, Localized>
+
+/** Where a regional host is meant to be used from, as a sentence says it. */
+export const REGION_WORDS = {
+  cn: { en: 'in mainland China', 'zh-CN': '中国大陆境内' },
+  intl: { en: 'outside mainland China', 'zh-CN': '中国大陆境外' },
+} as const satisfies Record<string, Localized>
 
 /** Short names of certificate problems, for a sentence that names one in passing. */
 export const CERT_PROBLEM_NAMES = {

@@ -6,6 +6,7 @@
 import type { CandidateServer } from '../discovery/types.ts'
 import type { Provider } from '../providers/schema.ts'
 import type { Lang, Needs, IncomingProtocol } from '../model/domain.ts'
+import type { Region } from './rank.ts'
 
 export interface RecommendInput {
   email: string
@@ -16,6 +17,8 @@ export interface RecommendInput {
   lang: Lang
   /** True when the probe engine ran over the candidates (their `verified`/`status` are real). */
   probed: boolean
+  /** Where the user reads mail, when known: picks among a provider's regional hosts. */
+  region?: Region
 }
 
 /** A reason or warning: a stable code for the UI and API clients, and its text in `lang`. */

@@ -13,6 +13,7 @@ import {
   MAX_DISCOVERY_PROBES,
   type DiscoveryService,
 } from '../discovery/pipeline.ts'
+import type { Region } from '../providers/index.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { busy, invalidInput } from './api-error.ts'
 import type { AppEnv } from './app-env.ts'
@@ -50,7 +51,7 @@ const saveOrKeep = async (
 export const diagnoseResponse = (
   c: Context<AppEnv>,
   deps: DiagnoseDeps,
-  input: { email: string; lang: Lang; needs?: Needs; probe: boolean },
+  input: { email: string; lang: Lang; needs?: Needs; probe: boolean; region?: Region },
 ) => {
   const release = input.probe ? deps.budget.tryAcquire(DIAGNOSE_SOCKETS) : () => undefined
   if (!release) return busy(c)
@@ -72,6 +73,7 @@ export const diagnoseResponse = (
         lang: input.lang,
         needs: input.needs,
         probed: input.probe,
+        region: input.region,
       })
       return deps.storage
         ? await saveOrKeep(c, deps.storage, report, {

@@ -21,7 +21,8 @@ export const lookupRoutes = (deps: DiagnoseDeps) => {
     const query = LookupQuery.safeParse(c.req.query())
     if (!query.success) return invalidInput(c, query.error, 'email')
     const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
-    return diagnoseResponse(c, deps, { email: query.data.email, probe: query.data.probe, lang })
+    const { email, probe, region } = query.data
+    return diagnoseResponse(c, deps, { email, probe, lang, region })
   })
   return app
 }

@@ -153,6 +153,20 @@ describe('GET /api/v1/lookup', () => {
     expect(resolver.asked).toContain('acme-corp.example')
   })
 
+  it('picks the regional host for region=intl and names the other; refuses an unknown region', async () => {
+    const { status, body } = await get('email=bob@acme-corp.example&lang=en&region=intl')
+    expect(status).toBe(200)
+    expect(body.recommended.incoming).toMatchObject({
+      host: 'hwimap.exmail.qq.com',
+      region: 'intl',
+    })
+    const reasons = (body as unknown as { reasons: { code: string; text: string }[] }).reasons
+    expect(reasons.find((r) => r.code === 'SERVER_REGION')?.text).toContain('imap.exmail.qq.com')
+    const res = await app.request('/?email=bob@acme-corp.example&region=mars')
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'region' } })
+  })
+
   it('answers in the language asked for, defaulting from Accept-Language', async () => {
     const zh = await get('email=a@qq.com', { 'accept-language': 'zh-TW' })
     expect(zh.body.provider?.name).toBe('QQ邮箱')
