@@ -7,26 +7,42 @@ import { suggestProviders } from '../lib/api.ts'
 import { h } from '../lib/dom.ts'
 import type { Translate } from '../lib/messages.ts'
 import type { Needs } from '../../src/model/domain.ts'
+import type { Region } from '../lib/types.ts'
 
 export interface FormValues {
   email: string
   needs: Needs
   probe: boolean
+  region: Region
 }
 
-export const emptyForm = (): FormValues => ({ email: '', needs: {}, probe: true })
+/** Time zones of mainland China (Asia/Shanghai and the legacy names that alias it). */
+const MAINLAND_ZONES = [
+  'Asia/Shanghai',
+  'Asia/Chongqing',
+  'Asia/Chungking',
+  'Asia/Harbin',
+  'Asia/Urumqi',
+  'PRC',
+]
+
+/** The default answer to "Where do you read your mail?", from the browser's time zone. */
+export const regionFromTimeZone = (
+  zone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+): Region => (MAINLAND_ZONES.includes(zone) ? 'cn' : 'intl')
+
+export const emptyForm = (): FormValues => ({
+  email: '',
+  needs: {},
+  probe: true,
+  region: regionFromTimeZone(),
+})
 
 const checkbox = (name: string, label: string, checked: boolean) =>
   h('label', { class: 'check' }, h('input', { type: 'checkbox', name, checked }), ' ', label)
 
-const radio = (value: string, label: string, checked: boolean) =>
-  h(
-    'label',
-    { class: 'check' },
-    h('input', { type: 'radio', name: 'devices', value, checked }),
-    ' ',
-    label,
-  )
+const radio = (value: string, label: string, checked: boolean, name = 'devices') =>
+  h('label', { class: 'check' }, h('input', { type: 'radio', name, value, checked }), ' ', label)
 
 export const createForm = (
   t: Translate,
@@ -74,6 +90,13 @@ export const createForm = (
         radio('several', t('form.devicesSeveral'), devices === 'several'),
       ),
       h(
+        'fieldset',
+        {},
+        h('legend', {}, t('form.region')),
+        radio('cn', t('form.regionCn'), values.region === 'cn', 'region'),
+        radio('intl', t('form.regionIntl'), values.region === 'intl', 'region'),
+      ),
+      h(
         'div',
         { class: 'checks' },
         checkbox('keepOnServer', t('form.keepOnServer'), values.needs.keepOnServer === true),
@@ -99,6 +122,7 @@ export const createForm = (
       email: String(data.get('email') ?? '').trim(),
       needs,
       probe: data.get('probe') !== null,
+      region: data.get('region') === 'cn' ? 'cn' : 'intl',
     }
   }
 

@@ -208,7 +208,7 @@ const render = () => {
 
   const run = async (input: FormValues) => {
     const report = await diagnosis.run(
-      { email: input.email, lang, needs: input.needs, probe: input.probe },
+      { email: input.email, lang, needs: input.needs, probe: input.probe, region: input.region },
       () => {
         controller?.abort()
         lastRun = input

@@ -30,4 +30,9 @@ export interface DiagnoseInput {
   lang: Lang
   needs?: Needs
   probe: boolean
+  /** Where the user reads mail: picks among a provider's regional hosts. */
+  region?: Region
 }
+
+/** `cn`: mainland China; `intl`: elsewhere. */
+export type Region = 'cn' | 'intl'
