@@ -55,6 +55,7 @@ export const renderReport = (input: {
         ]
       : ['None: every rule-breaking pair in the sources was a data mistake, corrected below.']),
     '',
+    ...curatedLines(providers),
     `## Fixes applied to upstream data (${fixes.length})`,
     '',
     ...fixes.map((f) => `- \`${f.ref}\`: ${f.what}`),
@@ -126,3 +127,27 @@ export const summarize = (
   providers: readonly Provider[],
   bySource?: Record<SourceName, number>,
 ): string => summaryLines(providers, bySource).join('\n')
+
+/** Every entry the curated files touch: its sources, last check and confidence, as the data has them. */
+const curatedLines = (providers: readonly Provider[]): string[] => {
+  const curated = providers.filter((p) => p.sources.includes('mailsetup curated overlay'))
+  return [
+    `## Curated entries (${curated.length})`,
+    '',
+    'Entries written or corrected in data/providers-overlay.yaml and data/providers/*.yaml, with the',
+    'sources their facts come from.',
+    '',
+    '| provider | domains / MX | confidence | last checked | sources |',
+    '| --- | --- | --- | --- | --- |',
+    ...curated.map((p) => {
+      const names = [...p.domains.slice(0, 4), ...p.mx.map((m) => `MX ${m}`).slice(0, 3)]
+      const more = p.domains.length > 4 ? ` (+${p.domains.length - 4})` : ''
+      const sources = p.sources.filter((s) => s !== 'mailsetup curated overlay')
+      return (
+        `| ${p.id} | ${cell(names.join(', ') + more)} | ${p.confidence} | ${p.lastChecked ?? ''} | ` +
+        `${cell(sources.join('; '))} |`
+      )
+    }),
+    '',
+  ]
+}
