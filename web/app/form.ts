@@ -7,6 +7,7 @@ import { suggestProviders } from '../lib/api.ts'
 import { h } from '../lib/dom.ts'
 import type { Translate } from '../lib/messages.ts'
 import type { Needs } from '../../src/model/domain.ts'
+import { regionFromTimeZone } from '../lib/region.ts'
 import type { Region } from '../lib/types.ts'
 
 export interface FormValues {
@@ -15,21 +16,6 @@ export interface FormValues {
   probe: boolean
   region: Region
 }
-
-/** Time zones of mainland China (Asia/Shanghai and the legacy names that alias it). */
-const MAINLAND_ZONES = [
-  'Asia/Shanghai',
-  'Asia/Chongqing',
-  'Asia/Chungking',
-  'Asia/Harbin',
-  'Asia/Urumqi',
-  'PRC',
-]
-
-/** The default answer to "Where do you read your mail?", from the browser's time zone. */
-export const regionFromTimeZone = (
-  zone = Intl.DateTimeFormat().resolvedOptions().timeZone,
-): Region => (MAINLAND_ZONES.includes(zone) ? 'cn' : 'intl')
 
 export const emptyForm = (): FormValues => ({
   email: '',

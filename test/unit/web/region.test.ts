@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { regionFromTimeZone } from '../../../web/app/form.ts'
+import { regionFromTimeZone } from '../../../web/lib/region.ts'
 
 describe('the page’s default answer to "Where do you read your mail?"', () => {
   it('is mainland China for the mainland time zones, elsewhere for the rest', () => {
