@@ -3,7 +3,7 @@ import type { MxRecord, Resolver } from '../../../src/dns/resolver.ts'
 import { DiscoveryError } from '../../../src/discovery/discovery-error.ts'
 import type { HttpGet } from '../../../src/discovery/http.ts'
 import { fromMx } from '../../../src/discovery/sources.ts'
-import { ProbeError } from '../../../src/probes/probe-error.ts'
+import { ProbeError } from '../../../src/errors/probe-error.ts'
 import { createProviderIndex, loadBuiltInProviders } from '../../../src/providers/index.ts'
 
 const providers = createProviderIndex(loadBuiltInProviders())
