@@ -1,6 +1,5 @@
 // @ts-check
 import js from '@eslint/js'
-import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
@@ -17,10 +16,6 @@ export default tseslint.config(
       ],
       'no-console': ['error', { allow: ['error'] }],
     },
-  },
-  {
-    files: ['public/**/*.js'],
-    languageOptions: { globals: globals.browser, sourceType: 'script' },
   },
   {
     files: ['scripts/**', 'bench/**', 'test/**'],

@@ -1,6 +1,7 @@
 /**
  * Builds the web page and the widget into public/build/ with esbuild: app.js + app.css (the
- * page at /) and widget.js (served at /widget.js, its CSS inlined for its shadow root).
+ * page at /), widget.js (served at /widget.js, its CSS inlined for its shadow root) and api.js
+ * (the API page, /api.html).
  * Prints each file's gzipped size and fails when the widget exceeds its budget.
  *
  *   npm run build:web            # once
@@ -33,6 +34,7 @@ const builds: esbuild.BuildOptions[] = [
   { ...common, entryPoints: { app: 'web/app/main.ts' }, outdir },
   { ...common, entryPoints: { app: 'web/app/app.css' }, outdir, loader: { '.css': 'css' } },
   { ...common, entryPoints: { widget: 'web/widget/main.ts' }, outdir, loader: { '.css': 'text' } },
+  { ...common, entryPoints: { api: 'web/api/main.ts' }, outdir },
 ]
 
 const gzipSize = async (file: string) => gzipSync(await readFile(file), { level: 9 }).length
@@ -41,7 +43,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 const report = async (): Promise<boolean> => {
   let ok = true
-  for (const name of ['app.js', 'app.css', 'widget.js']) {
+  for (const name of ['app.js', 'app.css', 'widget.js', 'api.js']) {
     const file = `${outdir}/${name}`
     const raw = (await readFile(file)).length
     const gz = await gzipSize(file)
