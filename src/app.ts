@@ -9,6 +9,7 @@ import { buildOpenApiDocument } from './openapi/document.ts'
 import type { Resolver } from './dns/resolver.ts'
 import type { HttpGet } from './discovery/http.ts'
 import { createDiscovery } from './discovery/pipeline.ts'
+import { settingsFromProviders } from './diagnose/account-settings.ts'
 import { createClientSettings } from './diagnose/client-settings.ts'
 import type { Retention } from './diagnose/saved-report.ts'
 import type { ReportStore } from './diagnose/store.ts'
@@ -162,7 +163,7 @@ export const createApp = (deps: AppDeps) => {
     app.use(path, rateLimit)
   }
   app.route('/api/v1/guides', guidesRoutes({ settings }))
-  app.route('/', autoconfigRoutes({ settings }))
+  app.route('/', autoconfigRoutes({ settings, known: settingsFromProviders(deps.providers) }))
   app.route('/', autodiscoverRoutes({ settings }))
   app.route('/', mobileconfigRoutes({ settings, sign: deps.signProfile }))
   app.route('/api/v1/providers', providersRoutes({ providers: deps.providers }))

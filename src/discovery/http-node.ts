@@ -14,7 +14,7 @@ import { isProbeError } from '../errors/probe-error.ts'
 import type { PinnedTarget, TargetGuard } from '../security/target-guard.ts'
 import { type Deadline, createDeadline } from '../util/deadline.ts'
 import { DiscoveryError } from './discovery-error.ts'
-import { type HttpGet, type HttpResponse, checkFetchUrl } from './http.ts'
+import { type HttpGet, type HttpResponse, SELF_REQUEST_HEADER, checkFetchUrl } from './http.ts'
 
 /** One budget for the whole fetch: every DNS query, connect, TLS handshake, redirect and body read. */
 export const FETCH_TIMEOUT_MS = 4_000
@@ -117,7 +117,12 @@ const requestOnce = (url: URL, target: PinnedTarget, o: HopOptions): Promise<Hop
       port: url.port || (secure ? 443 : 80),
       path: `${url.pathname}${url.search}`,
       method: 'GET',
-      headers: { accept: o.accept, 'accept-encoding': 'identity', 'user-agent': USER_AGENT },
+      headers: {
+        accept: o.accept,
+        'accept-encoding': 'identity',
+        'user-agent': USER_AGENT,
+        [SELF_REQUEST_HEADER]: '1',
+      },
       agent: false,
       lookup: pinnedLookup(target),
       family: target.family,

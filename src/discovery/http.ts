@@ -32,6 +32,14 @@ export interface HttpResponse {
 
 export type HttpGet = (url: URL, options: HttpGetOptions) => Promise<HttpResponse>
 
+/**
+ * The header every adapter sends on discovery's own fetches, so that this service's autoconfig
+ * route knows a request comes from itself (an organisation's autoconfig.<domain> pointed here)
+ * and answers at once from what it already knows instead of discovering again and waiting on
+ * itself. Anyone may send it; it only ever makes the answer come from known data alone.
+ */
+export const SELF_REQUEST_HEADER = 'x-mailsetup-discovery'
+
 const WEB_SCHEMES = new Set(['http:', 'https:'])
 /** Web ports only: an autoconfig fetch has no business on a mail, database or admin port. */
 const WEB_PORTS = new Set(['', '80', '443'])

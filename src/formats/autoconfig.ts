@@ -6,7 +6,9 @@
  * Format: https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat
  */
 import type { CandidateServer } from '../discovery/types.ts'
+import type { Provider } from '../providers/index.ts'
 import { type AuthMethod, authMethodsFor } from './auth-methods.ts'
+import { OAUTH2_ENDPOINTS } from './oauth2-endpoints.ts'
 import { offeredServers } from './offered.ts'
 import type { AccountSettings } from '../diagnose/account-settings.ts'
 import { usernameTemplate } from './username-template.ts'
@@ -25,14 +27,23 @@ const AUTHENTICATION: Record<AuthMethod, string> = {
   gssapi: 'GSSAPI',
 }
 
+/**
+ * The server's methods, the provider's preferred one first: a provider that takes OAuth2 lists
+ * it before the password, as ISPDB does, because a client takes the first method it supports
+ * and such providers refuse or restrict passwords.
+ */
+const preferred = (provider: Provider | null, methods: AuthMethod[]): AuthMethod[] =>
+  provider?.oauth2 && methods.includes('oauth2')
+    ? ['oauth2', ...methods.filter((m) => m !== 'oauth2')]
+    : methods
+
 const server = (
   tag: 'incomingServer' | 'outgoingServer',
   s: CandidateServer,
   settings: AccountSettings,
 ) => {
-  const auth = [
-    ...new Set(authMethodsFor(settings.provider, s, settings.email).map((a) => AUTHENTICATION[a])),
-  ]
+  const methods = preferred(settings.provider, authMethodsFor(settings.provider, s, settings.email))
+  const auth = [...new Set(methods.map((a) => AUTHENTICATION[a]))]
   return [
     `    <${tag} type="${s.protocol}">`,
     `      ${element('hostname', s.host)}`,
@@ -42,6 +53,39 @@ const server = (
     `      ${element('username', usernameTemplate(s.username, settings.email))}`,
     `    </${tag}>`,
   ].join('\n')
+}
+
+/**
+ * `<enable visiturl>` for a provider whose IMAP/POP access must be switched on first: the page
+ * to visit (the provider's own help page, else its webmail) and the steps, in English and, when
+ * the data has them, in Chinese. Left out without a page to visit.
+ */
+const enable = (provider: Provider | null): string[] => {
+  const url = provider?.enable?.url ?? provider?.website
+  if (!provider?.enable || !url?.startsWith('https://')) return []
+  const { steps } = provider.enable
+  return [
+    `    <enable visiturl="${escapeXml(url)}">`,
+    `      ${element('instruction', steps.en)}`,
+    ...(steps['zh-CN']
+      ? [`      <instruction lang="zh-CN">${escapeXml(steps['zh-CN'])}</instruction>`]
+      : []),
+    '    </enable>',
+  ]
+}
+
+/** ISPDB's `<oAuth2>` block, for a provider that takes OAuth2 and whose endpoints are known. */
+const oauth2 = (provider: Provider | null): string[] => {
+  const endpoints = provider?.oauth2 ? OAUTH2_ENDPOINTS[provider.id] : undefined
+  if (!endpoints) return []
+  return [
+    '  <oAuth2>',
+    `    ${element('issuer', endpoints.issuer)}`,
+    `    ${element('scope', endpoints.scope)}`,
+    `    ${element('authURL', endpoints.authURL)}`,
+    `    ${element('tokenURL', endpoints.tokenURL)}`,
+    '  </oAuth2>',
+  ]
 }
 
 /**
@@ -65,7 +109,9 @@ export const renderAutoconfig = (settings: AccountSettings): string | null => {
     `    ${element('displayShortName', settings.displayName)}`,
     ...incoming.map((s) => server('incomingServer', s, settings)),
     ...outgoing.map((s) => server('outgoingServer', s, settings)),
+    ...enable(settings.provider),
     '  </emailProvider>',
+    ...oauth2(settings.provider),
     '</clientConfig>',
     '',
   ].join('\n')

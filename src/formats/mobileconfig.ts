@@ -8,12 +8,17 @@
  */
 import { build } from 'plist'
 import type { CandidateServer } from '../discovery/types.ts'
+import type { Lang } from '../model/domain.ts'
+import { providerName } from '../providers/index.ts'
+import { profileTexts } from './mobileconfig-texts.ts'
 import type { ProfileIds } from './profile-ids.ts'
 import type { AccountSettings } from '../diagnose/account-settings.ts'
 
 export interface MobileconfigOptions {
   /** PayloadOrganization; default 'mailsetup'. */
   organization?: string
+  /** The language of the texts the device shows (profile name, descriptions); default 'en'. */
+  lang?: Lang
 }
 
 /** Apple has one SSL flag; with it on, Mail uses STARTTLS on ports that expect it (143, 587). */
@@ -33,7 +38,10 @@ export const renderMobileconfig = (
   ids: ProfileIds,
   options: MobileconfigOptions = {},
 ): string => {
-  const description = `${settings.displayName} (${settings.email})`
+  const lang = options.lang ?? 'en'
+  const name = settings.provider ? providerName(settings.provider, lang) : settings.displayName
+  const description = `${name} (${settings.email})`
+  const texts = profileTexts(lang, settings.email, settings.provider?.credential ?? 'unknown')
   const mail = {
     EmailAccountDescription: description,
     EmailAccountType: incoming.protocol === 'pop3' ? 'EmailTypePOP' : 'EmailTypeIMAP',
@@ -49,7 +57,7 @@ export const renderMobileconfig = (
     OutgoingMailServerUseSSL: useSsl(outgoing),
     OutgoingMailServerUsername: outgoing.username,
     OutgoingPasswordSameAsIncomingPassword: true,
-    PayloadDescription: `Mail account ${settings.email}`,
+    PayloadDescription: texts.mailDescription,
     PayloadDisplayName: description,
     PayloadIdentifier: ids.mailIdentifier,
     PayloadType: 'com.apple.mail.managed',
@@ -61,8 +69,8 @@ export const renderMobileconfig = (
   }
   return build({
     PayloadContent: [mail],
-    PayloadDescription: `Sets up the mail account ${settings.email}. Mail asks for the password when the profile is installed.`,
-    PayloadDisplayName: `Mail: ${settings.email}`,
+    PayloadDescription: texts.profileDescription,
+    PayloadDisplayName: texts.profileName,
     PayloadIdentifier: ids.profileIdentifier,
     PayloadOrganization: options.organization ?? 'mailsetup',
     PayloadRemovalDisallowed: false,

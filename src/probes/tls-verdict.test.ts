@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TlsSession } from './socket.ts'
-import { judgeTls } from './tls-verdict.ts'
+import { daysLeft, judgeTls } from './tls-verdict.ts'
 
 const NOW = new Date('2026-06-01T00:00:00Z')
 const session = (
@@ -23,6 +23,19 @@ const session = (
     ...cert,
   },
   ...over,
+})
+
+describe('daysLeft', () => {
+  const DAY = 24 * 60 * 60 * 1000
+  const now = Date.parse('2026-06-01T12:00:00Z')
+  it('counts whole days left, and whole days passed, towards zero', () => {
+    expect(daysLeft(now + 30.7 * DAY, now)).toBe(30)
+    expect(daysLeft(now - 2160.3 * DAY, now)).toBe(-2160)
+    expect(daysLeft(now - 1 * DAY, now)).toBe(-1)
+    expect(daysLeft(now - 0.4 * DAY, now)).toBe(0)
+    expect(Object.is(daysLeft(now - 0.4 * DAY, now), -0)).toBe(false)
+    expect(daysLeft(Number.NaN, now)).toBe(0)
+  })
 })
 
 describe('judgeTls', () => {

@@ -28,6 +28,13 @@ export interface TlsReport {
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
+/**
+ * Whole days until `validTo`, counted towards zero: 30.7 days left is 30, and 2160.3 days past
+ * is −2160 (flooring would say −2161, a day more than has passed). `|| 0` turns −0 into 0.
+ */
+export const daysLeft = (validTo: number, now: number): number =>
+  Number.isNaN(validTo) ? 0 : Math.trunc((validTo - now) / DAY_MS) || 0
+
 const PRIORITY: ProbeCode[] = [
   'TLS_CERT_EXPIRED',
   'TLS_CERT_NOT_YET_VALID',
@@ -68,7 +75,7 @@ export const judgeTls = (session: TlsSession, now: Date = new Date()): TlsReport
     certificate: cert
       ? {
           ...cert,
-          daysLeft: Number.isNaN(validTo) ? 0 : Math.floor((validTo - now.getTime()) / DAY_MS),
+          daysLeft: daysLeft(validTo, now.getTime()),
         }
       : null,
   }

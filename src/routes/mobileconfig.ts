@@ -1,6 +1,6 @@
 /**
  * @module
- * `GET /mobileconfig?emailaddress=…[&protocol=imap|pop3]`: an Apple configuration profile for
+ * `GET /mobileconfig?emailaddress=…[&protocol=imap|pop3][&lang=en|zh-CN]`: an Apple configuration profile for
  * iOS, iPadOS and macOS Mail, signed when a signer is configured (MAILSETUP_PROFILE_CERT and
  * MAILSETUP_PROFILE_KEY, see formats/sign-node.ts).
  */
@@ -10,6 +10,8 @@ import { offeredServers } from '../formats/offered.ts'
 import { profileIds } from '../formats/profile-ids.ts'
 import type { AccountSettings, SettingsSource } from '../diagnose/account-settings.ts'
 import { apiError } from './api-error.ts'
+import type { Lang } from '../model/domain.ts'
+import { LangSchema, langFromHeader } from './email.ts'
 import { addressParam } from './format-address.ts'
 import type { IncomingProtocol } from '../model/domain.ts'
 
@@ -39,16 +41,34 @@ export const protocolParam = (
   }
 }
 
+/** The `lang` query parameter: absent (then Accept-Language decides), en or zh-CN; else a 400. */
+export const langParam = (
+  c: Context,
+): { ok: true; lang: Lang } | { ok: false; response: Response } => {
+  const value = c.req.query('lang')
+  if (value === undefined)
+    return { ok: true, lang: langFromHeader(c.req.header('accept-language')) }
+  const parsed = LangSchema.safeParse(value)
+  if (parsed.success) return { ok: true, lang: parsed.data }
+  return {
+    ok: false,
+    response: apiError(c, 'INVALID_INPUT', 'lang must be en or zh-CN', 'lang'),
+  }
+}
+
 /**
  * The profile for some settings as a download: 404 NO_SETTINGS when no incoming or no outgoing
- * server is known.
+ * server is known. Its visible texts are in `lang`, or in the request's language.
  */
 export const mobileconfigResponse = async (
   c: Context,
   settings: AccountSettings,
   wanted: IncomingProtocol | undefined,
   deps: ProfileSigning,
+  lang?: Lang,
 ) => {
+  const asked = langParam(c)
+  const language = lang ?? (asked.ok ? asked.lang : 'en')
   const offered = offeredServers(settings)
   const incoming = wanted
     ? offered.incoming.find((s) => s.protocol === wanted)
@@ -61,6 +81,7 @@ export const mobileconfigResponse = async (
   const ids = await profileIds(settings.email, incoming, outgoing, deps.identifierPrefix)
   const xml = renderMobileconfig(settings, incoming, outgoing, ids, {
     organization: deps.organization,
+    lang: language,
   })
   // A copy: the signer may hand back a view on a shared buffer, which Response cannot take.
   const body = deps.sign ? new Uint8Array(await deps.sign(xml)) : new TextEncoder().encode(xml)
@@ -68,6 +89,7 @@ export const mobileconfigResponse = async (
     'Content-Type': 'application/x-apple-aspen-config',
     'Content-Disposition': `attachment; filename="${settings.domain}.mobileconfig"`,
     'Cache-Control': 'no-store',
+    Vary: 'Accept-Language',
   })
 }
 
@@ -87,8 +109,10 @@ export const mobileconfigRoutes = (deps: MobileconfigDeps): Hono => {
     if (!param.ok) return param.response
     const protocol = protocolParam(c)
     if (!protocol.ok) return protocol.response
+    const lang = langParam(c)
+    if (!lang.ok) return lang.response
     const settings = await deps.settings(param.address.email, c.req.raw.signal)
-    return mobileconfigResponse(c, settings, protocol.wanted, deps)
+    return mobileconfigResponse(c, settings, protocol.wanted, deps, lang.lang)
   })
   return app
 }

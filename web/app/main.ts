@@ -41,8 +41,8 @@ const downloads = (t: ReturnType<typeof translator>, report: Report) => {
   // From the stored report when there is one: the files then hold what the table shows.
   const id = report.id ? encodeURIComponent(report.id) : null
   const profile = id
-    ? `/api/v1/reports/${id}/mobileconfig`
-    : `/mobileconfig?emailaddress=${email}${protocol}`
+    ? `/api/v1/reports/${id}/mobileconfig?lang=${lang}`
+    : `/mobileconfig?emailaddress=${email}${protocol}&lang=${lang}`
   const xml = id
     ? `/api/v1/reports/${id}/config-v1.1.xml`
     : `/mail/config-v1.1.xml?emailaddress=${email}`

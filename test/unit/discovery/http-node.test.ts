@@ -7,7 +7,7 @@ import http from 'node:http'
 import { HttpResponse as MswResponse, delay, http as mswHttp, passthrough } from 'msw'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DiscoveryError } from '../../../src/discovery/discovery-error.ts'
-import { checkFetchUrl } from '../../../src/discovery/http.ts'
+import { SELF_REQUEST_HEADER, checkFetchUrl } from '../../../src/discovery/http.ts'
 import { createNodeHttpGet, pinnedLookup } from '../../../src/discovery/http-node.ts'
 import { parseCidrList } from '../../../src/security/address-policy.ts'
 import { PUBLIC_A, PUBLIC_B, mapGuard } from '../../fake/discovery-deps.ts'
@@ -61,6 +61,18 @@ describe('createNodeHttpGet', () => {
       body: '<ok/>',
     })
     expect(seen).toEqual(['https://autoconfig.example.com/mail/config-v1.1.xml'])
+  })
+
+  it('marks every request as this service’s own, so its autoconfig route answers at once', async () => {
+    let marker: string | null = null
+    server.use(
+      mswHttp.get('https://autoconfig.example.com/mail/config-v1.1.xml', ({ request }) => {
+        marker = request.headers.get(SELF_REQUEST_HEADER)
+        return MswResponse.text('<ok/>', { headers: { 'content-type': 'text/xml' } })
+      }),
+    )
+    await httpGet(new URL('https://autoconfig.example.com/mail/config-v1.1.xml'), options())
+    expect(marker).toBe('1')
   })
 
   it('refuses other schemes and ports before any request', async () => {

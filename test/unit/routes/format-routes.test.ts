@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { Hono } from 'hono'
 import { parse as parsePlist } from 'plist'
 import { describe, expect, it } from 'vitest'
+import { SELF_REQUEST_HEADER } from '../../../src/discovery/http.ts'
 import { autoconfigRoutes } from '../../../src/routes/autoconfig.ts'
 import {
   AUTODISCOVER_PATHS,
@@ -12,9 +13,9 @@ import { mobileconfigRoutes } from '../../../src/routes/mobileconfig.ts'
 import type { SettingsSource } from '../../../src/diagnose/account-settings.ts'
 import { outlookRequest, settings } from '../formats/fixture.ts'
 
-const createApp = (source: SettingsSource = settings) =>
+const createApp = (source: SettingsSource = settings, known: SettingsSource = settings) =>
   new Hono()
-    .route('/', autoconfigRoutes({ settings: source }))
+    .route('/', autoconfigRoutes({ settings: source, known }))
     .route(
       '/',
       autodiscoverRoutes({
@@ -79,6 +80,32 @@ describe('GET config-v1.1.xml', () => {
         error: { code: 'INVALID_INPUT', field: 'emailaddress' },
       })
     }
+  })
+})
+
+describe('a request from this service’s own discovery', () => {
+  it('is answered from what is known, without discovering again', async () => {
+    const discovered: string[] = []
+    const discovering: SettingsSource = async (email, signal) => {
+      discovered.push(email)
+      return settings(email, signal)
+    }
+    const known: SettingsSource = async (email, signal) => {
+      const s = await settings(email, signal)
+      // An unknown domain: the known data has nothing, and nothing more is looked up.
+      return s.provider ? s : { ...s, incoming: [], outgoing: [] }
+    }
+    const self = createApp(discovering, known)
+    const marker = { headers: { [SELF_REQUEST_HEADER]: '1' } }
+    const unknown = await self.request('/mail/config-v1.1.xml?emailaddress=a@org.example', marker)
+    expect(unknown.status).toBe(404)
+    const qq = await self.request('/mail/config-v1.1.xml?emailaddress=ann@qq.com', marker)
+    expect(qq.status).toBe(200)
+    expect(await qq.text()).toContain('<hostname>imap.qq.com</hostname>')
+    expect(discovered).toEqual([])
+    // Without the marker the full source answers.
+    await self.request('/mail/config-v1.1.xml?emailaddress=a@org.example')
+    expect(discovered).toEqual(['a@org.example'])
   })
 })
 
@@ -253,6 +280,35 @@ describe('GET /mobileconfig', () => {
       OutgoingMailServerUsername: "o'brien&co",
     })
     expect(JSON.stringify(profile)).not.toMatch(/Password"?:"/)
+  })
+
+  it('shows its texts in the language asked, English by default', async () => {
+    const texts = async (query: string, headers: Record<string, string> = {}) => {
+      const res = await app.request(`/mobileconfig?emailaddress=ann@qq.com${query}`, { headers })
+      const plist = parsePlist(await res.text()) as {
+        PayloadDisplayName: string
+        PayloadDescription: string
+        PayloadContent: { EmailAccountDescription: string; PayloadDescription: string }[]
+      }
+      return [
+        plist.PayloadDisplayName,
+        plist.PayloadDescription,
+        plist.PayloadContent[0]?.EmailAccountDescription,
+        plist.PayloadContent[0]?.PayloadDescription,
+      ].join('\n')
+    }
+    const zh = await texts('&lang=zh-CN')
+    expect(zh).toContain('邮件：ann@qq.com')
+    expect(zh).toContain('授权码')
+    expect(zh).toContain('QQ邮箱 (ann@qq.com)')
+    expect(zh).not.toMatch(/Mail account|Sets up/)
+    expect(await texts('', { 'accept-language': 'zh-CN,zh;q=0.9' })).toBe(zh)
+    const en = await texts('')
+    expect(en).toContain('Sets up the mail account ann@qq.com')
+    expect(en).toContain('authorization code')
+    const bad = await app.request('/mobileconfig?emailaddress=ann@qq.com&lang=fr')
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('lang')
   })
 
   it('gives the same UUIDs for the same request', async () => {
