@@ -256,6 +256,40 @@ describe('the page', () => {
     }
   })
 
+  it('compares IMAP and POP3 beside the recommendation, shaped by the answers, in both languages', async () => {
+    const page = await open('/?lang=zh-CN')
+    await page.locator('details.needs > summary').click()
+    await page.getByRole('radio', { name: /一台/ }).check()
+    await page.getByRole('checkbox', { name: /离线/ }).check()
+    await check(page, 'ann@qq.com', { probe: false })
+    const compare = page.locator('section.compare')
+    await compare.waitFor()
+    const text = await compare.innerText()
+    expect(text).toMatch(/IMAP 还是 POP3/)
+    expect(text).toMatch(/多设备同步/)
+    expect(text).toMatch(/文件夹和标记/)
+    expect(text).toMatch(/流量和存储空间/)
+    // The rows the answers touch say so; the untouched one does not.
+    expect(await compare.locator('tr[data-row="sync"]').innerText()).toMatch(/你只用一台设备/)
+    expect(await compare.locator('tr[data-row="transfer"]').innerText()).toMatch(/你经常离线阅读/)
+    expect(await compare.locator('tr[data-row="folders"] .you').count()).toBe(0)
+    // The recommended column is named (one device and offline reading: POP3 here).
+    const recommended = await compare.locator('thead th.recommended').innerText()
+    expect(recommended).toMatch(/推荐给你/)
+    expect(recommended).toContain(
+      (await page.locator('.result-title').innerText()).includes('POP3') ? 'POP3' : 'IMAP',
+    )
+    await compare.screenshot({ path: `${ARTIFACTS}/compare-zh-CN.png` })
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.locator('details.helpdesk:not([hidden])').waitFor({ timeout: 30_000 })
+    const en = await page.locator('section.compare').innerText()
+    expect(en).toMatch(/IMAP or POP3\?/)
+    expect(en).toMatch(/You often read offline/)
+    await page.locator('section.compare').screenshot({ path: `${ARTIFACTS}/compare-en.png` })
+    expect(await seriousViolations(page)).toEqual([])
+    await page.close()
+  })
+
   it('copies a value to the clipboard and says so', async () => {
     const page = await open()
     await check(page, 'ann@qq.com', { probe: false })

@@ -16,6 +16,7 @@ import { daysKept, renderShare } from '../lib/share.ts'
 import type { Report } from '../lib/types.ts'
 import { renderDetails } from './details.ts'
 import { type FormValues, createForm, emptyForm } from './form.ts'
+import { renderComparison } from './compare.ts'
 import { createGuideTabs } from './guides.ts'
 import type { Lang } from '../../src/model/domain.ts'
 
@@ -105,6 +106,7 @@ const render = () => {
     h('h2', { id: 'guides-heading' }, t('guides.heading')),
     guides.el,
   )
+  const compareArea = h('div', { class: 'compare-area' })
   const downloadArea = h('div', { class: 'download-area' })
   const shareArea = h('div', { class: 'share-area' })
   const storedArea = h('div', { class: 'stored-area' })
@@ -124,6 +126,7 @@ const render = () => {
       guides.show({ email: report.email, lang, protocol: report.protocol, reportId: report.id })
       guidesSection.hidden = false
     }
+    fill(compareArea, renderComparison(t, values.needs, report.protocol))
     fill(downloadArea, downloads(t, report))
     fill(
       shareArea,
@@ -218,6 +221,7 @@ const render = () => {
         details.hidden = true
         fill(downloadArea)
         fill(shareArea)
+        fill(compareArea)
       },
     )
     if (!report) return
@@ -262,6 +266,7 @@ const render = () => {
       form.form,
       progress.el,
       result,
+      compareArea,
       shareArea,
       guidesSection,
       downloadArea,

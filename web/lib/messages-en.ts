@@ -77,6 +77,29 @@ export const en = {
   'copy.label': 'Copy {field}: {value}',
   'copy.done': 'Copied {field}.',
   'copy.failed': 'Could not copy; select the text and copy it yourself.',
+  'compare.heading': 'IMAP or POP3?',
+  'compare.aspect': 'What matters',
+  'compare.recommended': 'recommended for you',
+  'compare.sync': 'Sync across devices',
+  'compare.sync.imap':
+    'Mail stays on the server, so phone, computer and webmail show the same messages and read state.',
+  'compare.sync.pop3':
+    'Mail is downloaded to one device; others see it only if a copy is left on the server, and read state is not shared.',
+  'compare.folders': 'Folders and flags',
+  'compare.folders.imap':
+    'Folders, read and flagged marks and deletions are kept on the server and follow you everywhere.',
+  'compare.folders.pop3':
+    'Only the inbox is fetched; folders and flags exist on this device alone.',
+  'compare.transfer': 'Bandwidth and storage',
+  'compare.transfer.imap':
+    'Keeps a connection open and fetches on demand: headers first, a message when you open it. The mail uses the server’s space.',
+  'compare.transfer.pop3':
+    'Downloads each whole message once, then reads offline. The mail uses this device’s space and frees the server’s unless a copy is kept.',
+  'compare.you.several': 'You use several devices',
+  'compare.you.one': 'You use one device',
+  'compare.you.keep': 'You want mail kept on the server',
+  'compare.you.offline': 'You often read offline',
+  'compare.you.quota': 'Your server space is small',
   'guides.heading': 'Step-by-step guides',
   'guides.tabs': 'Mail apps',
   'guides.loading': 'Loading the guide…',
