@@ -188,8 +188,9 @@ export const PROBE_CODES = {
     kind: 'probe',
     status: 'error',
     message: {
-      en: 'The certificate is for a different host name. Use the host name the certificate names.',
-      'zh-CN': '证书上的主机名与所连接的服务器名称不一致。请使用证书中列出的主机名。',
+      en: 'The certificate is for a different host name, so mail clients will warn. Use the server name your provider gives for mail (a name on the certificate only if it answers on this port too); do not accept the warning.',
+      'zh-CN':
+        '证书上的主机名与所连接的服务器名称不一致，邮件客户端会发出警告。请使用服务商提供的邮件服务器名称（证书上的名称只有在同一端口也能连接时才可用），不要接受该警告。',
     },
   },
   TLS_OUTDATED: {

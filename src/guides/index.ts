@@ -26,6 +26,6 @@ export type { MessageKey } from './messages.ts'
 
 // Rendering
 export { isUnconfirmed, renderGuide } from './render.ts'
-export { OAUTH_CLIENTS, oauthNotice } from './oauth.ts'
+export { OAUTH_CLIENTS, oauthNotice, signsInOnWeb } from './oauth.ts'
 export type { GuideOptions } from './render.ts'
 export { usualErrors } from './errors.ts'

@@ -10,7 +10,7 @@ import { hintsFor, providerName } from '../providers/index.ts'
 import { CLIENTS } from './clients/index.ts'
 import { usualErrors } from './errors.ts'
 import { isMessageKey, message } from './messages.ts'
-import { oauthNotice } from './oauth.ts'
+import { oauthNotice, signsInOnWeb } from './oauth.ts'
 import type { ClientId, ClientSpec, Guide, GuideServer, GuideStep, StepSpec } from './types.ts'
 import type { IncomingProtocol, Lang } from '../model/domain.ts'
 
@@ -123,7 +123,7 @@ export const renderGuide = (
   if (!incoming || !outgoing) notices.push(message(lang, 'common.notice.noSettings'))
   if (options.protocol && options.protocol !== protocol)
     notices.push(message(lang, 'common.notice.protocolFallback', vars))
-  if (oauthOnly) notices.push(oauthNotice(spec, lang, vars))
+  if (oauthOnly) notices.push(oauthNotice(client, lang, vars))
   if (provider?.status === 'broken' && !oauthOnly)
     notices.push(message(lang, 'common.notice.broken'))
   if (incoming?.security === 'none' || outgoing?.security === 'none')
@@ -133,7 +133,7 @@ export const renderGuide = (
     incoming !== null && incoming.username.toLowerCase() !== settings.email.toLowerCase()
   // A client that cannot sign in through the provider's page gets no password steps at all.
   const steps =
-    oauthOnly && !spec.oauth.supported
+    oauthOnly && !signsInOnWeb(client)
       ? []
       : spec.steps
           .filter((step) => applies(step, protocol, usernameDiffers))

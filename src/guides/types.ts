@@ -74,11 +74,6 @@ export interface ClientSpec {
   name: MessageKey
   /** The versions this guide was written for, in words (“Foxmail 7.2 for Windows”). */
   version: MessageKey
-  /**
-   * Whether the client can sign in through the provider's own web page (OAuth2), which an
-   * OAuth-only account needs; `source` says where that was read, when it was.
-   */
-  oauth: { supported: boolean; source?: string }
   /** How the client names the authentication choices (`auth` value slot). */
   auth: { password: MessageKey; oauth2: MessageKey }
   /** How the client names each encryption choice. */

@@ -5,6 +5,7 @@
 import type { CandidateServer } from '../discovery/types.ts'
 import { splitEmail } from '../providers/expand.ts'
 import type { Provider } from '../providers/schema.ts'
+import { oauthClientList } from './oauth-clients.ts'
 import { say, type TextCode } from './texts.ts'
 import type { Recommendation } from './types.ts'
 import type { Lang } from '../model/domain.ts'
@@ -28,7 +29,8 @@ export const credentialFor = (
   lang: Lang,
 ): Recommendation['credential'] => {
   const kind = provider?.credential ?? 'account-password'
-  return { kind, text: say({ code: CREDENTIAL_TEXT[kind] }, lang).text }
+  const params = kind === 'oauth2-only' ? { clients: oauthClientList() } : undefined
+  return { kind, text: say({ code: CREDENTIAL_TEXT[kind], params }, lang).text }
 }
 
 /**

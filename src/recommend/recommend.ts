@@ -7,6 +7,7 @@ import type { CandidateServer } from '../discovery/types.ts'
 import { hintsFor, localizeAdvice, providerName } from '../providers/hints.ts'
 import type { Provider } from '../providers/schema.ts'
 import { credentialFor, usernameFor } from './credential.ts'
+import { oauthClientList } from './oauth-clients.ts'
 import { serverList, sourcesLabel } from './labels.ts'
 import { chooseProtocol } from './protocol-choice.ts'
 import { NO_CONTEXT, probeContext, rankUsable, standingOf } from './rank.ts'
@@ -47,8 +48,10 @@ const providerNotes = (provider: Provider | null): Notes => {
   }
   if (provider.status === 'broken') {
     const oauth2 = provider.credential === 'oauth2-only' || provider.oauth2
-    const code = oauth2 ? 'PROVIDER_BROKEN_OAUTH2' : 'PROVIDER_BROKEN'
-    return { reasons: [], warnings: [{ code, params: { provider: name } }] }
+    const warning: Draft = oauth2
+      ? { code: 'PROVIDER_BROKEN_OAUTH2', params: { provider: name, clients: oauthClientList() } }
+      : { code: 'PROVIDER_BROKEN', params: { provider: name } }
+    return { reasons: [], warnings: [warning] }
   }
   if (provider.status === 'preparation') {
     return { reasons: [{ code: 'ENABLE_ACCESS_FIRST', params: { provider: name } }], warnings: [] }

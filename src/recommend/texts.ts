@@ -132,9 +132,9 @@ export const TEXTS = {
 
   // ---- Warnings ----
   PROVIDER_BROKEN_OAUTH2: {
-    en: '{provider} accepts only OAuth2 sign-in, so mail clients that only ask for a password cannot log in. Use a client that signs in through the provider’s web page (for example Thunderbird, Apple Mail or the provider’s own app), or use webmail.',
+    en: '{provider} accepts only sign-in through its own web page (OAuth2), so a mail client that only asks for a password cannot log in. Of the clients guided here, these can: {clients}. Webmail and the provider’s own app work too.',
     'zh-CN':
-      '{provider} 只接受 OAuth2 登录，只能输入密码的邮件客户端无法登录。请使用支持通过服务商网页授权登录的客户端（如 Thunderbird、Apple 邮件或服务商自己的 App），或使用网页版邮箱。',
+      '{provider} 只接受通过其自己的网页登录（OAuth2），只能输入密码的邮件客户端无法登录。本页指南中支持这种登录方式的客户端有：{clients}。也可以使用网页版邮箱或服务商自己的 App。',
   },
   PROVIDER_BROKEN: {
     en: '{provider} is known not to work with password-based mail clients. Use the provider’s own app or webmail (some providers offer a bridge program for mail clients).',
@@ -207,9 +207,9 @@ export const TEXTS = {
     'zh-CN': '请输入在网页版邮箱设置中生成的授权码，而不是登录密码。',
   },
   CREDENTIAL_OAUTH2_ONLY: {
-    en: 'No password works: this provider accepts only OAuth2 sign-in through its web page. Choose "OAuth2" in a mail client that supports it.',
+    en: 'No password works: this provider accepts only sign-in through its web page (OAuth2). Add the account in a client that offers it ({clients}) and sign in on the page it opens.',
     'zh-CN':
-      '任何密码都无法登录：该服务商只接受通过其网页进行的 OAuth2 授权登录。请在支持 OAuth2 的邮件客户端中选择 OAuth2。',
+      '任何密码都无法登录：该服务商只接受通过其网页进行的 OAuth2 登录。请在支持这种方式的客户端（{clients}）中添加账户，并在它打开的页面上登录。',
   },
   CREDENTIAL_UNKNOWN: {
     en: 'Probably your account password. If it is refused, your provider may require an app password or an authorization code (授权码) instead.',

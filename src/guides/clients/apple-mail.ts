@@ -6,7 +6,6 @@ export const appleMail: ClientSpec = {
   id: 'apple-mail',
   name: 'client.apple-mail',
   version: 'am.version',
-  oauth: { supported: true },
   auth: { password: 'am.auth.password', oauth2: 'common.oauth2' },
   security: { tls: 'am.security.tls', starttls: 'am.security.starttls', none: 'am.security.none' },
   protocolLabel: { imap: 'am.protocol.imap', pop3: 'am.protocol.pop3' },

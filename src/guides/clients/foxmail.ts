@@ -5,7 +5,6 @@ export const foxmail: ClientSpec = {
   id: 'foxmail',
   name: 'client.foxmail',
   version: 'fm.version',
-  oauth: { supported: false },
   auth: { password: 'common.normalPassword', oauth2: 'common.oauth2' },
   security: { tls: 'fm.security.tls', starttls: 'fm.security.starttls', none: 'fm.security.none' },
   protocolLabel: { imap: 'fm.protocol.imap', pop3: 'fm.protocol.pop3' },

@@ -8,7 +8,6 @@ export const gmailAndroid: ClientSpec = {
   id: 'gmail-android',
   name: 'client.gmail-android',
   version: 'ga.version',
-  oauth: { supported: true },
   auth: { password: 'common.normalPassword', oauth2: 'common.oauth2' },
   security: { tls: 'ga.security.tls', starttls: 'ga.security.starttls', none: 'ga.security.none' },
   protocolLabel: { imap: 'ga.protocol.imap', pop3: 'ga.protocol.pop3' },

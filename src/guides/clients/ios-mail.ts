@@ -5,7 +5,6 @@ export const iosMail: ClientSpec = {
   id: 'ios-mail',
   name: 'client.ios-mail',
   version: 'ios.version',
-  oauth: { supported: true },
   auth: { password: 'am.auth.password', oauth2: 'common.oauth2' },
   security: {
     tls: 'ios.security.tls',

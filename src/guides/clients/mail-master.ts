@@ -5,7 +5,6 @@ export const mailMaster: ClientSpec = {
   id: 'mail-master',
   name: 'client.mail-master',
   version: 'mm.version',
-  oauth: { supported: false },
   auth: { password: 'common.normalPassword', oauth2: 'common.oauth2' },
   security: { tls: 'mm.security.tls', starttls: 'mm.security.starttls', none: 'mm.security.none' },
   protocolLabel: { imap: 'fm.protocol.imap', pop3: 'fm.protocol.pop3' },

@@ -5,7 +5,6 @@ export const newOutlook: ClientSpec = {
   id: 'new-outlook',
   name: 'client.new-outlook',
   version: 'nol.version',
-  oauth: { supported: true },
   auth: { password: 'common.normalPassword', oauth2: 'common.oauth2' },
   security: { tls: 'ol.security.tls', starttls: 'ol.security.starttls', none: 'ol.security.none' },
   protocolLabel: { imap: 'ol.protocol.imap', pop3: 'ol.protocol.pop3' },

@@ -6,7 +6,6 @@ export const outlook: ClientSpec = {
   id: 'outlook',
   name: 'client.outlook',
   version: 'ol.version',
-  oauth: { supported: true },
   auth: { password: 'common.normalPassword', oauth2: 'common.oauth2' },
   security: { tls: 'ol.security.tls', starttls: 'ol.security.starttls', none: 'ol.security.none' },
   protocolLabel: { imap: 'ol.protocol.imap', pop3: 'ol.protocol.pop3' },

@@ -8,7 +8,6 @@ export const thunderbirdAndroid: ClientSpec = {
   id: 'thunderbird-android',
   name: 'client.thunderbird-android',
   version: 'tba.version',
-  oauth: { supported: true, source: TBA_SERVER_EN.url },
   auth: { password: 'tba.auth.password', oauth2: 'tba.auth.oauth2' },
   security: {
     tls: 'tba.security.tls',

@@ -14,7 +14,6 @@ export const thunderbird: ClientSpec = {
   id: 'thunderbird',
   name: 'client.thunderbird',
   version: 'tb.version',
-  oauth: { supported: true, source: TB_SETUP_EN.url },
   auth: { password: 'tb.auth.password', oauth2: 'tb.auth.oauth2' },
   security: { tls: 'tb.security.tls', starttls: 'tb.security.starttls', none: 'tb.security.none' },
   protocolLabel: { imap: 'tb.protocol.imap', pop3: 'tb.protocol.pop3' },

@@ -10,6 +10,8 @@ import {
   renderGuide,
   type Guide,
 } from '../../../src/guides/index.ts'
+import { recommend } from '../../../src/recommend/index.ts'
+import { OAUTH_CLIENTS as SIGN_IN_CLIENTS } from '../../../src/recommend/oauth-clients.ts'
 import { settings } from './fixture.ts'
 import { LANGS } from '../../../src/model/domain.ts'
 
@@ -194,6 +196,27 @@ describe('OAuth-only accounts', () => {
   it('names the guided clients that can sign in through the provider’s page', () => {
     expect(OAUTH_CLIENTS).toContain('thunderbird')
     expect(OAUTH_CLIENTS).not.toContain('foxmail')
+    // The report's list and the guides' are one list: every entry is a guided client.
+    for (const c of SIGN_IN_CLIENTS) expect(CLIENT_IDS as readonly string[]).toContain(c.id)
+    expect(OAUTH_CLIENTS).toHaveLength(SIGN_IN_CLIENTS.length)
+  })
+
+  it('the report names those clients too, in both languages', async () => {
+    const s = await settings('ann@outlook.com')
+    for (const lang of LANGS) {
+      const rec = recommend({
+        email: s.email,
+        candidates: [...s.incoming, ...s.outgoing],
+        provider: s.provider,
+        lang,
+        probed: false,
+      })
+      const said = [rec.credential.text, ...rec.warnings.map((w) => w.text)].join('\n')
+      expect(said).toContain('Thunderbird')
+      expect(said).toContain(lang === 'en' ? 'Gmail for Android' : 'Android 版 Gmail')
+      expect(said).not.toMatch(/Foxmail|邮箱大师|Mail Master/)
+      expect(said).not.toMatch(/\{clients\}/)
+    }
   })
 
   it('a client that cannot says so instead of asking for a password', async () => {
