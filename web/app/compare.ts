@@ -9,7 +9,7 @@
  */
 import { h } from '../lib/dom.ts'
 import type { MessageKey, Translate } from '../lib/messages.ts'
-import type { Needs } from '../lib/types.ts'
+import type { Needs } from '../../src/model/domain.ts'
 
 type Row = 'sync' | 'folders' | 'transfer'
 
