@@ -11,7 +11,7 @@ import { profileIds } from '../formats/profile-ids.ts'
 import type { AccountSettings, SettingsSource } from '../diagnose/account-settings.ts'
 import { apiError } from './api-error.ts'
 import type { Lang } from '../model/domain.ts'
-import { LangSchema, langFromHeader } from './email.ts'
+import { LangSchema, langFromHeader } from '../openapi/requests.ts'
 import { addressParam } from './format-address.ts'
 import type { IncomingProtocol } from '../model/domain.ts'
 
