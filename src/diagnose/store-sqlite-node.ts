@@ -10,21 +10,31 @@ import Database from 'better-sqlite3'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts'
 import type { ReportStore, StoredReport, StoredVerified } from './store.ts'
 
-interface ReportRow {
-  id: string
-  delete_token_hash: string
+/** The columns both tables end with: the domain, the lifetime and the JSON body. */
+interface EntryRow {
   domain: string
   created_at: number
   expires_at: number
   body: string
 }
 
-interface VerifiedRow {
-  domain: string
-  created_at: number
-  expires_at: number
-  body: string
+interface ReportRow extends EntryRow {
+  id: string
+  delete_token_hash: string
 }
+
+type VerifiedRow = EntryRow
+
+/** The values of those columns, in their order in both tables. */
+const entryValues = (e: Omit<StoredVerified, 'settings'>, body: unknown) =>
+  [e.domain, e.createdAt, e.expiresAt, JSON.stringify(body)] as const
+
+const entryOf = (row: EntryRow) => ({
+  domain: row.domain,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  body: JSON.parse(row.body) as unknown,
+})
 
 const migrate = (db: Database.Database) => {
   const current = Number(db.pragma('user_version', { simple: true }))
@@ -84,26 +94,13 @@ export const openSqliteReportStore = (path: string): ReportStore => {
 
   return {
     async save(entry: StoredReport) {
-      insert.run(
-        entry.id,
-        entry.deleteTokenHash,
-        entry.domain,
-        entry.createdAt,
-        entry.expiresAt,
-        JSON.stringify(entry.report),
-      )
+      insert.run(entry.id, entry.deleteTokenHash, ...entryValues(entry, entry.report))
     },
     async get(id, now) {
       const row = select.get(id, now)
       if (!row) return null
-      return {
-        id: row.id,
-        deleteTokenHash: row.delete_token_hash,
-        domain: row.domain,
-        createdAt: row.created_at,
-        expiresAt: row.expires_at,
-        report: JSON.parse(row.body) as unknown,
-      }
+      const { body, ...entry } = entryOf(row)
+      return { id: row.id, deleteTokenHash: row.delete_token_hash, ...entry, report: body }
     },
     async delete(id) {
       return remove.run(id).changes > 0
@@ -112,22 +109,13 @@ export const openSqliteReportStore = (path: string): ReportStore => {
       return db.transaction(() => purgeReports.run(now).changes + purgeVerified.run(now).changes)()
     },
     async saveVerified(entry: StoredVerified) {
-      upsertVerified.run(
-        entry.domain,
-        entry.createdAt,
-        entry.expiresAt,
-        JSON.stringify(entry.settings),
-      )
+      upsertVerified.run(...entryValues(entry, entry.settings))
     },
     async getVerified(domain, now) {
       const row = selectVerified.get(domain, now)
       if (!row) return null
-      return {
-        domain: row.domain,
-        createdAt: row.created_at,
-        expiresAt: row.expires_at,
-        settings: JSON.parse(row.body) as unknown,
-      }
+      const { body, ...entry } = entryOf(row)
+      return { ...entry, settings: body }
     },
     close() {
       db.close()

@@ -19,6 +19,10 @@ const qqProbedWith = (code: (host: string, port: number) => ProbeCode | null) =>
 const run = (candidates: ReturnType<typeof qqProbedWith>, lang: 'en' | 'zh-CN' = 'en') =>
   recommend({ email: 'ann@qq.com', candidates, provider: qq, lang, probed: true })
 
+/** A domain no provider data knows, so only the probes and the sources speak. */
+const runUnknown = (candidates: ReturnType<typeof probed>[]) =>
+  recommend({ email: 'ann@example.org', candidates, provider: null, lang: 'en', probed: true })
+
 describe('published servers the service cannot check', () => {
   it.each(['DNS_NXDOMAIN', 'DNS_TIMEOUT', 'TCP_TIMEOUT', 'TCP_UNREACHABLE'] as const)(
     'every QQ Mail server failing with %s: still QQ Mail’s settings, unverified, with the warning in both languages',
@@ -79,13 +83,7 @@ describe('published servers the service cannot check', () => {
       probed(server('imap', 'mail.example.org', 'tls', from('guess')), 'DNS_NXDOMAIN'),
       probed(server('smtp', 'mail.example.org', 'tls', from('mx')), 'TCP_TIMEOUT'),
     ]
-    const rec = recommend({
-      email: 'ann@example.org',
-      candidates: guessed,
-      provider: null,
-      lang: 'en',
-      probed: true,
-    })
+    const rec = runUnknown(guessed)
     expect(rec.recommended).toEqual({ incoming: null, outgoing: null })
   })
 
@@ -94,13 +92,7 @@ describe('published servers the service cannot check', () => {
       probed(server('imap', 'imap.example.org', 'tls', from('autoconfig')), 'TCP_TIMEOUT'),
       probed(server('smtp', 'smtp.example.org', 'tls', from('autoconfig')), 'TCP_TIMEOUT'),
     ]
-    const rec = recommend({
-      email: 'ann@example.org',
-      candidates: published,
-      provider: null,
-      lang: 'en',
-      probed: true,
-    })
+    const rec = runUnknown(published)
     expect(rec.recommended.incoming?.host).toBe('imap.example.org')
     expect(rec.warnings.find((w) => w.code === 'KEPT_UNCHECKED')?.text).toMatch(
       /the domain’s autoconfig file publishes/,
