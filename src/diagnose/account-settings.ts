@@ -4,6 +4,7 @@
  * module decides which settings those are: from a stored report (what the diagnosis verified and
  * recommended) or from the provider index alone. client-settings.ts adds the domain-level chain.
  */
+import { keyOf } from '../discovery/candidates.ts'
 import { providerCandidates } from '../discovery/sources.ts'
 import type { CandidateServer } from '../discovery/types.ts'
 import { type Provider, type ProviderIndex, providerName, splitEmail } from '../providers/index.ts'
@@ -44,6 +45,10 @@ const address = (input: string) => {
   const { localPart, domain } = splitEmail(input)
   return { email: `${localPart}@${domain}`, domain }
 }
+
+/** What to call the account: the provider's name, else the domain. */
+export const displayNameOf = (provider: Provider | null, domain: string): string =>
+  provider ? providerName(provider, 'en') : domain
 
 /** Splits servers into directions. */
 export const byDirection = (servers: readonly CandidateServer[]) => ({
@@ -96,13 +101,12 @@ export const fromReportServer = (s: ReportServer): CandidateServer => ({
   ...(s.status ? { status: s.status, code: s.code ?? null } : {}),
 })
 
-const sameServer = (a: ReportServer, b: ReportServer) =>
-  a.protocol === b.protocol && a.host === b.host && a.port === b.port && a.security === b.security
-
 /** The recommended server first, then the other servers the probes verified. */
 const direction = (recommended: ReportServer | null, all: readonly ReportServer[]) => {
   const first = recommended ? [recommended] : []
-  const verified = all.filter((s) => s.verified && !(recommended && sameServer(s, recommended)))
+  const verified = all.filter(
+    (s) => s.verified && !(recommended && keyOf(s) === keyOf(recommended)),
+  )
   return [...first, ...verified].map(fromReportServer)
 }
 
@@ -119,7 +123,7 @@ export const settingsFromReport = (report: Report, index: ProviderIndex): Accoun
   return {
     email: report.email,
     domain: report.domain,
-    displayName: provider ? providerName(provider, 'en') : report.domain,
+    displayName: displayNameOf(provider, report.domain),
     provider,
     incoming: direction(report.recommended.incoming, report.incoming),
     outgoing: direction(report.recommended.outgoing, report.outgoing),

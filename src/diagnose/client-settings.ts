@@ -8,13 +8,14 @@
  */
 import type { DiscoveryService } from '../discovery/pipeline.ts'
 import type { CandidateServer } from '../discovery/types.ts'
-import { type Provider, providerName, splitEmail } from '../providers/index.ts'
+import { type Provider, splitEmail } from '../providers/index.ts'
 import { recommend } from '../recommend/index.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import {
   type AccountSettings,
   type SettingsSource,
   byDirection,
+  displayNameOf,
   emptySettings,
   knownSettings,
   settingsFromReport,
@@ -63,7 +64,7 @@ const fromCandidates = (
 ): AccountSettings => ({
   email,
   domain,
-  displayName: provider ? providerName(provider, 'en') : domain,
+  displayName: displayNameOf(provider, domain),
   provider,
   ...byDirection(candidates),
 })

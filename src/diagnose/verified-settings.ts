@@ -5,9 +5,9 @@
  * part), never as one person's username, so one entry serves every address at the domain.
  */
 import { z } from 'zod'
-import type { CandidateServer } from '../discovery/types.ts'
-import { type ProviderIndex, providerName, splitEmail } from '../providers/index.ts'
-import { type AccountSettings, byDirection } from './account-settings.ts'
+import { type CandidateServer, SOURCE_TYPES } from '../discovery/types.ts'
+import { type ProviderIndex, splitEmail } from '../providers/index.ts'
+import { type AccountSettings, byDirection, displayNameOf } from './account-settings.ts'
 import { PROTOCOLS, SECURITIES } from '../model/domain.ts'
 
 const VerifiedServerSchema = z.object({
@@ -16,7 +16,7 @@ const VerifiedServerSchema = z.object({
   port: z.number().int(),
   security: z.enum(SECURITIES),
   username: z.enum(['address', 'local-part']),
-  source: z.enum(['overlay', 'provider-db', 'autoconfig', 'mx', 'srv', 'guess']),
+  source: z.enum(SOURCE_TYPES),
 })
 
 export const VerifiedSettingsSchema = z.object({
@@ -73,7 +73,7 @@ export const fromVerified = (
   return {
     email: `${localPart}@${domain}`,
     domain,
-    displayName: provider ? providerName(provider, 'en') : domain,
+    displayName: displayNameOf(provider, domain),
     provider,
     ...byDirection(servers),
   }
