@@ -220,6 +220,7 @@ const buildApp = (lab: Lab): App => {
     resolver,
     providers: createProviderIndex(loadBuiltInProviders(), overlayFor(lab)),
     reports: openSqliteReportStore(':memory:'),
+    publicUrl: 'http://localhost',
     httpGet: createNodeHttpGet({ guard, ca: [lab.caPem] }),
     probe: {
       guard,

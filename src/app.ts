@@ -60,6 +60,11 @@ export interface AppDeps {
   reports: ReportStore
   /** How long reports and verified settings are kept; default 30 days and 24 hours. */
   retention?: Retention
+  /**
+   * The service's public origin (MAILSETUP_PUBLIC_URL, `scheme://host[:port]`): every absolute
+   * URL the service builds and the CORS own-origin check; the Host header is never trusted.
+   */
+  publicUrl: string
   /** Milliseconds since the epoch, for the store; fixed in tests. */
   now?: () => number
 }
@@ -105,7 +110,7 @@ export const createApp = (deps: AppDeps) => {
 
   // Before the body limit and the rate limit: a refused origin is turned away first, and a
   // preflight is answered without touching the API.
-  app.use('/api/*', widgetCors(deps.widgetOrigins ?? []))
+  app.use('/api/*', widgetCors(deps.widgetOrigins ?? [], deps.publicUrl))
   app.use(
     '/api/*',
     bodyLimit({
@@ -130,7 +135,7 @@ export const createApp = (deps: AppDeps) => {
   }
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
-  const openapi = buildOpenApiDocument()
+  const openapi = buildOpenApiDocument(deps.publicUrl)
   app.get('/openapi.json', (c) => c.json(openapi))
   app.get('/api', (c) => c.redirect('/api.html'))
   // Routes that make the service send traffic (probes, DNS queries) count against the rate limit.
@@ -164,14 +169,17 @@ export const createApp = (deps: AppDeps) => {
   }
   app.route('/api/v1/guides', guidesRoutes({ settings }))
   app.route('/', autoconfigRoutes({ settings, known: settingsFromProviders(deps.providers) }))
-  app.route('/', autodiscoverRoutes({ settings }))
+  app.route('/', autodiscoverRoutes({ settings, publicUrl: deps.publicUrl }))
   app.route('/', mobileconfigRoutes({ settings, sign: deps.signProfile }))
   app.route('/api/v1/providers', providersRoutes({ providers: deps.providers }))
 
   app.all('/api/*', (c) => apiError(c, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`))
   if (deps.readAsset) {
     const reportExists = async (id: string) => (await storage.store.get(id, storage.now())) !== null
-    app.route('/', webRoutes({ readAsset: deps.readAsset, reportExists }))
+    app.route(
+      '/',
+      webRoutes({ readAsset: deps.readAsset, reportExists, publicUrl: deps.publicUrl }),
+    )
   }
   if (deps.assets) app.get('*', deps.assets)
   app.notFound((c) => apiError(c, 'NOT_FOUND', 'Not found.'))

@@ -67,4 +67,23 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(ConfigError)
     expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${name}: `))
   })
+
+  it('reads MAILSETUP_PUBLIC_URL as an origin, and defaults it from HOST and PORT', () => {
+    expect(loadConfig({}).MAILSETUP_PUBLIC_URL).toBe('http://127.0.0.1:8787')
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '80' }).MAILSETUP_PUBLIC_URL).toBe(
+      'http://localhost:80',
+    )
+    expect(loadConfig({ HOST: '::1' }).MAILSETUP_PUBLIC_URL).toBe('http://[::1]:8787')
+    expect(
+      loadConfig({ MAILSETUP_PUBLIC_URL: 'https://Setup.Example.com/' }).MAILSETUP_PUBLIC_URL,
+    ).toBe('https://setup.example.com')
+    for (const bad of ['setup.example.com', 'https://setup.example.com/path', 'ftp://x.example']) {
+      expect(() => loadConfig({ MAILSETUP_PUBLIC_URL: bad })).toThrow(
+        new ConfigError(
+          'MAILSETUP_PUBLIC_URL',
+          'expected an http(s) origin, e.g. https://setup.example.com',
+        ),
+      )
+    }
+  })
 })

@@ -40,7 +40,32 @@ const isDnsServer = (entry: string): boolean => {
 const validPort = (port: string | undefined) =>
   port === undefined || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)
 
-const schema = z.object({
+/** An http(s) origin, the service's public address: `scheme://host[:port]`, no path. */
+const publicUrl = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    try {
+      const [origin] = parseOriginList(value)
+      if (origin !== undefined && !value.includes(',')) return origin
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected an http(s) origin, e.g. https://setup.example.com',
+    })
+    return z.NEVER
+  })
+  .optional()
+
+/** The local address the service listens on, as a URL: `0.0.0.0` and `::` become localhost. */
+const localUrl = (host: string, port: number): string => {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`
+}
+
+const fields = z.object({
   PORT: int(0, 65535, 8787),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -88,7 +113,15 @@ const schema = z.object({
   MAILSETUP_DATABASE: z.string().trim().min(1).default('var/mailsetup.sqlite'),
   MAILSETUP_REPORT_TTL_DAYS: int(1, 3_650, 30),
   MAILSETUP_VERIFIED_TTL_HOURS: int(1, 8_760, 24),
+  MAILSETUP_PUBLIC_URL: publicUrl,
 })
+
+// Every absolute URL the service builds, and the CORS own-origin check, come from
+// MAILSETUP_PUBLIC_URL, never from the request's Host header (which any client can set).
+const schema = fields.transform((config) => ({
+  ...config,
+  MAILSETUP_PUBLIC_URL: config.MAILSETUP_PUBLIC_URL ?? localUrl(config.HOST, config.PORT),
+}))
 
 export type Config = z.infer<typeof schema>
 

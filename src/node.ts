@@ -139,6 +139,7 @@ export const buildNodeApp = async (config: Config) => {
     rateLimiter: createRateLimiter(config.MAILSETUP_RATE_LIMIT),
     clientKey: clientKeyFor(config),
     widgetOrigins: config.MAILSETUP_WIDGET_ORIGINS,
+    publicUrl: config.MAILSETUP_PUBLIC_URL,
     readAsset: (name) => readFile(`${publicDir}/${name}`, 'utf8').catch(() => null),
     assets: serveStatic({ root: publicDir }),
     reports,

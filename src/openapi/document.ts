@@ -114,10 +114,11 @@ const SSE = (text: string) => ({
 
 /**
  * @example
- * app.get('/openapi.json', (c) => c.json(buildOpenApiDocument()))
+ * app.get('/openapi.json', (c) => c.json(buildOpenApiDocument('https://setup.example.com')))
  */
-export const buildOpenApiDocument = (): Json => ({
+export const buildOpenApiDocument = (publicUrl: string): Json => ({
   openapi: '3.1.0',
+  servers: [{ url: publicUrl }],
   jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
   info: {
     title: 'mailsetup API',

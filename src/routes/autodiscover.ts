@@ -37,6 +37,8 @@ const XML_TYPES = new Set(['text/xml', 'application/xml'])
 
 export interface AutodiscoverDeps {
   settings: SettingsSource
+  /** The service's public origin (MAILSETUP_PUBLIC_URL): the v2 answer points Outlook there. */
+  publicUrl: string
   /** Clock and id of error documents; fixed in tests. */
   now?: () => Date
   errorId?: () => number
@@ -60,15 +62,16 @@ const randomId = () => crypto.getRandomValues(new Uint32Array(1))[0] ?? 0
  * Mount at `/`.
  *
  * @example
- * app.route('/', autodiscoverRoutes({ settings }))
+ * app.route('/', autodiscoverRoutes({ settings, publicUrl }))
  * // POST /autodiscover/autodiscover.xml (Outlook's request) → 200 text/xml …<Action>settings</Action>…
  * // GET /autodiscover/autodiscover.json?Email=ann@example.com&Protocol=AutodiscoverV1
- * //   → { "Protocol": "AutodiscoverV1", "Url": "https://<host>/autodiscover/autodiscover.xml" }
+ * //   → { "Protocol": "AutodiscoverV1", "Url": "<publicUrl>/autodiscover/autodiscover.xml" }
  */
 export const autodiscoverRoutes = (deps: AutodiscoverDeps): Hono => {
   const app = new Hono()
   const now = deps.now ?? (() => new Date())
   const errorId = deps.errorId ?? randomId
+  const autodiscoverUrl = `${deps.publicUrl}/autodiscover/autodiscover.xml`
   const xml = (c: Context, body: string, status: ContentfulStatusCode = 200) =>
     c.body(body, status, { 'Content-Type': 'text/xml; charset=utf-8', 'Cache-Control': 'no-store' })
   const error = (c: Context, code: AutodiscoverErrorCode, status: ContentfulStatusCode = 200) =>
@@ -121,12 +124,8 @@ export const autodiscoverRoutes = (deps: AutodiscoverDeps): Hono => {
         400,
       )
     }
-    const host = new URL(c.req.url).host
     c.header('Cache-Control', 'no-store')
-    return c.json({
-      Protocol: 'AutodiscoverV1',
-      Url: `https://${host}/autodiscover/autodiscover.xml`,
-    })
+    return c.json({ Protocol: 'AutodiscoverV1', Url: autodiscoverUrl })
   }
   app.get('/autodiscover/autodiscover.json', v2)
   app.get('/autodiscover/autodiscover.json/v1.0/:email', v2)

@@ -19,6 +19,8 @@ export interface WebDeps {
   readAsset: (name: typeof WIDGET_ASSET | typeof PAGE_ASSET) => Promise<string | null>
   /** True when a stored report with this id exists (the page then answers 200, else 404). */
   reportExists?: (id: string) => Promise<boolean>
+  /** The service's public origin (MAILSETUP_PUBLIC_URL), for the embedding code. */
+  publicUrl: string
 }
 
 const NOINDEX = '<meta name="robots" content="noindex" />'
@@ -27,7 +29,7 @@ const NOINDEX = '<meta name="robots" content="noindex" />'
  * Mount at `/`.
  *
  * @example
- * app.route('/', webRoutes({ readAsset: (name) => readFile(join(publicDir, name), 'utf8').catch(() => null) }))
+ * app.route('/', webRoutes({ publicUrl, readAsset: (name) => readFile(join(publicDir, name), 'utf8').catch(() => null) }))
  */
 export const webRoutes = (deps: WebDeps): Hono => {
   const app = new Hono()
@@ -58,7 +60,7 @@ export const webRoutes = (deps: WebDeps): Hono => {
   })
 
   app.get('/widget-demo', function widgetDemo(c) {
-    return c.html(widgetDemoPage(new URL(c.req.url).origin))
+    return c.html(widgetDemoPage(deps.publicUrl))
   })
 
   return app

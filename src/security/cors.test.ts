@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { parseOriginList, widgetCors } from './cors.ts'
 
 const app = new Hono()
-app.use('/api/*', widgetCors(['https://help.example.com']))
+app.use('/api/*', widgetCors(['https://help.example.com'], 'https://setup.example.com'))
 app.post('/api/v1/diagnose', (c) => c.json({ ok: true }))
 app.get('/api/v1/raw', () => new Response('raw'))
 
-const call = (path: string, init: RequestInit = {}) => app.request(`http://setup.test${path}`, init)
+const call = (path: string, init: RequestInit = {}) =>
+  app.request(`https://setup.example.com${path}`, init)
 
 describe('widgetCors', () => {
   it('lets an allowed origin call the API and read the answer', async () => {
@@ -50,10 +51,25 @@ describe('widgetCors', () => {
   })
 
   it('leaves requests without Origin and same-origin requests alone', async () => {
-    for (const headers of [{}, { origin: 'http://setup.test' }] as Record<string, string>[]) {
+    for (const headers of [{}, { origin: 'https://setup.example.com' }] as Record<
+      string,
+      string
+    >[]) {
       const res = await call('/api/v1/diagnose', { method: 'POST', headers })
       expect(res.status).toBe(200)
       expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    }
+  })
+
+  it('takes its own origin from the public URL only: a page whose Host matches its Origin is refused', async () => {
+    // The DNS-rebinding shape: evil.example resolves to the service, so Host and Origin agree.
+    for (const url of ['http://evil.example', 'https://evil.example']) {
+      const res = await app.request(`${url}/api/v1/diagnose`, {
+        method: 'POST',
+        headers: { host: 'evil.example', origin: url },
+      })
+      expect(res.status).toBe(403)
+      expect(await res.json()).toMatchObject({ error: { code: 'ORIGIN_NOT_ALLOWED' } })
     }
   })
 

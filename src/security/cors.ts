@@ -3,7 +3,9 @@
  * CORS for the embeddable widget: pages on the operator's allowed origins
  * (MAILSETUP_WIDGET_ORIGINS) may call `/api/*` from the browser; any other foreign origin is
  * refused with 403 and gets no CORS headers. Requests without an Origin header (curl, servers)
- * and from the service's own pages pass untouched.
+ * and from the service's own pages pass untouched. "Own" is the configured public origin
+ * (MAILSETUP_PUBLIC_URL), never the request's Host header: a page on a rebinding domain sends
+ * its own Host, and must not pass for the service.
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { type ApiErrorBody, apiErrorBody } from '../errors/api-body.ts'
@@ -49,18 +51,6 @@ export const parseOriginList = (value: string): string[] =>
     return url.origin
   })
 
-/** The page's own origin: the URL the server sees, or (behind a TLS proxy) the Host header. */
-const isOwnOrigin = (c: Context, origin: string): boolean => {
-  if (origin === new URL(c.req.url).origin) return true
-  const host = c.req.header('host')
-  if (!host) return false
-  try {
-    return new URL(origin).host === host.toLowerCase()
-  } catch {
-    return false
-  }
-}
-
 const refuse = (c: Context, origin: string) => {
   const { status, body } = apiErrorBody(
     'ORIGIN_NOT_ALLOWED',
@@ -74,13 +64,13 @@ const refuse = (c: Context, origin: string) => {
  * answer (errors and 429s included) carries the CORS headers an allowed page needs to read it.
  *
  * @example
- * app.use('/api/*', widgetCors(config.MAILSETUP_WIDGET_ORIGINS))
+ * app.use('/api/*', widgetCors(config.MAILSETUP_WIDGET_ORIGINS, config.MAILSETUP_PUBLIC_URL))
  */
-export const widgetCors = (origins: readonly string[]): MiddlewareHandler => {
+export const widgetCors = (origins: readonly string[], ownOrigin: string): MiddlewareHandler => {
   const allowed = new Set(origins)
   return async function widgetCors(c, next) {
     const origin = c.req.header('origin')
-    if (origin === undefined || isOwnOrigin(c, origin)) {
+    if (origin === undefined || origin === ownOrigin) {
       await next()
       return
     }

@@ -63,7 +63,22 @@ export const startApp = async (
 ): Promise<TestServer> => {
   const lab = options.lab
   const ca = lab ? [lab.caPem] : undefined
+  // The app's public URL names the port, known once the server listens: the server forwards
+  // to the app built right after.
+  let fetch: ((req: Request) => Response | Promise<Response>) | null = null
+  const server = serve({
+    fetch: (req) => fetch?.(req) ?? new Response('starting', { status: 503 }),
+    hostname: '127.0.0.1',
+    port: 0,
+  }) as Server
+  const port = await new Promise<number>((resolve) => {
+    const address = server.address()
+    if (address && typeof address === 'object') resolve(address.port)
+    else server.once('listening', () => resolve((server.address() as AddressInfo).port))
+  })
+  const url = `http://127.0.0.1:${port}`
   const { app, logs } = createTestApp({
+    publicUrl: url,
     resolver: createCachingResolver(
       createNodeResolver({ servers: lab ? [lab.dns] : ['127.0.0.1:9'] }),
     ),
@@ -82,18 +97,13 @@ export const startApp = async (
     },
   })
 
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server
-  const port = await new Promise<number>((resolve) => {
-    const address = server.address()
-    if (address && typeof address === 'object') resolve(address.port)
-    else server.once('listening', () => resolve((server.address() as AddressInfo).port))
-  })
+  fetch = (req) => app.fetch(req)
   const served = (method: string, path: string) =>
     logs.filter((line) => {
       const entry = JSON.parse(line) as { msg?: string; method?: string; path?: string }
       return entry.msg === 'request' && entry.method === method && entry.path === path
     }).length
-  return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server), served }
+  return { url, close: () => closeServer(server), served }
 }
 
 /** A tiny server for pages on another origin: `pages` maps a path to its HTML (fill it in later if need be). */

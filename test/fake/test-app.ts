@@ -37,6 +37,8 @@ export interface TestAppOptions {
   reports?: ReportStore
   retention?: AppDeps['retention']
   now?: () => number
+  /** MAILSETUP_PUBLIC_URL; default http://localhost, the origin app.request() uses. */
+  publicUrl?: string
   /** The page, the widget and their origins, for tests in a browser. */
   web?: Pick<AppDeps, 'widgetOrigins' | 'readAsset' | 'assets'>
 }
@@ -75,6 +77,7 @@ export const createTestApp = (options: TestAppOptions = {}) => {
     reports: options.reports ?? openSqliteReportStore(':memory:'),
     retention: options.retention,
     now: options.now,
+    publicUrl: options.publicUrl ?? 'http://localhost',
     ...options.web,
   })
   return { app, logs }

@@ -20,6 +20,7 @@ const createApp = (source: SettingsSource = settings, known: SettingsSource = se
       '/',
       autodiscoverRoutes({
         settings: source,
+        publicUrl: 'https://setup.example.com',
         now: () => new Date('2024-05-01T12:00:00Z'),
         errorId: () => 42,
       }),
@@ -229,20 +230,22 @@ describe('POST autodiscover.xml', () => {
 })
 
 describe('GET autodiscover.json (v2)', () => {
-  it('points Outlook at the POX endpoint on the host asked', async () => {
+  it('points Outlook at the POX endpoint on the public URL, whatever the Host header says', async () => {
     const res = await app.request(
       'https://autodiscover.corp.example/autodiscover/autodiscover.json?Email=ann@corp.example&Protocol=AutodiscoverV1',
+      { headers: { host: 'evil.example' } },
     )
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({
       Protocol: 'AutodiscoverV1',
-      Url: 'https://autodiscover.corp.example/autodiscover/autodiscover.xml',
+      Url: 'https://setup.example.com/autodiscover/autodiscover.xml',
     })
     const v1 = await app.request(
-      'http://mail.example:8080/autodiscover/autodiscover.json/v1.0/ann@corp.example?Protocol=autodiscoverv1',
+      'http://evil.example:8080/autodiscover/autodiscover.json/v1.0/ann@corp.example?Protocol=autodiscoverv1',
+      { headers: { host: 'evil.example:8080' } },
     )
     expect(await v1.json()).toMatchObject({
-      Url: 'https://mail.example:8080/autodiscover/autodiscover.xml',
+      Url: 'https://setup.example.com/autodiscover/autodiscover.xml',
     })
   })
 

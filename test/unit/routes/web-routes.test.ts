@@ -4,6 +4,7 @@ import { webRoutes } from '../../../src/routes/web.ts'
 describe('webRoutes', () => {
   it('serves the built widget as JavaScript others may embed', async () => {
     const app = webRoutes({
+      publicUrl: 'https://setup.example.net',
       readAsset: async () => 'customElements.define("mail-setup", class {})',
     })
     const res = await app.request('http://setup.test/widget.js')
@@ -14,20 +15,25 @@ describe('webRoutes', () => {
   })
 
   it('says how to build the widget when it is missing', async () => {
-    const res = await webRoutes({ readAsset: async () => null }).request('/widget.js')
+    const res = await webRoutes({
+      publicUrl: 'https://setup.example.net',
+      readAsset: async () => null,
+    }).request('/widget.js')
     expect(res.status).toBe(404)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_BUILT')
   })
 
-  it('shows the embedding code for its own origin on /widget-demo', async () => {
-    const res = await webRoutes({ readAsset: async () => null }).request(
-      'https://setup.example.net/widget-demo',
-    )
+  it('shows the embedding code for the public URL on /widget-demo, not the Host asked', async () => {
+    const res = await webRoutes({
+      publicUrl: 'https://setup.example.net',
+      readAsset: async () => null,
+    }).request('http://evil.example/widget-demo', { headers: { host: 'evil.example' } })
     const html = await res.text()
     expect(res.headers.get('content-type')).toContain('text/html')
     expect(html).toContain(
       '&#60;script src=&#34;https://setup.example.net/widget.js&#34; defer&#62;',
     )
     expect(html).toContain('<mail-setup lang="en"')
+    expect(html).not.toContain('evil.example')
   })
 })
