@@ -98,6 +98,7 @@ export const fromReportServer = (s: ReportServer): CandidateServer => ({
   username: s.username,
   source: s.source,
   verified: s.verified,
+  ...(s.region ? { region: s.region } : {}),
   ...(s.status ? { status: s.status, code: s.code ?? null } : {}),
 })
 

@@ -29,6 +29,10 @@ export const EN = {
     'This provider offers no encrypted connection. Your password would travel in clear text: avoid using it on untrusted networks.',
   'common.notice.broken':
     'Password sign-in is reported not to work at this provider at the moment.',
+  'common.notice.region':
+    'You read your mail {region}, so this guide uses {server}. {alternative} serves the same mailbox {other}: use it instead if you read your mail there, or if the connection is slow or drops.',
+  'common.notice.regionDefault':
+    '{server} is the provider’s host for mail read {region}. {alternative} serves the same mailbox {other}: use it instead if you read your mail there, or if the connection is slow.',
   'credential.name.account-password': 'your mailbox password',
   'credential.name.app-password': 'an app password',
   'credential.name.authorization-code': 'the authorization code (授权码)',

@@ -25,6 +25,10 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
     '该服务商只允许邮件客户端通过其自己的登录窗口（OAuth2）登录。请使用支持这种登录方式的客户端；在下面的密码栏输入密码会被拒绝。',
   'common.notice.insecure': '该服务商不提供加密连接，密码会以明文传输：请勿在不可信的网络中使用。',
   'common.notice.broken': '据报告该服务商目前无法使用密码登录。',
+  'common.notice.region':
+    '你在{region}收发邮件，因此本指南使用 {server}。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或连接缓慢、经常断开，请改用它。',
+  'common.notice.regionDefault':
+    '{server} 是服务商供{region}使用的服务器。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或连接缓慢，请改用它。',
   'credential.name.account-password': '邮箱密码',
   'credential.name.app-password': '应用专用密码',
   'credential.name.authorization-code': '授权码',

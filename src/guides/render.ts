@@ -11,13 +11,17 @@ import { CLIENTS } from './clients/index.ts'
 import { usualErrors } from './errors.ts'
 import { isMessageKey, message } from './messages.ts'
 import { oauthNotice, signsInOnWeb } from './oauth.ts'
+import { preferRegion, regionNotice } from './region.ts'
 import type { ClientId, ClientSpec, Guide, GuideServer, GuideStep, StepSpec } from './types.ts'
 import type { IncomingProtocol, Lang } from '../model/domain.ts'
+import type { Region } from '../providers/index.ts'
 
 export interface GuideOptions {
   lang: Lang
   /** The incoming protocol asked for; default the recommended one (IMAP when offered). */
   protocol?: IncomingProtocol
+  /** Where the user reads mail: picks among a provider's regional hosts and names the other. */
+  region?: Region
 }
 
 const PROTOCOL_NAMES: Record<IncomingProtocol, string> = { imap: 'IMAP', pop3: 'POP3' }
@@ -89,12 +93,12 @@ export const renderGuide = (
   const spec = CLIENTS[client]
   const offered = offeredServers(settings)
   const protocol = chooseProtocol(offered.incoming, options.protocol)
-  const incoming = guideServer(
-    spec,
-    lang,
-    offered.incoming.find((s) => s.protocol === protocol),
+  const chosenIn = preferRegion(offered.incoming, options.region).find(
+    (s) => s.protocol === protocol,
   )
-  const outgoing = guideServer(spec, lang, offered.outgoing[0])
+  const chosenOut = preferRegion(offered.outgoing, options.region)[0]
+  const incoming = guideServer(spec, lang, chosenIn)
+  const outgoing = guideServer(spec, lang, chosenOut)
   const provider = settings.provider
   const credential = provider?.credential ?? 'unknown'
   const oauthOnly = credential === 'oauth2-only'
@@ -128,6 +132,14 @@ export const renderGuide = (
     notices.push(message(lang, 'common.notice.broken'))
   if (incoming?.security === 'none' || outgoing?.security === 'none')
     notices.push(message(lang, 'common.notice.insecure'))
+  const regional = regionNotice(
+    [chosenIn, chosenOut],
+    [...settings.incoming, ...settings.outgoing],
+    provider,
+    options.region,
+    lang,
+  )
+  if (regional) notices.push(regional)
 
   const usernameDiffers =
     incoming !== null && incoming.username.toLowerCase() !== settings.email.toLowerCase()

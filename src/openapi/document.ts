@@ -4,7 +4,7 @@
  * (requests) and the tests check responses against (responses). Served at /openapi.json.
  */
 import { z } from 'zod'
-import { ProviderObjectSchema } from '../providers/index.ts'
+import { ProviderObjectSchema, REGIONS } from '../providers/index.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
 import {
   ErrorBodySchema,
@@ -253,6 +253,14 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
             in: 'query',
             required: false,
             schema: { type: 'string', enum: [...INCOMING_PROTOCOLS] },
+          },
+          {
+            name: 'region',
+            in: 'query',
+            required: false,
+            description:
+              "Where the user reads mail: picks among a provider's regional hosts (Exmail hwimap…) and names the other.",
+            schema: { type: 'string', enum: [...REGIONS] },
           },
         ],
         responses: {

@@ -1,6 +1,6 @@
 /**
  * @module
- * `GET /api/v1/guides` (the clients) and `GET /api/v1/guides/:client?email=&lang=&protocol=`
+ * `GET /api/v1/guides` (the clients) and `GET /api/v1/guides/:client?email=&lang=&protocol=&region=`
  * (one client's setup guide for an address, as JSON the web page renders).
  */
 import { type Context, Hono } from 'hono'
@@ -10,7 +10,7 @@ import type { SettingsSource } from '../diagnose/account-settings.ts'
 import { CLIENT_IDS, type ClientId, message, renderGuide } from '../guides/index.ts'
 import { apiError, invalidInput } from './api-error.ts'
 import { INCOMING_PROTOCOLS } from '../model/domain.ts'
-import { LangSchema, langFromHeader } from '../openapi/requests.ts'
+import { LangSchema, RegionSchema, langFromHeader } from '../openapi/requests.ts'
 
 const GuideQuery = z.object({
   email: z
@@ -26,6 +26,7 @@ const GuideQuery = z.object({
     }),
   lang: LangSchema.optional(),
   protocol: z.enum(INCOMING_PROTOCOLS).optional(),
+  region: RegionSchema.optional(),
 })
 
 const ListQuery = z.object({ lang: LangSchema.optional() })
@@ -77,7 +78,8 @@ export const guidesRoutes = (deps: { settings: SettingsSource }): Hono => {
     const address = query.data.email
     const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
     const settings = await deps.settings(address.email, c.req.raw.signal)
-    return c.json(renderGuide(client.id, settings, { lang, protocol: query.data.protocol }))
+    const { protocol, region } = query.data
+    return c.json(renderGuide(client.id, settings, { lang, protocol, region }))
   })
 
   return app

@@ -101,7 +101,8 @@ export const reportsRoutes = (deps: ReportsDeps) => {
     const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
     const settings = settingsFromReport(report, storage.providers)
     const protocol = query.data.protocol ?? report.protocol ?? undefined
-    return c.json(renderGuide(client.id, settings, { lang, protocol }))
+    const region = report.region ?? undefined
+    return c.json(renderGuide(client.id, settings, { lang, protocol, region }))
   })
 
   app.get('/:id/mobileconfig', async (c) => {

@@ -17,8 +17,10 @@ export interface GuideQuery {
   email: string
   lang: Lang
   protocol?: IncomingProtocol
-  /** The stored report the guide is rendered from. */
+  /** The stored report the guide is rendered from (it carries the region itself). */
   reportId?: string
+  /** Where the user reads mail, for a guide rendered without a stored report. */
+  region?: 'cn' | 'intl'
 }
 
 const renderGuide = (t: Translate, guide: Guide) =>
@@ -144,7 +146,7 @@ export const createGuideTabs = (t: Translate, base: string, headingId: string) =
     if (!query) return
     controller?.abort()
     controller = new AbortController()
-    const key = `${selected}|${query.reportId ?? query.email}|${query.lang}|${query.protocol ?? ''}`
+    const key = `${selected}|${query.reportId ?? query.email}|${query.lang}|${query.protocol ?? ''}|${query.region ?? ''}`
     let pending = cache.get(key)
     if (!pending) {
       pending = fetchGuide(base, selected, query, controller.signal)

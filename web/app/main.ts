@@ -123,7 +123,13 @@ const render = () => {
     fill(result, renderResult(report, report, { t, announce }))
     result.hidden = false
     if (report.protocol) {
-      guides.show({ email: report.email, lang, protocol: report.protocol, reportId: report.id })
+      guides.show({
+        email: report.email,
+        lang,
+        protocol: report.protocol,
+        reportId: report.id,
+        region: report.region ?? undefined,
+      })
       guidesSection.hidden = false
     }
     fill(compareArea, renderComparison(t, values.needs, report.protocol))

@@ -1,0 +1,77 @@
+/**
+ * @module
+ * A provider's regional hosts in a guide: the host for the user's region first, and a notice
+ * naming the other one ("outside mainland China, use hwimap.exmail.qq.com if the connection is
+ * slow"). Tencent Exmail, NetEase qiye, Aliyun and 263 publish such pairs (data/providers).
+ */
+import type { CandidateServer } from '../discovery/types.ts'
+import type { Provider, Region } from '../providers/index.ts'
+import { REGION_WORDS } from '../recommend/texts.ts'
+import { message } from './messages.ts'
+import type { Lang } from '../model/domain.ts'
+
+/**
+ * Hosts meant for `region` (or for everywhere) first, the other region's after; order kept
+ * otherwise. Without a region the list is unchanged.
+ *
+ * @example
+ * preferRegion([exmailCn, exmailIntl], 'intl')[0].host // 'hwimap.exmail.qq.com'
+ */
+export const preferRegion = (
+  servers: readonly CandidateServer[],
+  region: Region | undefined,
+): CandidateServer[] =>
+  region
+    ? [
+        ...servers.filter((s) => !s.region || s.region === region),
+        ...servers.filter((s) => s.region && s.region !== region),
+      ]
+    : [...servers]
+
+/** The provider's encrypted host of the chosen server's protocol for the other region. */
+const alternativeOf = (
+  chosen: { host: string; region?: Region; protocol: CandidateServer['protocol'] } | null,
+  candidates: readonly CandidateServer[],
+  provider: Provider | null,
+): { host: string; region: Region } | null => {
+  if (!chosen?.region) return null
+  const other = (s: { region?: Region; security: string }) =>
+    s.region !== undefined && s.region !== chosen.region && s.security !== 'none'
+  const found =
+    candidates.find((c) => c.protocol === chosen.protocol && other(c)) ??
+    provider?.servers[chosen.protocol].find(other)
+  return found?.region ? { host: found.host, region: found.region } : null
+}
+
+/**
+ * The notice naming the other region's hosts for the chosen ones, or null when the provider
+ * publishes none. `region` is what the user said; without it the notice says which region the
+ * chosen hosts are meant for.
+ *
+ * @example
+ * regionNotice([imapCn, smtpCn], settings.incoming.concat(settings.outgoing), provider, 'cn', 'en')
+ * // 'You read your mail in mainland China, so this guide uses imap.exmail.qq.com / …'
+ */
+export const regionNotice = (
+  chosen: readonly (CandidateServer | undefined)[],
+  candidates: readonly CandidateServer[],
+  provider: Provider | null,
+  region: Region | undefined,
+  lang: Lang,
+): string | null => {
+  const pairs = chosen.flatMap((c) => {
+    const alternative = c ? alternativeOf(c, candidates, provider) : null
+    return c?.region && alternative ? [{ chosen: c, alternative }] : []
+  })
+  const first = pairs[0]
+  if (!first?.chosen.region) return null
+  const vars = {
+    server: pairs.map((p) => p.chosen.host).join(' / '),
+    alternative: pairs.map((p) => p.alternative.host).join(' / '),
+    region: REGION_WORDS[first.chosen.region][lang],
+    other: REGION_WORDS[first.alternative.region][lang],
+  }
+  const key =
+    region === first.chosen.region ? 'common.notice.region' : 'common.notice.regionDefault'
+  return message(lang, key, vars)
+}
