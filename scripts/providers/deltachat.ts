@@ -5,7 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import type { Imported, ProviderPatch, ServerInput } from './types.ts'
+import { SOURCE_SNAPSHOT, type Imported, type ProviderPatch, type ServerInput } from './types.ts'
 
 const FrontMatter = z.object({
   name: z.string(),
@@ -89,7 +89,7 @@ export const parseDeltaChat = (text: string, ref: string, id: string): Imported 
     ...(hintText.some((h) => APP_PASSWORD.test(h ?? '')) && fm.status !== 'BROKEN'
       ? { credential: 'app-password' as const }
       : {}),
-    ...(lastChecked ? { lastChecked: String(lastChecked) } : {}),
+    lastChecked: lastChecked ? String(lastChecked) : SOURCE_SNAPSHOT.deltachat,
     ...(fm.website ? { website: fm.website } : {}),
     sources: [`DeltaChat deltachat/provider-db _providers/${id}.md`],
   }

@@ -3,7 +3,13 @@
  * Importer for Mozilla ISPDB `clientConfig` XML (one file per provider).
  */
 import { XMLParser } from 'fast-xml-parser'
-import type { Fix, Imported, ProviderPatch, ServerInput } from './types.ts'
+import {
+  SOURCE_SNAPSHOT,
+  type Fix,
+  type Imported,
+  type ProviderPatch,
+  type ServerInput,
+} from './types.ts'
 import type { Protocol } from '../../src/model/domain.ts'
 
 const parser = new XMLParser({
@@ -104,6 +110,7 @@ export const parseIspdb = (xml: string, ref: string): Imported => {
             },
           }
         : {}),
+      lastChecked: SOURCE_SNAPSHOT.ispdb,
       sources: [`ISPDB thunderbird/autoconfig ${ref}`],
     }
     return { source: 'ispdb' as const, ref, id, data }

@@ -4,7 +4,7 @@
  * Only literal regexes (and a leading `.*\.` on MX patterns) become domains or MX suffixes.
  */
 import { z } from 'zod'
-import type { Fix, Imported, ServerInput } from './types.ts'
+import { SOURCE_SNAPSHOT, type Fix, type Imported, type ServerInput } from './types.ts'
 import type { Protocol } from '../../src/model/domain.ts'
 
 const Server = z.object({
@@ -93,6 +93,7 @@ export const parseMailcore2 = (json: string, ref: string): Imported => {
           domains,
           mx,
           servers,
+          lastChecked: SOURCE_SNAPSHOT.mailcore2,
           sources: [`MailCore2 resources/providers.json entry '${id}'`],
         },
       },

@@ -5,7 +5,7 @@
 import { CONFIDENCES, type Provider } from '../../src/providers/index.ts'
 import type { Conflict, Draft } from './merge.ts'
 import type { PortException } from './port-rule.ts'
-import { SOURCE_RANK, SOURCE_REASON, type Fix, type SourceName } from './types.ts'
+import { SOURCE_RANK, SOURCE_REASON, SOURCE_SNAPSHOT, type Fix, type SourceName } from './types.ts'
 
 const cell = (s: string) => s.replaceAll('|', '\\|').replace(/\s+/g, ' ')
 
@@ -119,6 +119,13 @@ const summaryLines = (
         const list = providers.filter((p) => p.confidence === c)
         return `${c} ${list.length} / ${domains(list)}`
       }).join(', '),
+    `- with sources: ${providers.filter((p) => p.sources.length).length} of ${providers.length}; ` +
+      `with lastChecked: ${providers.filter((p) => p.lastChecked).length} of ${providers.length} ` +
+      '(a curated entry’s own date, else the date the winning source gives, else that source’s snapshot month: ' +
+      Object.entries(SOURCE_SNAPSHOT)
+        .map(([s, d]) => `${s} ${d}`)
+        .join(', ') +
+      ')',
   ]
 }
 

@@ -27,6 +27,16 @@ export const SOURCE_REASON: Record<SourceName, string> = {
   mailcore2: 'MailCore2 providers.json, unchanged since 2020',
 }
 
+/**
+ * The month of each upstream snapshot (each SOURCE.md in shared/data): an entry's `lastChecked` when
+ * the source gives no date of its own, i.e. "these values as that source had them then".
+ */
+export const SOURCE_SNAPSHOT = {
+  ispdb: '2026-03',
+  deltachat: '2024-11',
+  mailcore2: '2020-07',
+} as const
+
 export type ServerInput = z.input<typeof ServerSpecSchema>
 
 export type ProviderPatch = Partial<Omit<ProviderInput, 'servers'>> & {

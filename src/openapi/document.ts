@@ -4,7 +4,7 @@
  * (requests) and the tests check responses against (responses). Served at /openapi.json.
  */
 import { z } from 'zod'
-import { ProviderObjectSchema, REGIONS } from '../providers/index.ts'
+import { ProviderViewSchema, REGIONS } from '../providers/index.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
 import {
   ErrorBodySchema,
@@ -41,7 +41,7 @@ const COMPONENTS = {
   StoredReport: StoredReportSchema,
   Server: ReportServerSchema,
   SourceReport: SourceReportSchema,
-  Provider: ProviderObjectSchema,
+  Provider: ProviderViewSchema,
   ProviderSummary: ProviderSummarySchema,
   Guide: GuideSchema,
   GuideList: GuideListSchema,

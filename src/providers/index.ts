@@ -26,5 +26,12 @@ export type { ProviderIndex } from './provider-index.ts'
 export { isHostName, normalizeDomain } from './domain.ts'
 
 // Presentation
+export {
+  DataSourceSchema,
+  describeSource,
+  providerView,
+  ProviderViewSchema,
+} from './data-sources.ts'
+export type { DataSource, ProviderView } from './data-sources.ts'
 export { expandPlaceholders, splitEmail } from './expand.ts'
 export { hintsFor, providerName } from './hints.ts'

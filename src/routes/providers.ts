@@ -4,7 +4,12 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { isHostName, normalizeDomain, type ProviderIndex } from '../providers/index.ts'
+import {
+  isHostName,
+  normalizeDomain,
+  providerView,
+  type ProviderIndex,
+} from '../providers/index.ts'
 import { apiError, invalidInput } from './api-error.ts'
 
 const SearchQuery = z.object({
@@ -58,7 +63,7 @@ export const providersRoutes = (deps: { providers: ProviderIndex }): Hono => {
         'domain',
       )
     }
-    return c.json(provider)
+    return c.json(providerView(provider))
   })
 
   return app

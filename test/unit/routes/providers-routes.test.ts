@@ -50,6 +50,23 @@ describe('GET /api/v1/providers', () => {
     expect(byId.status).toBe(400)
   })
 
+  it('words its sources as data sources: name, address and licence', async () => {
+    const res = await app.request('/163.com')
+    const body = (await res.json()) as {
+      sources: { name: string; url?: string; licence?: string }[]
+    }
+    expect(body.sources).toContainEqual(
+      expect.objectContaining({
+        name: 'Thunderbird ISPDB (Mozilla autoconfig database)',
+        url: expect.stringMatching(
+          /^https:\/\/github\.com\/thunderbird\/autoconfig\/blob\/[0-9a-f]+\/ispdb\/163\.com\.xml$/,
+        ),
+        licence: 'MPL-2.0',
+      }),
+    )
+    expect(JSON.stringify(body.sources)).not.toMatch(/"DeltaChat /)
+  })
+
   it('answers 404 JSON for an unknown domain', async () => {
     const res = await app.request('/nobody.example')
     expect(res.status).toBe(404)
