@@ -34,7 +34,8 @@ import {
   parseProviders,
 } from '../src/providers/index.ts'
 import { parseCidrList } from '../src/security/address-policy.ts'
-import { createRateLimiter } from '../src/security/rate-limit.ts'
+import { createCostMeter } from '../src/security/costs.ts'
+import { createNodeContextStore } from '../src/util/context-store-node.ts'
 import { createSocketBudget } from '../src/security/socket-budget.ts'
 import { createTargetGuard } from '../src/security/target-guard.ts'
 import { type Lab, startLab } from '../test/lab/lab.ts'
@@ -229,7 +230,10 @@ const buildApp = (lab: Lab): App => {
       timeoutMs: PROBE_TIMEOUT_MS,
     },
     budget: createSocketBudget(1_000),
-    rateLimiter: createRateLimiter(1_000),
+    costs: createCostMeter({
+      limits: { requests: 100_000, lookups: 100_000, probes: 100_000 },
+      store: createNodeContextStore(),
+    }),
     clientKey: () => 'bench',
   })
 }

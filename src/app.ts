@@ -16,9 +16,9 @@ import type { ReportStore } from './diagnose/store.ts'
 import type { Logger } from './logger.ts'
 import type { MatrixDeps } from './probes/matrix.ts'
 import type { ProviderIndex } from './providers/index.ts'
-import type { RateLimiter } from './security/rate-limit.ts'
+import { type CostMeter, RateLimitError, metered } from './security/costs.ts'
 import type { SocketBudget } from './security/socket-budget.ts'
-import { apiError } from './routes/api-error.ts'
+import { apiError, rateLimited } from './routes/api-error.ts'
 import type { AppEnv } from './routes/app-env.ts'
 import { autoconfigRoutes } from './routes/autoconfig.ts'
 import { autodiscoverRoutes } from './routes/autodiscover.ts'
@@ -45,8 +45,12 @@ export interface AppDeps {
   httpGet: HttpGet
   probe: MatrixDeps
   budget: SocketBudget
-  rateLimiter: RateLimiter
-  /** Who is asking, for the rate limit (the runtime knows the peer address). */
+  /**
+   * The per-client limits by cost. createApp bills autoconfig fetches and probe sockets itself;
+   * the entry bills DNS queries by wrapping its resolver under the cache in meteredResolver().
+   */
+  costs: CostMeter
+  /** Who is asking, for the limits (the runtime knows the peer address). */
   clientKey: (c: Context) => string
   /** Signs Apple profiles (MAILSETUP_PROFILE_CERT/KEY); unsigned when absent. */
   signProfile?: (xml: string) => Promise<Uint8Array> | Uint8Array
@@ -74,14 +78,18 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export const DEFAULT_RETENTION: Retention = { reportMs: 30 * DAY_MS, verifiedMs: DAY_MS }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+/** Paths outside the per-client limits. */
+const UNMETERED = new Set(['/healthz'])
 
 export const createApp = (deps: AppDeps) => {
   const app = new Hono<AppEnv>()
+  const { costs } = deps
+  const probe = { ...deps.probe, connect: metered(costs, 'probes', deps.probe.connect) }
   const discovery = createDiscovery({
     providers: deps.providers,
     resolver: deps.resolver,
-    httpGet: deps.httpGet,
-    probe: deps.probe,
+    httpGet: metered(costs, 'lookups', deps.httpGet),
+    probe,
   })
   const storage = {
     store: deps.reports,
@@ -125,48 +133,34 @@ export const createApp = (deps: AppDeps) => {
     }),
   )
 
-  const rateLimit: MiddlewareHandler<AppEnv> = async function rateLimit(c, next) {
-    const verdict = deps.rateLimiter.take(deps.clientKey(c))
-    if (!verdict.ok) {
-      c.header('Retry-After', String(verdict.retryAfterSeconds))
-      return apiError(c, 'RATE_LIMITED', 'Too many requests; wait before probing again.')
-    }
-    await next()
-  }
+  // Every request but the health check spends one of the client's generous `requests` budget;
+  // what it makes the service send is billed as it happens (security/costs.ts).
+  app.use(async function limits(c, next) {
+    if (UNMETERED.has(c.req.path)) return next()
+    return costs.run(deps.clientKey(c), async () => {
+      costs.take('requests')
+      await next()
+    })
+  })
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   const openapi = buildOpenApiDocument(deps.publicUrl)
   app.get('/openapi.json', (c) => c.json(openapi))
   app.get('/api', (c) => c.redirect('/api.html'))
-  // Routes that make the service send traffic (probes, DNS queries) count against the rate limit.
-  app.use('/api/v1/probe', rateLimit)
-  app.use('/api/v1/lookup', rateLimit)
-  app.use('/api/v1/diagnose', rateLimit)
-  app.route('/api/v1/probe', probeRoutes({ probe: deps.probe, budget: deps.budget }))
-  app.route('/api/v1/lookup', lookupRoutes({ discovery, budget: deps.budget }))
-  app.route('/api/v1/diagnose', diagnoseRoutes({ discovery, budget: deps.budget, storage }))
+  app.route('/api/v1/probe', probeRoutes({ probe, budget: deps.budget, costs }))
+  app.route('/api/v1/lookup', lookupRoutes({ discovery, budget: deps.budget, costs }))
+  app.route('/api/v1/diagnose', diagnoseRoutes({ discovery, budget: deps.budget, costs, storage }))
   const profile = { sign: deps.signProfile }
   app.route('/api/v1/reports', reportsRoutes({ storage, profile }))
 
-  // Client setup: guides, and the formats mail clients read by themselves. For unknown domains
-  // they run discovery (and, without verified settings, probes), so they count against the rate limit.
+  // Client setup: guides, and the formats mail clients read by themselves.
   const settings = createClientSettings({
     discovery,
     storage,
     budget: deps.budget,
+    costs,
     sockets: DIAGNOSE_SOCKETS,
   })
-  for (const path of [
-    '/api/v1/guides/*',
-    '/mail/*',
-    '/.well-known/autoconfig/*',
-    '/autodiscover/*',
-    '/Autodiscover/*',
-    '/AutoDiscover/*',
-    '/mobileconfig',
-  ]) {
-    app.use(path, rateLimit)
-  }
   app.route('/api/v1/guides', guidesRoutes({ settings }))
   app.route('/', autoconfigRoutes({ settings, known: settingsFromProviders(deps.providers) }))
   app.route('/', autodiscoverRoutes({ settings, publicUrl: deps.publicUrl }))
@@ -184,6 +178,7 @@ export const createApp = (deps: AppDeps) => {
   if (deps.assets) app.get('*', deps.assets)
   app.notFound((c) => apiError(c, 'NOT_FOUND', 'Not found.'))
   app.onError((err, c) => {
+    if (err instanceof RateLimitError) return rateLimited(c, err)
     c.get('log')?.error('unhandled error', { err })
     return apiError(c, 'INTERNAL', 'Something went wrong on our side.')
   })

@@ -29,6 +29,24 @@ describe('loadConfig', () => {
     })
   })
 
+  it('reads the limits by cost, with no ceiling below what a number holds', () => {
+    expect(loadConfig({})).toMatchObject({
+      MAILSETUP_RATE_LIMIT: 120,
+      MAILSETUP_LOOKUP_LIMIT: 600,
+      MAILSETUP_REQUEST_LIMIT: 6_000,
+    })
+    const config = loadConfig({
+      MAILSETUP_RATE_LIMIT: '250000',
+      MAILSETUP_LOOKUP_LIMIT: '1000000',
+      MAILSETUP_REQUEST_LIMIT: '50000000',
+    })
+    expect(config).toMatchObject({
+      MAILSETUP_RATE_LIMIT: 250_000,
+      MAILSETUP_LOOKUP_LIMIT: 1_000_000,
+      MAILSETUP_REQUEST_LIMIT: 50_000_000,
+    })
+  })
+
   it('reads every variable', () => {
     const config = loadConfig({
       PORT: '9000',
@@ -62,6 +80,9 @@ describe('loadConfig', () => {
     ['MAILSETUP_REPORT_TTL_DAYS', '0'],
     ['MAILSETUP_VERIFIED_TTL_HOURS', 'a day'],
     ['MAILSETUP_DATABASE', '   '],
+    ['MAILSETUP_RATE_LIMIT', '0'],
+    ['MAILSETUP_LOOKUP_LIMIT', '1.5'],
+    ['MAILSETUP_REQUEST_LIMIT', 'lots'],
   ])('a bad %s (%j) stops with a message naming it', (name, value) => {
     const attempt = () => loadConfig({ [name]: value })
     expect(attempt).toThrow(ConfigError)

@@ -6,6 +6,7 @@
 import ipaddr from 'ipaddr.js'
 import { z } from 'zod'
 import { parseCidrList } from './security/address-policy.ts'
+import { DEFAULT_LIMITS } from './security/costs.ts'
 import { parseOriginList } from './security/cors.ts'
 import { splitCommaList } from './util/comma-list.ts'
 
@@ -91,7 +92,10 @@ const fields = z.object({
     )
     .transform((ports) => ports.map(Number)),
   MAILSETUP_PROBE_TIMEOUT_MS: int(500, 120_000, 8_000),
-  MAILSETUP_RATE_LIMIT: int(1, 100_000, 30),
+  // Limits by cost, per client a minute (security/costs.ts); no ceiling but what a number holds.
+  MAILSETUP_RATE_LIMIT: int(1, Number.MAX_SAFE_INTEGER, DEFAULT_LIMITS.probes),
+  MAILSETUP_LOOKUP_LIMIT: int(1, Number.MAX_SAFE_INTEGER, DEFAULT_LIMITS.lookups),
+  MAILSETUP_REQUEST_LIMIT: int(1, Number.MAX_SAFE_INTEGER, DEFAULT_LIMITS.requests),
   MAILSETUP_MAX_PROBE_SOCKETS: int(1, 100_000, 512),
   MAILSETUP_MAX_PER_HOST: int(1, 1_000, 8),
   MAILSETUP_EHLO_NAME: z

@@ -23,9 +23,11 @@ import { loadProfileSigner } from './formats/sign-node.ts'
 import { openSqliteReportStore } from './diagnose/store-sqlite-node.ts'
 import type { ReportStore } from './diagnose/store.ts'
 import { createNodeConnect } from './probes/socket-node.ts'
-import { createRateLimiter } from './security/rate-limit.ts'
+import { createCostMeter, meteredResolver } from './security/costs.ts'
+import { clientKeyOf } from './security/client-key.ts'
 import { createSocketBudget } from './security/socket-budget.ts'
 import { createTargetGuard } from './security/target-guard.ts'
+import { createNodeContextStore } from './util/context-store-node.ts'
 
 const readConfig = (): Config => {
   try {
@@ -54,9 +56,9 @@ const orStop = async <T>(variable: string, step: () => T | Promise<T>): Promise<
 const clientKeyFor = (config: Config) => (c: Context) => {
   if (config.MAILSETUP_TRUST_PROXY) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
+    if (forwarded) return clientKeyOf(forwarded)
   }
-  return getConnInfo(c).remote.address ?? 'unknown'
+  return clientKeyOf(getConnInfo(c).remote.address ?? 'unknown')
 }
 
 /** How often expired reports are purged while the service runs. */
@@ -95,8 +97,16 @@ export const buildNodeApp = async (config: Config) => {
     level: config.LOG_LEVEL,
     write: (line) => process.stdout.write(`${line}\n`),
   })
+  const costs = createCostMeter({
+    limits: {
+      requests: config.MAILSETUP_REQUEST_LIMIT,
+      lookups: config.MAILSETUP_LOOKUP_LIMIT,
+      probes: config.MAILSETUP_RATE_LIMIT,
+    },
+    store: createNodeContextStore(),
+  })
   const resolver = createCachingResolver(
-    createNodeResolver({ servers: config.MAILSETUP_DNS_SERVERS }),
+    meteredResolver(costs, createNodeResolver({ servers: config.MAILSETUP_DNS_SERVERS })),
   )
   const { MAILSETUP_EXTRA_CA: caFile, MAILSETUP_PROVIDERS_FILE: providersFile } = config
   const { MAILSETUP_PROFILE_CERT: certPath, MAILSETUP_PROFILE_KEY: keyPath } = config
@@ -136,7 +146,7 @@ export const buildNodeApp = async (config: Config) => {
       ehloName: config.MAILSETUP_EHLO_NAME,
     },
     budget: createSocketBudget(config.MAILSETUP_MAX_PROBE_SOCKETS),
-    rateLimiter: createRateLimiter(config.MAILSETUP_RATE_LIMIT),
+    costs,
     clientKey: clientKeyFor(config),
     widgetOrigins: config.MAILSETUP_WIDGET_ORIGINS,
     publicUrl: config.MAILSETUP_PUBLIC_URL,

@@ -10,6 +10,7 @@ import type { DiscoveryService } from '../discovery/pipeline.ts'
 import type { CandidateServer } from '../discovery/types.ts'
 import { type Provider, splitEmail } from '../providers/index.ts'
 import { recommend } from '../recommend/index.ts'
+import type { CostMeter } from '../security/costs.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import {
   type AccountSettings,
@@ -31,6 +32,8 @@ export interface ClientSettingsDeps {
   discovery: DiscoveryService
   storage: ReportStorage
   budget: SocketBudget
+  /** Known settings cost nothing; discovery and probes are billed (a run joined is free). */
+  costs: CostMeter
   /** Sockets one probing discovery reserves. */
   sockets: number
   verifiedDiscoveryMs?: number
@@ -82,6 +85,7 @@ export const createClientSettings = (deps: ClientSettingsDeps): SettingsSource =
   const verifiedRun = (email: string, domain: string) => {
     const existing = running.get(domain)
     if (existing) return existing
+    deps.costs.need('probes')
     const run = (async () => {
       const release = deps.budget.tryAcquire(deps.sockets)
       if (!release) return null
@@ -108,13 +112,22 @@ export const createClientSettings = (deps: ClientSettingsDeps): SettingsSource =
     const known = knownSettings(storage.providers, email)
     if (known) return ordered(known)
 
+    const fromKept = async () => {
+      const kept = await storage.store.getVerified(domain, storage.now())
+      return kept ? fromVerified(kept.settings, email, storage.providers) : null
+    }
+    // A client whose lookup budget is spent still gets the kept verified settings (free).
+    if (!deps.costs.allows('lookups')) {
+      const kept = await fromKept()
+      if (kept) return kept
+      deps.costs.need('lookups')
+    }
     const found = await deps.discovery.discover(email, { probe: false, signal })
     const published = found.candidates.filter((c) => c.source.type === 'autoconfig')
     if (published.length) return ordered(fromCandidates(email, domain, found.provider, published))
 
-    const kept = await storage.store.getVerified(domain, storage.now())
-    const fromKept = kept ? fromVerified(kept.settings, email, storage.providers) : null
-    if (fromKept) return fromKept
+    const kept = await fromKept()
+    if (kept) return kept
 
     const verified = await verifiedRun(email, domain)
     const fromRun = verified ? fromVerified(verified, email, storage.providers) : null

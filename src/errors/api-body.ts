@@ -8,7 +8,8 @@ import type { ErrorHttpStatus } from './entry.ts'
 import { type ApiCode, ERRORS } from './table.ts'
 
 export interface ApiErrorBody {
-  error: { code: ApiCode; message: string; field?: string }
+  /** `limit`: the budget that ran out, on a 429 RATE_LIMITED. */
+  error: { code: ApiCode; message: string; field?: string; limit?: string }
 }
 
 /**

@@ -108,8 +108,9 @@ export const API_CODES = {
     kind: 'api',
     http: 429,
     message: {
-      en: 'Too many requests from this client; wait for the time `Retry-After` names.',
-      'zh-CN': '该客户端请求过多，请按 `Retry-After` 所示时间等待后再试。',
+      en: 'This client has used up one of its budgets (`limit` names it); wait for the time `Retry-After` names.',
+      'zh-CN':
+        '该客户端已用完一项额度（`limit` 指出是哪一项），请按 `Retry-After` 所示时间等待后再试。',
     },
   },
   BUSY: {

@@ -8,6 +8,7 @@ import { API_CODE_LIST, PROBE_CODE_LIST } from '../errors/table.ts'
 import { SOURCE_TYPES } from '../discovery/types.ts'
 import { CREDENTIALS, STATUSES } from '../providers/index.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
+import { BUDGETS } from '../security/costs.ts'
 import { INCOMING_PROTOCOLS, LANGS, PROTOCOLS, SECURITIES } from '../model/domain.ts'
 
 export const ProbeCodeSchema = z
@@ -25,6 +26,10 @@ export const ErrorBodySchema = z
         code: z.enum(API_CODE_LIST).meta({ description: 'A stable API error code.' }),
         message: z.string(),
         field: z.string().optional(),
+        limit: z
+          .enum(BUDGETS)
+          .optional()
+          .meta({ description: 'On a 429 RATE_LIMITED: the budget that ran out.' }),
       })
       .strict(),
   })

@@ -8,6 +8,7 @@ import type { Context } from 'hono'
 import type { z } from 'zod'
 import { type ApiErrorBody, apiErrorBody } from '../errors/api-body.ts'
 import type { ApiCode } from '../errors/table.ts'
+import type { RateLimitError } from '../security/costs.ts'
 
 /**
  * The error response for `code`, with its status from the error table; `message` (English, for
@@ -32,4 +33,11 @@ export const invalidInput = (c: Context, error: z.ZodError, fallbackField = 'bod
 export const busy = (c: Context) => {
   c.header('Retry-After', '2')
   return apiError(c, 'BUSY', 'Too many probes are running; try again shortly.')
+}
+
+/** The 429 for a client whose budget is spent: Retry-After, and the body names the budget. */
+export const rateLimited = (c: Context, err: RateLimitError) => {
+  c.header('Retry-After', String(err.retryAfterSeconds))
+  const { status, body } = apiErrorBody('RATE_LIMITED', err.detail)
+  return c.json<ApiErrorBody>({ error: { ...body.error, limit: err.budget } }, status)
 }

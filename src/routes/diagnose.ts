@@ -14,6 +14,7 @@ import {
   type DiscoveryService,
 } from '../discovery/pipeline.ts'
 import type { Region } from '../providers/index.ts'
+import type { CostMeter } from '../security/costs.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { busy, invalidInput } from './api-error.ts'
 import type { AppEnv } from './app-env.ts'
@@ -28,6 +29,7 @@ export const DIAGNOSE_SOCKETS = MAX_DISCOVERY_PROBES * 2
 export interface DiagnoseDeps {
   discovery: DiscoveryService
   budget: SocketBudget
+  costs: CostMeter
   /** Where each diagnosis is saved (POST /api/v1/diagnose); lookups are not saved. */
   storage?: ReportStorage
 }
@@ -53,6 +55,9 @@ export const diagnoseResponse = (
   deps: DiagnoseDeps,
   input: { email: string; lang: Lang; needs?: Needs; probe: boolean; region?: Region },
 ) => {
+  // The sources' DNS queries and fetches, and the probes, are billed as they happen.
+  deps.costs.need('lookups')
+  if (input.probe) deps.costs.need('probes')
   const release = input.probe ? deps.budget.tryAcquire(DIAGNOSE_SOCKETS) : () => undefined
   if (!release) return busy(c)
   return respondWithReport(c, async (emit) => {

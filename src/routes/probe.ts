@@ -11,6 +11,7 @@ import { lookupHost, probeHost } from '../probes/host-probes.ts'
 import { MATRIX, type MatrixDeps, runMatrix } from '../probes/matrix.ts'
 import { isProbeError } from '../errors/probe-error.ts'
 import type { ProbeResult } from '../probes/result.ts'
+import type { CostMeter } from '../security/costs.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { apiError, busy, invalidInput } from './api-error.ts'
 import { readJson } from './read-json.ts'
@@ -21,6 +22,7 @@ import { ProbeRequest } from '../openapi/requests.ts'
 export interface ProbeRouteDeps {
   probe: MatrixDeps
   budget: SocketBudget
+  costs: CostMeter
 }
 
 const IMPLICIT_TLS_PORTS = new Set([993, 995, 465])
@@ -81,6 +83,8 @@ export const probeRoutes = (deps: ProbeRouteDeps) => {
       )
     }
 
+    // Each socket costs one of the client's probe budget, billed as it opens.
+    deps.costs.need('probes', targets.length)
     const release = deps.budget.tryAcquire(targets.length)
     if (!release) return busy(c)
 

@@ -89,7 +89,7 @@ export const startApp = async (
     timeoutMs: 5_000,
     nudgeMs: GREETING_NUDGE_MS,
     maxSockets: 200,
-    ratePerMinute: 10_000,
+    limits: { probes: 10_000 },
     web: {
       widgetOrigins: options.widgetOrigins ?? [],
       readAsset: (name) => readFile(`${PUBLIC_DIR}/${name}`, 'utf8').catch(() => null),

@@ -4,7 +4,8 @@ import { createLogger } from '../../src/logger.ts'
 import { createHostLimiter } from '../../src/probes/host-limiter.ts'
 import { createNodeConnect } from '../../src/probes/socket-node.ts'
 import { type Cidr, parseCidrList } from '../../src/security/address-policy.ts'
-import { createRateLimiter } from '../../src/security/rate-limit.ts'
+import { type Limits, createCostMeter, meteredResolver } from '../../src/security/costs.ts'
+import { createNodeContextStore } from '../../src/util/context-store-node.ts'
 import { createSocketBudget } from '../../src/security/socket-budget.ts'
 import { createTargetGuard } from '../../src/security/target-guard.ts'
 import type { Resolver } from '../../src/dns/resolver.ts'
@@ -22,7 +23,8 @@ export interface TestAppOptions {
   ports?: number[]
   allow?: Cidr[]
   resolver?: Resolver
-  ratePerMinute?: number
+  /** Per-client limits a minute (default: 1,000 probe sockets, 10,000 lookups and requests). */
+  limits?: Partial<Limits>
   maxSockets?: number
   ca?: string[]
   timeoutMs?: number
@@ -49,7 +51,12 @@ const builtInIndex = () => (builtIn ??= createProviderIndex(loadBuiltInProviders
 
 export const createTestApp = (options: TestAppOptions = {}) => {
   const logs: string[] = []
-  const resolver = options.resolver ?? noDns
+  const costs = createCostMeter({
+    limits: { requests: 10_000, lookups: 10_000, probes: 1_000, ...options.limits },
+    store: createNodeContextStore(),
+  })
+  // The test resolvers have no cache of their own: every query they answer is billed.
+  const resolver = meteredResolver(costs, options.resolver ?? noDns)
   const guard = createTargetGuard({
     resolver,
     allow: options.allow ?? parseCidrList('127.0.0.0/8'),
@@ -72,7 +79,7 @@ export const createTestApp = (options: TestAppOptions = {}) => {
       nudgeMs: options.nudgeMs ?? 500,
     },
     budget: createSocketBudget(options.maxSockets ?? 100),
-    rateLimiter: createRateLimiter(options.ratePerMinute ?? 1_000),
+    costs,
     clientKey: (c) => c.req.header('x-test-client') ?? 'test',
     reports: options.reports ?? openSqliteReportStore(':memory:'),
     retention: options.retention,
@@ -80,7 +87,7 @@ export const createTestApp = (options: TestAppOptions = {}) => {
     publicUrl: options.publicUrl ?? 'http://localhost',
     ...options.web,
   })
-  return { app, logs }
+  return { app, logs, costs }
 }
 
 export const postJson = (

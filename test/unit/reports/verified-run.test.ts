@@ -8,7 +8,9 @@ import { createClientSettings } from '../../../src/diagnose/client-settings.ts'
 import { openSqliteReportStore } from '../../../src/diagnose/store-sqlite-node.ts'
 import type { DiscoverOptions, DiscoveryService } from '../../../src/discovery/pipeline.ts'
 import { createProviderIndex } from '../../../src/providers/provider-index.ts'
+import { createCostMeter } from '../../../src/security/costs.ts'
 import { createSocketBudget } from '../../../src/security/socket-budget.ts'
+import { createNodeContextStore } from '../../../src/util/context-store-node.ts'
 import { from, probed, server } from '../../fake/candidates.ts'
 
 const HOUR = 60 * 60 * 1000
@@ -49,6 +51,7 @@ describe('the verified run for a domain nobody publishes settings for', () => {
     const settings = createClientSettings({
       discovery,
       budget,
+      costs: createCostMeter({ store: createNodeContextStore() }),
       sockets: 32,
       storage: {
         store,

@@ -9,7 +9,9 @@ import type { HttpGet } from '../../../src/discovery/http.ts'
 import { createDiscovery } from '../../../src/discovery/pipeline.ts'
 import { createHostLimiter } from '../../../src/probes/host-limiter.ts'
 import { createNodeConnect } from '../../../src/probes/socket-node.ts'
+import { createCostMeter } from '../../../src/security/costs.ts'
 import { createSocketBudget } from '../../../src/security/socket-budget.ts'
+import { createNodeContextStore } from '../../../src/util/context-store-node.ts'
 import { createTargetGuard } from '../../../src/security/target-guard.ts'
 
 const providers = createProviderIndex(loadBuiltInProviders())
@@ -122,7 +124,11 @@ describe('GET /api/v1/lookup', () => {
     httpGet,
     probe: { guard, connect: createNodeConnect(), limiter: createHostLimiter() },
   })
-  const app = lookupRoutes({ discovery, budget: createSocketBudget(10) })
+  const app = lookupRoutes({
+    discovery,
+    budget: createSocketBudget(10),
+    costs: createCostMeter({ store: createNodeContextStore() }),
+  })
   type Body = {
     email: string
     domain: string
