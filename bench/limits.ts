@@ -87,6 +87,7 @@ const app = createApp({
   costs,
   clientKey: (c) => clientKeyOf(getConnInfo(c).remote.address ?? 'unknown'),
   reports: openSqliteReportStore(':memory:'),
+  publicUrl: 'http://127.0.0.1',
 })
 const server = serve({ fetch: app.fetch, hostname: OFFICE_ADDRESS, port: 0 })
 await new Promise((resolve) => server.once('listening', resolve))
