@@ -20,7 +20,8 @@ import { type CostMeter, RateLimitError, metered } from './security/costs.ts'
 import type { SocketBudget } from './security/socket-budget.ts'
 import { apiError, rateLimited } from './routes/api-error.ts'
 import type { AppEnv } from './routes/app-env.ts'
-import { autoconfigRoutes } from './routes/autoconfig.ts'
+import { AUTOCONFIG_PATHS, autoconfigRoutes } from './routes/autoconfig.ts'
+import { knownAnswers } from './routes/known-answers.ts'
 import { autodiscoverRoutes } from './routes/autodiscover.ts'
 import { DIAGNOSE_SOCKETS, diagnoseRoutes } from './routes/diagnose.ts'
 import { guidesRoutes } from './routes/guides.ts'
@@ -105,8 +106,11 @@ export const createApp = (deps: AppDeps) => {
     c.set('reqId', reqId)
     c.set('log', log)
     const started = performance.now()
-    await next()
+    // Set before the handler, so that a response built through the context carries it; a
+    // c.header() on a finished response would make @hono/node-server build a whole Response.
     c.header('X-Request-Id', reqId)
+    await next()
+    if (!c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', reqId)
     // The path only: query strings can hold addresses, and bodies are never logged.
     log.info('request', {
       method: c.req.method,
@@ -119,19 +123,23 @@ export const createApp = (deps: AppDeps) => {
   // Before the body limit and the rate limit: a refused origin is turned away first, and a
   // preflight is answered without touching the API.
   app.use('/api/*', widgetCors(deps.widgetOrigins ?? [], deps.publicUrl))
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        apiError(
-          c,
-          'PAYLOAD_TOO_LARGE',
-          `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-          'body',
-        ),
-    }),
-  )
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      apiError(
+        c,
+        'PAYLOAD_TOO_LARGE',
+        `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+        'body',
+      ),
+  })
+  // Only where a body may come: reading c.req.raw.body makes @hono/node-server build the whole
+  // Web Request (headers, AbortController) even for a GET.
+  app.use('/api/*', async function bodyLimitWhereBody(c, next) {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
+      return next()
+    return limitBody(c, next)
+  })
 
   // Every request but the health check spends one of the client's generous `requests` budget;
   // what it makes the service send is billed as it happens (security/costs.ts).
@@ -147,13 +155,7 @@ export const createApp = (deps: AppDeps) => {
   const openapi = buildOpenApiDocument(deps.publicUrl)
   app.get('/openapi.json', (c) => c.json(openapi))
   app.get('/api', (c) => c.redirect('/api.html'))
-  app.route('/api/v1/probe', probeRoutes({ probe, budget: deps.budget, costs }))
-  app.route('/api/v1/lookup', lookupRoutes({ discovery, budget: deps.budget, costs }))
-  app.route('/api/v1/diagnose', diagnoseRoutes({ discovery, budget: deps.budget, costs, storage }))
-  const profile = { sign: deps.signProfile }
-  app.route('/api/v1/reports', reportsRoutes({ storage, profile }))
-
-  // Client setup: guides, and the formats mail clients read by themselves.
+  // Client setup (guides, the formats mail clients read by themselves) and the lookup.
   const settings = createClientSettings({
     discovery,
     storage,
@@ -161,6 +163,16 @@ export const createApp = (deps: AppDeps) => {
     costs,
     sockets: DIAGNOSE_SOCKETS,
   })
+  // Answers that are the same for every address at a database domain, kept serialized.
+  const known = knownAnswers({ providers: deps.providers, discovery, settings })
+  app.use('/api/v1/lookup', known.lookup)
+  for (const path of AUTOCONFIG_PATHS) app.use(path, known.autoconfig)
+  app.route('/api/v1/probe', probeRoutes({ probe, budget: deps.budget, costs }))
+  app.route('/api/v1/lookup', lookupRoutes({ discovery, budget: deps.budget, costs }))
+  app.route('/api/v1/diagnose', diagnoseRoutes({ discovery, budget: deps.budget, costs, storage }))
+  const profile = { sign: deps.signProfile }
+  app.route('/api/v1/reports', reportsRoutes({ storage, profile }))
+
   app.route('/api/v1/guides', guidesRoutes({ settings }))
   app.route('/', autoconfigRoutes({ settings, known: settingsFromProviders(deps.providers) }))
   app.route('/', autodiscoverRoutes({ settings, publicUrl: deps.publicUrl }))

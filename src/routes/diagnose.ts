@@ -71,7 +71,9 @@ export const diagnoseResponse = (
     try {
       const found = await deps.discovery.discover(input.email, {
         probe: input.probe,
-        signal: c.req.raw.signal,
+        // Only a probing run can be cut short; reading the signal makes @hono/node-server build
+        // the whole Web Request.
+        signal: input.probe ? c.req.raw.signal : undefined,
         onEvent: emit ? onEvent : undefined,
       })
       const report = buildReport(found, {

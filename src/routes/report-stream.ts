@@ -9,7 +9,8 @@ import { streamSSE } from 'hono/streaming'
 
 export type Emit = (event: string, data: unknown) => void
 
-const wantsEventStream = (c: Context): boolean =>
+/** True when the client asked for `text/event-stream`. */
+export const wantsEventStream = (c: Context): boolean =>
   c.req.header('accept')?.includes('text/event-stream') ?? false
 
 /**
