@@ -1,8 +1,13 @@
 /**
  * @module
- * Structured JSON logs, one object a line. Fields whose names suggest a secret are masked before
- * a line is written, so a password or token never reaches a log.
+ * Structured logs through pino: JSON, one object a line, with the time (ISO), the level, the
+ * process id and whatever the caller's child loggers add (the request id). Fields whose names
+ * suggest a secret are masked before pino serialises a line, at any depth, so a password,
+ * token, authorization header or cookie never reaches a log. By default lines go to stdout
+ * through pino's asynchronous destination (sonic-boom): a log call only formats and buffers, the
+ * write happens off the request's path, and what is buffered is flushed on exit.
  */
+import { pino } from 'pino'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 export type LogFields = Record<string, unknown>
@@ -15,14 +20,23 @@ export interface Logger {
   child(fields: LogFields): Logger
 }
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 }
+/** The logger an entry point makes: it also flushes what is buffered. */
+export interface RootLogger extends Logger {
+  /** Writes out everything buffered; resolves once it is written. */
+  flush(): Promise<void>
+}
+
 const SECRET_KEY =
-  /pass(word|wd)?|secret|token|authorization|cookie|credential|auth_?code|api_?key/i
+  /pass(word|wd|phrase)?|pwd|secret|token|authori[sz]ation|cookie|credential|auth[-_]?code|api[-_]?key|private[-_]?key/i
 export const REDACTED = '[redacted]'
+/** Deeper than this, a value is dropped: nothing below it is looked at, so nothing leaks. */
+const MAX_DEPTH = 16
+export const TOO_DEEP = '[too deep]'
 
 /** Copies `value` with every secret-looking field masked, at any depth. */
 export const redact = (value: unknown, depth = 0): unknown => {
-  if (depth > 8 || value === null || typeof value !== 'object') return value
+  if (value === null || typeof value !== 'object') return value
+  if (depth >= MAX_DEPTH) return TOO_DEEP
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1))
   if (value instanceof Error) return { name: value.name, message: value.message }
   return Object.fromEntries(
@@ -33,25 +47,47 @@ export const redact = (value: unknown, depth = 0): unknown => {
   )
 }
 
+export interface LoggerOptions {
+  level: LogLevel
+  /** Receives each line without its newline, synchronously (tests); default: stdout, async. */
+  write?: (line: string) => void
+}
+
+const wrap = (log: pino.Logger): Logger => ({
+  debug: (msg, fields) => log.debug(redact(fields ?? {}) as LogFields, msg),
+  info: (msg, fields) => log.info(redact(fields ?? {}) as LogFields, msg),
+  warn: (msg, fields) => log.warn(redact(fields ?? {}) as LogFields, msg),
+  error: (msg, fields) => log.error(redact(fields ?? {}) as LogFields, msg),
+  child: (fields) => wrap(log.child(redact(fields) as LogFields)),
+})
+
 /**
  * @example
- * const log = createLogger({ level: 'info', write: (line) => process.stdout.write(line + '\n') })
- * log.info('probe done', { reqId, host })
+ * const log = createLogger({ level: 'info' }) // JSON lines on stdout, written asynchronously
+ * log.child({ reqId }).info('probe done', { host })
+ * await log.flush()
  */
-export const createLogger = (
-  options: { level: LogLevel; write: (line: string) => void },
-  base: LogFields = {},
-): Logger => {
-  const emit = (level: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
-    if (RANK[level] < RANK[options.level]) return
-    const entry = redact({ time: new Date().toISOString(), level, msg, ...base, ...fields })
-    options.write(JSON.stringify(entry))
-  }
+export const createLogger = (options: LoggerOptions): RootLogger => {
+  const { write } = options
+  const destination = write
+    ? { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) }
+    : pino.destination({ dest: 1, sync: false })
+  const log = pino(
+    {
+      level: options.level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      // Fields are redacted (errors already cut to name and message) before pino sees them.
+      serializers: { err: (err: unknown) => err },
+    },
+    destination,
+  )
   return {
-    debug: (msg, fields) => emit('debug', msg, fields),
-    info: (msg, fields) => emit('info', msg, fields),
-    warn: (msg, fields) => emit('warn', msg, fields),
-    error: (msg, fields) => emit('error', msg, fields),
-    child: (fields) => createLogger(options, { ...base, ...fields }),
+    ...wrap(log),
+    flush: () =>
+      new Promise<void>((resolve) => {
+        log.flush(() => resolve())
+      }),
   }
 }

@@ -15,7 +15,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts'
 import { createCachingResolver } from './dns/caching-resolver.ts'
 import { createNodeResolver } from './dns/resolver-node.ts'
 import { createNodeHttpGet } from './discovery/http-node.ts'
-import { createLogger } from './logger.ts'
+import { type Logger, createLogger } from './logger.ts'
 import { createHostLimiter } from './probes/host-limiter.ts'
 import { createProviderIndex, loadBuiltInProviders } from './providers/index.ts'
 import { loadOverlayFile } from './providers/overlay-file-node.ts'
@@ -79,7 +79,7 @@ const openReports = async (config: Config) => {
 }
 
 /** Purges expired reports every hour; the timer never keeps the process alive. */
-const schedulePurge = (store: ReportStore, logger: ReturnType<typeof createLogger>) => {
+const schedulePurge = (store: ReportStore, logger: Logger) => {
   const timer = setInterval(() => {
     store
       .purgeExpired(Date.now())
@@ -93,10 +93,8 @@ const schedulePurge = (store: ReportStore, logger: ReturnType<typeof createLogge
 const publicDir = fileURLToPath(new URL('../public', import.meta.url))
 
 export const buildNodeApp = async (config: Config) => {
-  const logger = createLogger({
-    level: config.LOG_LEVEL,
-    write: (line) => process.stdout.write(`${line}\n`),
-  })
+  // JSON lines on stdout through pino's asynchronous destination, flushed on exit.
+  const logger = createLogger({ level: config.LOG_LEVEL })
   const costs = createCostMeter({
     limits: {
       requests: config.MAILSETUP_REQUEST_LIMIT,
@@ -172,7 +170,7 @@ const main = async () => {
   const stop = () =>
     server.close(() => {
       reports.close()
-      process.exit(0)
+      void logger.flush().finally(() => process.exit(0))
     })
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
