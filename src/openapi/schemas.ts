@@ -152,7 +152,18 @@ export const ReportSchema = z
       .strict(),
     reasons: z.array(NoteSchema),
     warnings: z.array(NoteSchema),
-    credential: z.object({ kind: z.enum(CREDENTIALS), text: z.string() }).strict(),
+    credential: z
+      .object({
+        kind: z.enum(CREDENTIALS),
+        text: z.string(),
+        hint: z.string().optional().meta({
+          description: 'The provider’s own words on the secret (e.g. QQ Mail’s 16-character 授权码).',
+        }),
+        url: z.string().optional().meta({
+          description: 'Where the provider switches mail-client access on or makes the code.',
+        }),
+      })
+      .strict(),
     username: z
       .object({ form: z.enum(['address', 'local-part', 'other']), value: z.string() })
       .strict()

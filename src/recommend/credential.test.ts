@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { credentialFor, usernameFor } from './credential.ts'
+import { createProviderIndex, loadBuiltInProviders } from '../providers/index.ts'
 
 describe('credentialFor', () => {
   it('defaults to the account password when no provider is known', () => {
@@ -20,6 +21,18 @@ describe('credentialFor', () => {
       text: expect.stringContaining(en),
     })
     expect(credentialFor({ credential }, 'zh-CN').text).toContain(zh)
+  })
+
+  it('carries the provider’s own credential hint and its page, in the language asked for', () => {
+    const qq = createProviderIndex(loadBuiltInProviders()).get('qq')
+    if (!qq) throw new Error('qq is in the built-in data')
+    const en = credentialFor(qq, 'en')
+    expect(en.hint).toMatch(/16-character authorization code/)
+    expect(en.url).toMatch(/^https:\/\/service\.mail\.qq\.com\//)
+    expect(credentialFor(qq, 'zh-CN').hint).toMatch(/16位授权码/)
+    // Only credential hints: the enable steps and quirks stay in the report's hints.
+    expect(en.hint).not.toMatch(/Webmail → Settings/)
+    expect(credentialFor({ credential: 'app-password' }, 'en')).not.toHaveProperty('hint')
   })
 })
 

@@ -4,6 +4,7 @@
  */
 import type { CandidateServer } from '../discovery/types.ts'
 import { splitEmail } from '../providers/expand.ts'
+import { localizeAdvice } from '../providers/hints.ts'
 import type { Provider } from '../providers/schema.ts'
 import { oauthClientList } from './oauth-clients.ts'
 import { say, type TextCode } from './texts.ts'
@@ -19,18 +20,26 @@ const CREDENTIAL_TEXT: Record<Provider['credential'], TextCode> = {
 }
 
 /**
- * The secret to type: the provider's known credential, else the account password.
+ * The secret to type: the provider's known credential, else the account password. With a
+ * provider, also its own credential hints (`hint`: "only a 16-character 授权码 works") and the page
+ * where access is switched on or the code made (`url`), for the password field of the login test.
  *
  * @example
- * credentialFor(qq, 'zh-CN') // { kind: 'authorization-code', text: '请输入在网页版邮箱设置中生成的授权码，…' }
+ * credentialFor(qq, 'zh-CN') // { kind: 'authorization-code', text: '请输入在网页版邮箱设置中生成的授权码，…', hint: '自2022年11月1日起…', url: 'https://service.mail.qq.com/…' }
  */
 export const credentialFor = (
-  provider: Pick<Provider, 'credential'> | null,
+  provider: (Pick<Provider, 'credential'> & Partial<Pick<Provider, 'hints' | 'enable'>>) | null,
   lang: Lang,
 ): Recommendation['credential'] => {
   const kind = provider?.credential ?? 'account-password'
   const params = kind === 'oauth2-only' ? { clients: oauthClientList() } : undefined
-  return { kind, text: say({ code: CREDENTIAL_TEXT[kind], params }, lang).text }
+  const text = say({ code: CREDENTIAL_TEXT[kind], params }, lang).text
+  const hint = (provider?.hints ?? [])
+    .filter((h) => h.kind === 'credential')
+    .map((h) => localizeAdvice(h.text, lang))
+    .join(' ')
+  const url = provider?.enable?.url
+  return { kind, text, ...(hint ? { hint } : {}), ...(url ? { url } : {}) }
 }
 
 /**

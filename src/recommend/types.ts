@@ -35,8 +35,16 @@ export interface Recommendation {
   reasons: Note[]
   /** Problems the user must know: bad certificates, plaintext only, provider broken, ... */
   warnings: Note[]
-  /** Which secret to type in the password field. */
-  credential: { kind: Provider['credential'] | 'account-password'; text: string }
+  /**
+   * Which secret to type in the password field; `hint`: the provider's own words on it, `url`:
+   * where access is switched on or the code is made.
+   */
+  credential: {
+    kind: Provider['credential'] | 'account-password'
+    text: string
+    hint?: string
+    url?: string
+  }
   /** The username of the recommended incoming server (outgoing when there is none). */
   username: { form: 'address' | 'local-part' | 'other'; value: string } | null
   /** The provider's hints in `lang`; empty when no provider is known. */

@@ -7,6 +7,7 @@
 import { ApiError, fetchReport } from '../lib/api.ts'
 import { createAnnouncer } from '../lib/announcer.ts'
 import { createDiagnoseFlow } from '../lib/diagnose-flow.ts'
+import { createLoginStep } from '../lib/login-step.ts'
 import { h, fill } from '../lib/dom.ts'
 import { errorText } from '../lib/errors.ts'
 import { pickLang, translator } from '../lib/messages.ts'
@@ -32,6 +33,8 @@ let lastRun: FormValues | null = null
 let controller: AbortController | null = null
 /** The running diagnosis; each cancels the other, and a new drawing of the page cancels both. */
 let flow: ReturnType<typeof createDiagnoseFlow> | null = null
+/** The login step on the page now; a new report or drawing stops it and empties its field. */
+let login: ReturnType<typeof createLoginStep> = null
 let storedId: string | null = REPORT_PATH.exec(location.pathname)?.[1] ?? null
 
 const downloads = (t: ReturnType<typeof translator>, report: Report) => {
@@ -106,6 +109,7 @@ const render = () => {
     h('h2', { id: 'guides-heading' }, t('guides.heading')),
     guides.el,
   )
+  const loginArea = h('div', { class: 'login-area' })
   const compareArea = h('div', { class: 'compare-area' })
   const downloadArea = h('div', { class: 'download-area' })
   const shareArea = h('div', { class: 'share-area' })
@@ -122,6 +126,9 @@ const render = () => {
   const show = (report: Report) => {
     fill(result, renderResult(report, report, { t, announce }))
     result.hidden = false
+    login?.abort()
+    login = createLoginStep(report, { t, lang, base: BASE, announce })
+    fill(loginArea, login?.el)
     if (report.protocol) {
       guides.show({
         email: report.email,
@@ -203,6 +210,7 @@ const render = () => {
   }
 
   flow?.abort()
+  login?.abort()
   flow = createDiagnoseFlow(BASE, t, {
     progress,
     live: (view) => {
@@ -223,6 +231,8 @@ const render = () => {
         lastRun = input
         values = input
         result.hidden = true
+        login?.abort()
+        fill(loginArea)
         guidesSection.hidden = true
         details.hidden = true
         fill(downloadArea)
@@ -272,6 +282,7 @@ const render = () => {
       form.form,
       progress.el,
       result,
+      loginArea,
       compareArea,
       shareArea,
       guidesSection,

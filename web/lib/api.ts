@@ -3,7 +3,7 @@
  * Calls to the mailsetup API, from the page (same origin) or the widget (the origin its
  * script came from). Errors become an ApiError with the API's stable `code`.
  */
-import { createSseParser } from './sse.ts'
+import { readSseJson } from './sse.ts'
 import type {
   DiagnoseInput,
   Guide,
@@ -30,7 +30,8 @@ export interface DiagnoseHandlers {
   recommendation?: (view: RecommendationView) => void
 }
 
-const errorFrom = async (res: Response): Promise<ApiError> => {
+/** The API's error body as an ApiError (its `code`, else `HTTP_<status>`). */
+export const errorFrom = async (res: Response): Promise<ApiError> => {
   try {
     const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } }
     const code = typeof body.error?.code === 'string' ? body.error.code : `HTTP_${res.status}`
@@ -42,7 +43,7 @@ const errorFrom = async (res: Response): Promise<ApiError> => {
 }
 
 /** fetch() that turns a network failure (including a CORS refusal) into ApiError 'network'. */
-const request = async (url: string, init: RequestInit): Promise<Response> => {
+export const request = async (url: string, init: RequestInit): Promise<Response> => {
   try {
     return await fetch(url, init)
   } catch (err) {
@@ -75,20 +76,12 @@ export const diagnose = async (
     return (await res.json()) as Report
   if (!res.body) throw new ApiError('network', 'empty response', res.status)
   let report: Report | null = null
-  const parser = createSseParser(({ event, data }) => {
-    const value: unknown = JSON.parse(data)
+  await readSseJson(res.body, (event, value) => {
     if (event === 'source') handlers.source?.(value as SourceReport)
     else if (event === 'probe') handlers.probe?.(value as ProbeResult)
     else if (event === 'recommendation') handlers.recommendation?.(value as RecommendationView)
     else if (event === 'report') report = value as Report
   })
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    parser.push(value)
-  }
-  parser.end()
   if (!report) throw new ApiError('network', 'the stream ended before the report', res.status)
   return report
 }

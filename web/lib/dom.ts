@@ -42,3 +42,13 @@ export const fill = (el: ParentNode & Node, ...children: (Child | Child[])[]) =>
 let counter = 0
 /** A page-unique id for label/aria wiring (the widget lives in its own shadow root). */
 export const uid = (prefix: string) => `${prefix}-${++counter}`
+
+/** API texts may hold a help page's address: make it a link (text nodes only, never HTML). */
+export const linkify = (text: string) =>
+  text
+    .split(/(https:\/\/[^\s)]+)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? h('a', { href: part, target: '_blank', rel: 'noopener noreferrer', class: 'wrap' }, part)
+        : part,
+    )

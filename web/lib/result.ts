@@ -4,7 +4,7 @@
  * button on each value. Shared by the page and the widget.
  */
 import { copyText } from './copy.ts'
-import { h } from './dom.ts'
+import { h, linkify } from './dom.ts'
 import { protocolName, securityName } from './labels.ts'
 import type { Translate } from './messages.ts'
 import type { RecommendationView, Report, ReportServer } from './types.ts'
@@ -92,16 +92,6 @@ const serverTable = (
     ),
   )
 }
-
-/** Hint texts may end with a help page's address: make it a link (text nodes only, never HTML). */
-const linkify = (text: string) =>
-  text
-    .split(/(https:\/\/[^\s)]+)/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? h('a', { href: part, target: '_blank', rel: 'noopener noreferrer', class: 'wrap' }, part)
-        : part,
-    )
 
 const notes = (title: string, cls: string, items: string[], H: 'h3' | 'h4') =>
   items.length === 0

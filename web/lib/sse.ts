@@ -51,3 +51,23 @@ export const createSseParser = (onEvent: (event: SseEvent) => void) => {
     },
   }
 }
+
+/**
+ * Reads a fetch() body of Server-Sent Events to its end, each event's data parsed as JSON.
+ *
+ * @example
+ * await readSseJson(res.body, (event, value) => { if (event === 'report') report = value })
+ */
+export const readSseJson = async (
+  body: NonNullable<Response['body']>,
+  onEvent: (event: string, value: unknown) => void,
+) => {
+  const parser = createSseParser(({ event, data }) => onEvent(event, JSON.parse(data)))
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    parser.push(value)
+  }
+  parser.end()
+}

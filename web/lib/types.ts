@@ -36,3 +36,50 @@ export interface DiagnoseInput {
 
 /** `cn`: mainland China; `intl`: elsewhere. */
 export type Region = 'cn' | 'intl'
+
+/** One server of a login test, as the request names it. */
+export interface LoginServer {
+  protocol?: 'imap' | 'pop3' | 'smtp'
+  host: string
+  port: number
+  security: 'tls' | 'starttls' | 'none'
+}
+
+/** POST /api/v1/login-test. The password goes nowhere else and is dropped after the call. */
+export interface LoginTestInput {
+  email: string
+  password: string
+  username?: string
+  incoming?: LoginServer
+  outgoing?: Omit<LoginServer, 'protocol'>
+  lang: Lang
+  allowPlaintext?: boolean
+  reportId?: string
+}
+
+/** One phase of a login attempt (connect, TLS, login, open mailbox, SMTP AUTH) as it finished. */
+export interface LoginStep {
+  server?: 'incoming' | 'outgoing'
+  step: string
+  status: 'ok' | 'error'
+  ms?: number
+  code?: string | null
+  host?: string
+  port?: number
+  username?: string
+}
+
+/** The verdict for one server. */
+export interface LoginResult {
+  server: LoginServer
+  status: 'ok' | 'error'
+  code: string | null
+  username: string
+  message: { en: string; 'zh-CN': string }
+  steps: LoginStep[]
+}
+
+export interface LoginTestAnswer {
+  incoming: LoginResult | null
+  outgoing: LoginResult | null
+}

@@ -12,6 +12,7 @@ import css from './widget.css'
 import baseCss from '../lib/base.css'
 import { createAnnouncer } from '../lib/announcer.ts'
 import { createDiagnoseFlow } from '../lib/diagnose-flow.ts'
+import { createLoginStep } from '../lib/login-step.ts'
 import { h, fill } from '../lib/dom.ts'
 import { pickLang, translator } from '../lib/messages.ts'
 import { createProgress } from '../lib/progress.ts'
@@ -30,6 +31,7 @@ export class MailSetupElement extends HTMLElement {
   static readonly observedAttributes = ['lang', 'domain', 'compact']
   readonly #root: ShadowRoot
   #flow: ReturnType<typeof createDiagnoseFlow> | null = null
+  #login: ReturnType<typeof createLoginStep> = null
   #email = ''
 
   constructor() {
@@ -43,6 +45,7 @@ export class MailSetupElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#flow?.abort()
+    this.#login?.abort()
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null) {
@@ -76,6 +79,7 @@ export class MailSetupElement extends HTMLElement {
     const button = h('button', { type: 'submit', class: 'primary' }, t('form.submit'))
     const progress = createProgress(t, { compact })
     const result = h('div', { class: 'result-area' })
+    const loginArea = h('div', { class: 'login-area' })
     const more = h('p', {})
     const share = h('div', { class: 'share-area' })
     const form = h(
@@ -93,6 +97,7 @@ export class MailSetupElement extends HTMLElement {
 
     const options = { t, announce, root: this.#root, compact, level: 3 as const }
     this.#flow?.abort()
+    this.#login?.abort()
     const flow = createDiagnoseFlow(ORIGIN, t, {
       progress,
       live: (view) => fill(result, renderResult(view, null, options)),
@@ -119,12 +124,16 @@ export class MailSetupElement extends HTMLElement {
         () => {
           this.#email = email
           fill(result)
+          this.#login?.abort()
+          fill(loginArea)
           fill(more)
           fill(share)
         },
       )
       if (!report) return
       fill(result, renderResult(report, report, options))
+      this.#login = createLoginStep(report, { t, lang, base: ORIGIN, announce, level: 3 })
+      fill(loginArea, this.#login?.el)
       // The stored report when there is one: the page then shows this very result, no new probes.
       const link = report.url ? `${ORIGIN}${report.url}` : null
       if (link && !compact) fill(share, renderShare(t, link, daysKept(report), announce, options))
@@ -161,6 +170,7 @@ export class MailSetupElement extends HTMLElement {
         form,
         progress.el,
         result,
+        loginArea,
         share,
         more,
         announcer,

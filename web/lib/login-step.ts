@@ -1,0 +1,260 @@
+/**
+ * @module
+ * "Test with my password / 用授权码测试": the step after the settings, on the page and in the
+ * widget. A password field with the provider's credential hint beside it, a red warning to
+ * accept before a password goes to a server without encryption, the steps as they arrive and a
+ * verdict per server. The password leaves the field and every variable once the test is over.
+ */
+import { ApiError } from './api.ts'
+import { h, fill, uid } from './dom.ts'
+import { errorText } from './errors.ts'
+import { loginTest, loginTestAvailable } from './login-api.ts'
+import { renderLoginSteps, renderVerdicts, summary } from './login-verdict.ts'
+import type { Translate } from './messages.ts'
+import type { LoginTestInput, Report, ReportServer } from './types.ts'
+import type { Lang } from '../../src/model/domain.ts'
+
+export interface LoginStepOptions {
+  t: Translate
+  lang: Lang
+  /** The API's origin ('' on the page). */
+  base: string
+  announce: (text: string) => void
+  /** Heading level of the step's title; sub-headings are one below. */
+  level?: 2 | 3
+}
+
+type Kind = Report['credential']['kind']
+type FieldKind = Exclude<Kind, 'oauth2-only'>
+
+const hostsOf = (servers: (ReportServer | null)[]) =>
+  [...new Set(servers.filter((s): s is ReportServer => s !== null).map((s) => s.host))].join(', ')
+
+/** The provider's credential hint and its help link, beside the password field. */
+const credentialHint = (o: LoginStepOptions, report: Report, kind: FieldKind, id: string) => {
+  const provider = report.provider?.name
+  const { credential } = report
+  const lead =
+    provider && (kind === 'authorization-code' || kind === 'app-password')
+      ? o.t(`login.hint.${kind}`, { provider })
+      : credential.text
+  return h(
+    'div',
+    { class: 'login-hint', id },
+    h('p', {}, h('strong', {}, lead)),
+    credential.hint ? h('p', {}, credential.hint) : null,
+    credential.url
+      ? h(
+          'p',
+          {},
+          h(
+            'a',
+            { href: credential.url, target: '_blank', rel: 'noopener noreferrer' },
+            provider ? o.t('login.link', { provider }) : o.t('login.linkGeneric'),
+          ),
+        )
+      : null,
+  )
+}
+
+/** The red warning for servers without encryption, with the box the user must tick. */
+const plaintextWarning = (o: LoginStepOptions, servers: string, id: string) => {
+  const box = h('input', { type: 'checkbox', name: 'allowPlaintext', id })
+  const el = h(
+    'div',
+    { class: 'login-plaintext', role: 'group', 'aria-labelledby': `${id}-title` },
+    h('p', { class: 'login-plaintext-title', id: `${id}-title` }, o.t('login.plaintext.title')),
+    h('p', {}, o.t('login.plaintext.text', { servers })),
+    h('label', { class: 'check', for: id }, box, ' ', o.t('login.plaintext.accept')),
+  )
+  return { el, box }
+}
+
+/**
+ * The login step for a report, or null when there is nothing a password could test (no server,
+ * or a provider that takes OAuth only). Hidden until the service says it tests logins.
+ *
+ * @example
+ * const step = createLoginStep(report, { t, lang, base: '', announce })
+ * if (step) area.replaceChildren(step.el)
+ */
+export const createLoginStep = (report: Report, o: LoginStepOptions) => {
+  const { incoming, outgoing } = report.recommended
+  const kind = report.credential.kind
+  if ((!incoming && !outgoing) || kind === 'oauth2-only') return null
+  const t = o.t
+  const H = o.level === 3 ? 'h3' : 'h2'
+  const id = uid('login')
+  const plain = [incoming, outgoing].filter((s) => s?.security === 'none')
+
+  const password = h('input', {
+    type: 'password',
+    name: 'password',
+    id: `${id}-password`,
+    autocomplete: 'current-password',
+    spellcheck: 'false',
+    autocapitalize: 'off',
+    required: true,
+    'aria-describedby': `${id}-hint ${id}-error`,
+  })
+  const username = h('input', {
+    type: 'text',
+    name: 'username',
+    id: `${id}-username`,
+    autocomplete: 'username',
+    spellcheck: 'false',
+    autocapitalize: 'off',
+    placeholder: report.username?.value ?? report.email,
+    'aria-describedby': `${id}-username-help`,
+  })
+  const warning = plain.length > 0 ? plaintextWarning(o, hostsOf(plain), `${id}-plain`) : null
+  const button = h('button', { type: 'submit', class: 'primary' }, t('login.submit'))
+  const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert', hidden: true })
+  const steps = h('ol', { class: 'progress-list login-steps' })
+  const stepsBox = h(
+    'div',
+    {
+      class: 'login-progress',
+      role: 'log',
+      'aria-live': 'polite',
+      'aria-label': t('login.steps'),
+      hidden: true,
+    },
+    h('p', { class: 'progress-status login-status' }),
+    steps,
+  )
+  const verdict = h('div', { class: 'login-verdicts' })
+  const form = h(
+    'form',
+    { class: 'login-form', novalidate: true, 'aria-labelledby': `${id}-heading` },
+    credentialHint(o, report, kind, `${id}-hint`),
+    h('label', { for: password.id, class: 'field-label' }, t(`login.field.${kind}`)),
+    h('div', { class: 'field-row' }, password, button),
+    error,
+    h(
+      'details',
+      { class: 'login-username' },
+      h('summary', {}, t('login.usernameToggle')),
+      h('label', { for: username.id, class: 'field-label' }, t('login.username')),
+      username,
+      h(
+        'p',
+        { class: 'help', id: `${id}-username-help` },
+        t('login.usernameHelp', { username: report.username?.value ?? report.email }),
+      ),
+    ),
+    warning?.el,
+  )
+  const el = h(
+    'section',
+    { class: 'login-test', 'aria-labelledby': `${id}-heading`, hidden: true },
+    h(H, { id: `${id}-heading` }, t(`login.heading.${kind}`)),
+    h(
+      'p',
+      { class: 'help login-intro' },
+      t('login.intro', { servers: hostsOf([incoming, outgoing]) }),
+    ),
+    form,
+    stepsBox,
+    verdict,
+  )
+
+  let controller: AbortController | null = null
+  const showError = (text: string | null, field: HTMLInputElement | null = null) => {
+    error.textContent = text ?? ''
+    error.hidden = text === null
+    if (field) field.focus()
+  }
+  const setBusy = (busy: boolean) => {
+    button.textContent = busy ? t('login.busy') : t('login.submit')
+    button.disabled = busy
+    form.setAttribute('aria-busy', String(busy))
+  }
+
+  const run = async () => {
+    showError(null)
+    if (password.value === '') return showError(t('login.empty'), password)
+    if (warning && !warning.box.checked)
+      return showError(t('login.plaintext.required'), warning.box)
+    controller?.abort()
+    controller = new AbortController()
+    const name = username.value.trim()
+    // The one place the secret is held outside the field; dropped in `finally`.
+    let input: LoginTestInput | null = {
+      email: report.email,
+      password: password.value,
+      lang: o.lang,
+      ...(name ? { username: name } : {}),
+      ...(warning ? { allowPlaintext: true } : {}),
+      ...(report.id ? { reportId: report.id } : settingsOf(report)),
+    }
+    fill(steps)
+    fill(verdict)
+    stepsBox.hidden = false
+    const status = stepsBox.querySelector('.login-status')
+    if (status) status.textContent = t('login.started')
+    setBusy(true)
+    try {
+      const request = loginTest(
+        o.base,
+        input,
+        (s) => steps.append(...renderLoginSteps(t, [s])),
+        controller.signal,
+      )
+      input = null
+      const answer = await request
+      if (status) status.textContent = t('login.cleared')
+      fill(verdict, renderVerdicts(answer, o))
+      o.announce(summary(t, answer))
+      verdict.querySelector<HTMLElement>('.login-verdict-title')?.focus()
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') return
+      if (err instanceof ApiError && (err.status === 501 || err.status === 404)) {
+        el.hidden = true
+        return
+      }
+      stepsBox.hidden = steps.childElementCount === 0
+      showError(errorText(t, err))
+    } finally {
+      input = null
+      password.value = ''
+      setBusy(false)
+    }
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    void run()
+  })
+
+  void loginTestAvailable(o.base).then((yes) => {
+    el.hidden = !yes
+  })
+  return {
+    el,
+    /** Stops a running test and empties the field (a new diagnosis, another language). */
+    abort() {
+      controller?.abort()
+      password.value = ''
+    },
+  }
+}
+
+/** Without a stored report: the recommended servers themselves. */
+const settingsOf = (report: Report): Pick<LoginTestInput, 'incoming' | 'outgoing'> => {
+  const { incoming, outgoing } = report.recommended
+  return {
+    ...(incoming
+      ? {
+          incoming: {
+            protocol: incoming.protocol,
+            host: incoming.host,
+            port: incoming.port,
+            security: incoming.security,
+          },
+        }
+      : {}),
+    ...(outgoing
+      ? { outgoing: { host: outgoing.host, port: outgoing.port, security: outgoing.security } }
+      : {}),
+  }
+}
