@@ -14,6 +14,7 @@ import { type Browser, type Page, chromium } from 'playwright-core'
 import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
 import { createNodeResolver } from '../../src/dns/resolver-node.ts'
 import { GREETING_NUDGE_MS } from '../../src/probes/probe.ts'
+import type { ProviderIndex } from '../../src/providers/index.ts'
 import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTestApp } from '../fake/test-app.ts'
 import type { LabInfo } from '../lab/lab-info.ts'
@@ -59,7 +60,7 @@ export interface TestServer {
  * With a lab: its DNS, its address range and its CA, like the live tests.
  */
 export const startApp = async (
-  options: { lab?: LabInfo; widgetOrigins?: string[] } = {},
+  options: { lab?: LabInfo; widgetOrigins?: string[]; providers?: ProviderIndex } = {},
 ): Promise<TestServer> => {
   const lab = options.lab
   const ca = lab ? [lab.caPem] : undefined
@@ -90,6 +91,7 @@ export const startApp = async (
     nudgeMs: GREETING_NUDGE_MS,
     maxSockets: 200,
     limits: { probes: 10_000 },
+    providers: options.providers,
     web: {
       widgetOrigins: options.widgetOrigins ?? [],
       readAsset: (name) => readFile(`${PUBLIC_DIR}/${name}`, 'utf8').catch(() => null),

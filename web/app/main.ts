@@ -8,6 +8,7 @@ import { ApiError, fetchReport } from '../lib/api.ts'
 import { createAnnouncer } from '../lib/announcer.ts'
 import { createDiagnoseFlow } from '../lib/diagnose-flow.ts'
 import { createLoginStep } from '../lib/login-step.ts'
+import { renderStoredVerdict } from '../lib/login-verdict.ts'
 import { h, fill } from '../lib/dom.ts'
 import { errorText } from '../lib/errors.ts'
 import { pickLang, translator } from '../lib/messages.ts'
@@ -170,6 +171,7 @@ const render = () => {
           { class: 'stored', 'aria-labelledby': 'stored-heading' },
           h('h2', { id: 'stored-heading' }, t('stored.heading')),
           h('p', { class: 'stored-date' }, t('stored.date', { date })),
+          report.loginTest ? renderStoredVerdict(t, lang, report.email, report.loginTest) : null,
           h(
             'button',
             {

@@ -11,16 +11,20 @@ import type {
   RecommendationView,
   Report,
   SourceReport,
+  StoredReport,
 } from './types.ts'
 
 export class ApiError extends Error {
   override readonly name = 'ApiError'
   readonly code: string
   readonly status: number
-  constructor(code: string, message: string, status: number) {
+  /** Seconds from a 429's Retry-After, else null. */
+  readonly retryAfter: number | null
+  constructor(code: string, message: string, status: number, retryAfter: number | null = null) {
     super(message)
     this.code = code
     this.status = status
+    this.retryAfter = retryAfter
   }
 }
 
@@ -36,7 +40,8 @@ export const errorFrom = async (res: Response): Promise<ApiError> => {
     const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } }
     const code = typeof body.error?.code === 'string' ? body.error.code : `HTTP_${res.status}`
     const message = typeof body.error?.message === 'string' ? body.error.message : res.statusText
-    return new ApiError(code, message, res.status)
+    const retry = Number(res.headers.get('retry-after'))
+    return new ApiError(code, message, res.status, retry > 0 ? retry : null)
   } catch {
     return new ApiError(`HTTP_${res.status}`, res.statusText || 'Request failed', res.status)
   }
@@ -92,13 +97,13 @@ export const fetchReport = async (
   id: string,
   lang: string,
   signal?: AbortSignal,
-): Promise<Report> => {
+): Promise<StoredReport> => {
   const params = new URLSearchParams({ lang })
   const res = await request(`${base}/api/v1/reports/${encodeURIComponent(id)}?${params}`, {
     signal,
   })
   if (!res.ok) throw await errorFrom(res)
-  return (await res.json()) as Report
+  return (await res.json()) as StoredReport
 }
 
 /**

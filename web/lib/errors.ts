@@ -7,13 +7,18 @@ const KNOWN: Record<string, MessageKey> = {
   RATE_LIMITED: 'error.RATE_LIMITED',
   BUSY: 'error.BUSY',
   ORIGIN_NOT_ALLOWED: 'error.ORIGIN_NOT_ALLOWED',
+  LOGIN_LIMITED: 'error.LOGIN_LIMITED',
+  PLAINTEXT_REFUSED: 'error.PLAINTEXT_REFUSED',
+  INSECURE_TRANSPORT: 'error.INSECURE_TRANSPORT',
+  NOT_AVAILABLE_IN_THIS_DEPLOYMENT: 'error.NOT_AVAILABLE_IN_THIS_DEPLOYMENT',
   network: 'error.network',
 }
 
 export const errorText = (t: Translate, err: unknown): string => {
   if (err instanceof ApiError) {
     const key = KNOWN[err.code]
-    return key ? t(key) : t('error.generic', { message: err.message })
+    const minutes = Math.max(1, Math.ceil((err.retryAfter ?? 900) / 60))
+    return key ? t(key, { minutes }) : t('error.generic', { message: err.message })
   }
   return t('error.generic', { message: err instanceof Error ? err.message : String(err) })
 }

@@ -9,7 +9,7 @@ import { ApiError } from './api.ts'
 import { h, fill, uid } from './dom.ts'
 import { errorText } from './errors.ts'
 import { loginTest, loginTestAvailable } from './login-api.ts'
-import { renderLoginSteps, renderVerdicts, summary } from './login-verdict.ts'
+import { contextOf, createStepLog, renderVerdicts, summary } from './login-verdict.ts'
 import type { Translate } from './messages.ts'
 import type { LoginTestInput, Report, ReportServer } from './types.ts'
 import type { Lang } from '../../src/model/domain.ts'
@@ -110,7 +110,7 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
   const warning = plain.length > 0 ? plaintextWarning(o, hostsOf(plain), `${id}-plain`) : null
   const button = h('button', { type: 'submit', class: 'primary' }, t('login.submit'))
   const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert', hidden: true })
-  const steps = h('ol', { class: 'progress-list login-steps' })
+  const steps = h('div', { class: 'login-step-area' })
   const stepsBox = h(
     'div',
     {
@@ -188,23 +188,20 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
       ...(warning ? { allowPlaintext: true } : {}),
       ...(report.id ? { reportId: report.id } : settingsOf(report)),
     }
-    fill(steps)
+    const ctx = contextOf(report, name || null)
+    const log = createStepLog(t, ctx, o.level === 3 ? 'h4' : 'h3')
+    fill(steps, log.el)
     fill(verdict)
     stepsBox.hidden = false
     const status = stepsBox.querySelector('.login-status')
     if (status) status.textContent = t('login.started')
     setBusy(true)
     try {
-      const request = loginTest(
-        o.base,
-        input,
-        (s) => steps.append(...renderLoginSteps(t, [s])),
-        controller.signal,
-      )
+      const request = loginTest(o.base, input, log.add, controller.signal)
       input = null
       const answer = await request
       if (status) status.textContent = t('login.cleared')
-      fill(verdict, renderVerdicts(answer, o))
+      fill(verdict, renderVerdicts(ctx, answer, o))
       o.announce(summary(t, answer))
       verdict.querySelector<HTMLElement>('.login-verdict-title')?.focus()
     } catch (err) {
@@ -213,7 +210,7 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
         el.hidden = true
         return
       }
-      stepsBox.hidden = steps.childElementCount === 0
+      stepsBox.hidden = log.el.childElementCount === 0
       showError(errorText(t, err))
     } finally {
       input = null

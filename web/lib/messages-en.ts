@@ -208,6 +208,8 @@ export const en = {
   'login.step.mailbox': 'Open the inbox (read only)',
   'login.step.auth': 'Log in to send mail as {username}',
   'login.step.retry': 'Try the other username form: {username}',
+  'login.secondTry': 'second try',
+  'login.colon': ': ',
   'login.verdict': 'Login test result',
   'login.ok': 'Works',
   'login.failed': 'Does not work',
@@ -218,18 +220,19 @@ export const en = {
   'login.doneNone': 'not tested',
   'login.cleared': 'The password was removed from this page.',
   'login.noServer': 'No server to test.',
-  'login.stored': 'Login tested',
+  'login.stored': 'Login tested on {date}',
   'login.stored.ok': 'works, username = {username}',
   'login.stored.failed': 'does not work ({code})',
-  'login.stored.date': 'on {date}',
   'login.form.address': 'the full address ({value})',
   'login.form.local-part': 'the part before the @ ({value})',
-  'login.form.other': '{value}',
+  'login.form.other': 'the username typed in by hand',
   'error.NOT_AVAILABLE_IN_THIS_DEPLOYMENT': 'This service does not test logins.',
   'error.PLAINTEXT_REFUSED':
     'The server has no encryption: the test was not run. Allow it in the red warning first.',
-  'error.TOO_MANY_FAILURES':
-    'Too many failed logins for this account. Wait before you try again, or the provider may lock it.',
+  'error.LOGIN_LIMITED':
+    'Too many failed tests for this account. Wait {minutes} min before you try again, with the right password or code.',
+  'error.INSECURE_TRANSPORT':
+    'This page reached the service over plain HTTP: a password is accepted only over HTTPS.',
   'widget.share': 'Share link',
   'widget.title': 'Email setup',
   'widget.more': 'Full guide, downloads and details',

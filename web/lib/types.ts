@@ -57,16 +57,19 @@ export interface LoginTestInput {
   reportId?: string
 }
 
-/** One phase of a login attempt (connect, TLS, login, open mailbox, SMTP AUTH) as it finished. */
+/** Which username a login test typed: the full address, the part before the @, or the one given. */
+export type UsernameForm = 'address' | 'local-part' | 'other'
+
+/** One phase of a login attempt (dns, connect, tls, login, mailbox) as it finished. */
 export interface LoginStep {
-  server?: 'incoming' | 'outgoing'
+  server: 'incoming' | 'outgoing'
   step: string
   status: 'ok' | 'error'
-  ms?: number
-  code?: string | null
-  host?: string
-  port?: number
-  username?: string
+  ms: number
+  /** 1, or 2 for the other username form. */
+  attempt: number
+  username: UsernameForm
+  code?: string
 }
 
 /** The verdict for one server. */
@@ -74,7 +77,8 @@ export interface LoginResult {
   server: LoginServer
   status: 'ok' | 'error'
   code: string | null
-  username: string
+  /** The form that worked, or the one tried last. */
+  username: UsernameForm
   message: { en: string; 'zh-CN': string }
   steps: LoginStep[]
 }
@@ -83,3 +87,13 @@ export interface LoginTestAnswer {
   incoming: LoginResult | null
   outgoing: LoginResult | null
 }
+
+/** What a stored report keeps of its newest login test: never the password or the username. */
+export interface LoginVerdict {
+  testedAt: string
+  incoming: Pick<LoginResult, 'server' | 'status' | 'code' | 'username'> | null
+  outgoing: Pick<LoginResult, 'server' | 'status' | 'code' | 'username'> | null
+}
+
+/** A stored report as GET /api/v1/reports/{id} answers it: with its newest login verdict. */
+export type StoredReport = Report & { loginTest?: LoginVerdict | null }
