@@ -115,12 +115,13 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
     'div',
     {
       class: 'login-progress',
-      role: 'log',
+      // Polite and additive like the diagnosis's log, which keeps role=log for itself.
       'aria-live': 'polite',
+      'aria-relevant': 'additions text',
       'aria-label': t('login.steps'),
       hidden: true,
     },
-    h('p', { class: 'progress-status login-status' }),
+    h('p', { class: 'login-status' }),
     steps,
   )
   const verdict = h('div', { class: 'login-verdicts' })

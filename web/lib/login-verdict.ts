@@ -97,14 +97,14 @@ export const createStepLog = (t: Translate, ctx: LoginContext, heading: 'h3' | '
       let list = lists.get(s.server)
       if (!list) {
         const server = ctx.servers[s.server]
-        list = h('ol', { class: 'progress-list login-steps' })
+        list = h('ol', { class: 'login-steps' })
         el.append(
           h(
             'section',
             { class: 'login-step-group', 'data-server': s.server },
             h(
               heading,
-              { class: 'progress-server-name' },
+              { class: 'login-step-server' },
               roleName(t, s.server, server),
               server ? ` · ${server.host}:${server.port}` : '',
             ),
