@@ -157,7 +157,8 @@ export const ReportSchema = z
         kind: z.enum(CREDENTIALS),
         text: z.string(),
         hint: z.string().optional().meta({
-          description: 'The provider’s own words on the secret (e.g. QQ Mail’s 16-character 授权码).',
+          description:
+            'The provider’s own words on the secret (e.g. QQ Mail’s 16-character 授权码).',
         }),
         url: z.string().optional().meta({
           description: 'Where the provider switches mail-client access on or makes the code.',
