@@ -35,7 +35,7 @@ export interface DiagnoseHandlers {
 }
 
 /** The API's error body as an ApiError (its `code`, else `HTTP_<status>`). */
-export const errorFrom = async (res: Response): Promise<ApiError> => {
+const errorFrom = async (res: Response): Promise<ApiError> => {
   try {
     const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } }
     const code = typeof body.error?.code === 'string' ? body.error.code : `HTTP_${res.status}`
@@ -58,6 +58,29 @@ export const request = async (url: string, init: RequestInit): Promise<Response>
 }
 
 /**
+ * POSTs a JSON body asking for an event stream and reads it through `onEvent`. Resolves with
+ * the answer when the server sent plain JSON instead, else with undefined once the stream ends.
+ */
+export const postForEvents = async (
+  url: string,
+  body: string,
+  onEvent: (event: string, value: unknown) => void,
+  init: Omit<RequestInit, 'method' | 'headers' | 'body'> = {},
+): Promise<unknown> => {
+  const res = await request(url, {
+    ...init,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body,
+  })
+  if (!res.ok) throw await errorFrom(res)
+  if (!res.headers.get('content-type')?.includes('text/event-stream')) return await res.json()
+  if (!res.body) throw new ApiError('network', 'empty response', res.status)
+  await readSseJson(res.body, onEvent)
+  return undefined
+}
+
+/**
  * POST /api/v1/diagnose as an event stream; calls the handlers as steps complete and resolves
  * with the final report.
  *
@@ -70,24 +93,20 @@ export const diagnose = async (
   handlers: DiagnoseHandlers,
   signal?: AbortSignal,
 ): Promise<Report> => {
-  const res = await request(`${base}/api/v1/diagnose`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify(input),
-    signal,
-  })
-  if (!res.ok) throw await errorFrom(res)
-  if (!res.headers.get('content-type')?.includes('text/event-stream'))
-    return (await res.json()) as Report
-  if (!res.body) throw new ApiError('network', 'empty response', res.status)
   let report: Report | null = null
-  await readSseJson(res.body, (event, value) => {
-    if (event === 'source') handlers.source?.(value as SourceReport)
-    else if (event === 'probe') handlers.probe?.(value as ProbeResult)
-    else if (event === 'recommendation') handlers.recommendation?.(value as RecommendationView)
-    else if (event === 'report') report = value as Report
-  })
-  if (!report) throw new ApiError('network', 'the stream ended before the report', res.status)
+  const whole = await postForEvents(
+    `${base}/api/v1/diagnose`,
+    JSON.stringify(input),
+    (event, value) => {
+      if (event === 'source') handlers.source?.(value as SourceReport)
+      else if (event === 'probe') handlers.probe?.(value as ProbeResult)
+      else if (event === 'recommendation') handlers.recommendation?.(value as RecommendationView)
+      else if (event === 'report') report = value as Report
+    },
+    { signal },
+  )
+  if (whole !== undefined) return whole as Report
+  if (!report) throw new ApiError('network', 'the stream ended before the report', 200)
   return report
 }
 

@@ -3,8 +3,7 @@
  * POST /api/v1/login-test from the page and the widget: the step events as they arrive, then
  * the verdict per server. The password lives only in the request body built here.
  */
-import { ApiError, errorFrom, request } from './api.ts'
-import { readSseJson } from './sse.ts'
+import { ApiError, postForEvents, request } from './api.ts'
 import type { LoginStep, LoginTestAnswer, LoginTestInput } from './types.ts'
 
 const PATH = '/api/v1/login-test'
@@ -19,31 +18,25 @@ export const loginTest = async (
   onStep: (step: LoginStep) => void,
   signal?: AbortSignal,
 ): Promise<LoginTestAnswer> => {
-  const res = await request(`${base}${PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify(input),
-    // Never kept by the browser for later: the body holds the password.
-    cache: 'no-store',
-    credentials: 'omit',
-    signal,
-  })
-  if (!res.ok) throw await errorFrom(res)
-  if (!res.headers.get('content-type')?.includes('text/event-stream'))
-    return (await res.json()) as LoginTestAnswer
-  if (!res.body) throw new ApiError('network', 'empty response', res.status)
   let answer: LoginTestAnswer | null = null
   let failure: ApiError | null = null
-  await readSseJson(res.body, (event, value) => {
-    if (event === 'step') onStep(value as LoginStep)
-    else if (event === 'result') answer = value as LoginTestAnswer
-    else if (event === 'error') {
-      const e = (value as { error?: { code?: string; message?: string } }).error
-      failure = new ApiError(e?.code ?? 'INTERNAL', e?.message ?? 'error', res.status)
-    }
-  })
+  const whole = await postForEvents(
+    `${base}${PATH}`,
+    JSON.stringify(input),
+    (event, value) => {
+      if (event === 'step') onStep(value as LoginStep)
+      else if (event === 'result') answer = value as LoginTestAnswer
+      else if (event === 'error') {
+        const e = (value as { error?: { code?: string; message?: string } }).error
+        failure = new ApiError(e?.code ?? 'INTERNAL', e?.message ?? 'error', 200)
+      }
+    },
+    // Never kept by the browser for later: the body holds the password.
+    { cache: 'no-store', credentials: 'omit', signal },
+  )
+  if (whole !== undefined) return whole as LoginTestAnswer
   if (failure) throw failure
-  if (!answer) throw new ApiError('network', 'the stream ended before the result', res.status)
+  if (!answer) throw new ApiError('network', 'the stream ended before the result', 200)
   return answer
 }
 

@@ -87,23 +87,18 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
   const id = uid('login')
   const plain = [incoming, outgoing].filter((s) => s?.security === 'none')
 
-  const password = h('input', {
+  /** A field for a secret or a name: no spelling help, no capitals. */
+  const field = (name: 'password' | 'username', attrs: Record<string, string | boolean>) =>
+    h('input', { name, id: `${id}-${name}`, spellcheck: 'false', autocapitalize: 'off', ...attrs })
+  const password = field('password', {
     type: 'password',
-    name: 'password',
-    id: `${id}-password`,
     autocomplete: 'current-password',
-    spellcheck: 'false',
-    autocapitalize: 'off',
     required: true,
     'aria-describedby': `${id}-hint ${id}-error`,
   })
-  const username = h('input', {
+  const username = field('username', {
     type: 'text',
-    name: 'username',
-    id: `${id}-username`,
     autocomplete: 'username',
-    spellcheck: 'false',
-    autocapitalize: 'off',
     placeholder: report.username?.value ?? report.email,
     'aria-describedby': `${id}-username-help`,
   })
