@@ -16,6 +16,7 @@ export const END = '<!-- errors:end -->'
 const WHERE: Record<ErrorEntry['kind'], string> = {
   probe: 'probe result',
   discovery: 'source report',
+  login: 'login test',
   api: 'API error',
 }
 

@@ -14,6 +14,9 @@ import { createClientSettings } from './diagnose/client-settings.ts'
 import type { Retention } from './diagnose/saved-report.ts'
 import type { ReportStore } from './diagnose/store.ts'
 import type { Logger } from './logger.ts'
+import { DEFAULT_FAILURE_LIMIT, createFailureLimit } from './login/failure-limit.ts'
+import { createPop3DialogueAttempt } from './login/pop3-dialogue.ts'
+import type { LoginAttempts } from './login/types.ts'
 import type { MatrixDeps } from './probes/matrix.ts'
 import type { ProviderIndex } from './providers/index.ts'
 import { type CostMeter, RateLimitError, metered } from './security/costs.ts'
@@ -27,6 +30,7 @@ import { DIAGNOSE_SOCKETS, diagnoseRoutes } from './routes/diagnose.ts'
 import { guidesRoutes } from './routes/guides.ts'
 import { mobileconfigRoutes } from './routes/mobileconfig.ts'
 import { lookupRoutes } from './routes/lookup.ts'
+import { loginTestRoutes } from './routes/login-test.ts'
 import { probeRoutes } from './routes/probe.ts'
 import { reportsRoutes } from './routes/reports.ts'
 import { type WebDeps, webRoutes } from './routes/web.ts'
@@ -72,6 +76,18 @@ export interface AppDeps {
   publicUrl: string
   /** Milliseconds since the epoch, for the store; fixed in tests. */
   now?: () => number
+  /**
+   * The login test (POST /api/v1/login-test): the runtime's attempts (imapflow, node-pop3,
+   * nodemailer on Node), the failure limit per account and server (MAILSETUP_LOGIN_FAILURE_LIMIT,
+   * default 5 in 15 minutes) and one attempt's budget. Without it the route answers 404.
+   */
+  login?: {
+    attempts: LoginAttempts
+    failureLimit?: { max: number; windowMs: number }
+    timeoutMs?: number
+  }
+  /** MAILSETUP_TRUST_PROXY: the proxy's forwarded headers are believed (the login test refuses http). */
+  trustProxy?: boolean
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -170,6 +186,35 @@ export const createApp = (deps: AppDeps) => {
   app.route('/api/v1/probe', probeRoutes({ probe, budget: deps.budget, costs }))
   app.route('/api/v1/lookup', lookupRoutes({ discovery, budget: deps.budget, costs }))
   app.route('/api/v1/diagnose', diagnoseRoutes({ discovery, budget: deps.budget, costs, storage }))
+  app.route(
+    '/api/v1/login-test',
+    loginTestRoutes({
+      run: deps.login
+        ? {
+            guard: probe.guard,
+            limiter: probe.limiter,
+            // Each login attempt opens one socket: billed to the client's probe budget.
+            attempts: {
+              imap: metered(costs, 'probes', deps.login.attempts.imap),
+              pop3Tls: metered(costs, 'probes', deps.login.attempts.pop3Tls),
+              smtp: metered(costs, 'probes', deps.login.attempts.smtp),
+            },
+            pop3Dialogue: createPop3DialogueAttempt(probe.connect),
+            timeoutMs: deps.login.timeoutMs,
+          }
+        : null,
+      discovery,
+      budget: deps.budget,
+      costs,
+      storage,
+      failures: createFailureLimit({
+        ...DEFAULT_FAILURE_LIMIT,
+        ...deps.login?.failureLimit,
+        now: storage.now,
+      }),
+      trustProxy: deps.trustProxy ?? false,
+    }),
+  )
   const profile = { sign: deps.signProfile }
   app.route('/api/v1/reports', reportsRoutes({ storage, profile }))
 

@@ -47,6 +47,20 @@ describe('loadConfig', () => {
     })
   })
 
+  it('reads the login failure limit: 5 per 15 minutes by default, a count, or a count per window', () => {
+    const minutes = (n: number) => n * 60_000
+    expect(loadConfig({}).MAILSETUP_LOGIN_FAILURE_LIMIT).toEqual({ max: 5, windowMs: minutes(15) })
+    expect(
+      loadConfig({ MAILSETUP_LOGIN_FAILURE_LIMIT: '3' }).MAILSETUP_LOGIN_FAILURE_LIMIT,
+    ).toEqual({
+      max: 3,
+      windowMs: minutes(15),
+    })
+    expect(
+      loadConfig({ MAILSETUP_LOGIN_FAILURE_LIMIT: '10/1h' }).MAILSETUP_LOGIN_FAILURE_LIMIT,
+    ).toEqual({ max: 10, windowMs: minutes(60) })
+  })
+
   it('reads every variable', () => {
     const config = loadConfig({
       PORT: '9000',
@@ -83,6 +97,9 @@ describe('loadConfig', () => {
     ['MAILSETUP_RATE_LIMIT', '0'],
     ['MAILSETUP_LOOKUP_LIMIT', '1.5'],
     ['MAILSETUP_REQUEST_LIMIT', 'lots'],
+    ['MAILSETUP_LOGIN_FAILURE_LIMIT', '0'],
+    ['MAILSETUP_LOGIN_FAILURE_LIMIT', 'five'],
+    ['MAILSETUP_LOGIN_FAILURE_LIMIT', '5/15d'],
   ])('a bad %s (%j) stops with a message naming it', (name, value) => {
     const attempt = () => loadConfig({ [name]: value })
     expect(attempt).toThrow(ConfigError)

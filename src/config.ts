@@ -66,6 +66,28 @@ const localUrl = (host: string, port: number): string => {
   return `http://${name.includes(':') ? `[${name}]` : name}:${port}`
 }
 
+const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000 }
+
+/** `5` (per 15 minutes) or `5/15m`, `10/1h`, `3/90s`: failures allowed per window. */
+const failureLimit = z
+  .string()
+  .default('5')
+  .transform((value, ctx) => {
+    const match = /^\s*(\d{1,6})\s*(?:\/\s*(\d{1,6})\s*([smh])\s*)?$/.exec(value)
+    const max = Number(match?.[1])
+    const windowMs = match?.[2]
+      ? Number(match[2]) * (UNIT_MS[match[3] ?? 'm'] ?? 60_000)
+      : 15 * 60_000
+    if (!match || max < 1 || windowMs < 1_000) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected a count, optionally per window, e.g. 5 or 5/15m',
+      })
+      return z.NEVER
+    }
+    return { max, windowMs }
+  })
+
 const fields = z.object({
   PORT: int(0, 65535, 8787),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -118,6 +140,7 @@ const fields = z.object({
   MAILSETUP_REPORT_TTL_DAYS: int(1, 3_650, 30),
   MAILSETUP_VERIFIED_TTL_HOURS: int(1, 8_760, 24),
   MAILSETUP_PUBLIC_URL: publicUrl,
+  MAILSETUP_LOGIN_FAILURE_LIMIT: failureLimit,
 })
 
 // Every absolute URL the service builds, and the CORS own-origin check, come from

@@ -16,6 +16,7 @@ import { createCachingResolver } from './dns/caching-resolver.ts'
 import { createNodeResolver } from './dns/resolver-node.ts'
 import { createNodeHttpGet } from './discovery/http-node.ts'
 import { type Logger, createLogger } from './logger.ts'
+import { createNodeLoginAttempts } from './login/attempts-node.ts'
 import { createHostLimiter } from './probes/host-limiter.ts'
 import { createProviderIndex, loadBuiltInProviders } from './providers/index.ts'
 import { loadOverlayFile } from './providers/overlay-file-node.ts'
@@ -151,6 +152,11 @@ export const buildNodeApp = async (config: Config) => {
     readAsset: (name) => readFile(`${publicDir}/${name}`, 'utf8').catch(() => null),
     assets: serveStatic({ root: publicDir }),
     reports,
+    login: {
+      attempts: createNodeLoginAttempts({ ca, clientName: config.MAILSETUP_EHLO_NAME }),
+      failureLimit: config.MAILSETUP_LOGIN_FAILURE_LIMIT,
+    },
+    trustProxy: config.MAILSETUP_TRUST_PROXY,
     retention: {
       reportMs: config.MAILSETUP_REPORT_TTL_DAYS * 24 * 60 * 60 * 1000,
       verifiedMs: config.MAILSETUP_VERIFIED_TTL_HOURS * 60 * 60 * 1000,

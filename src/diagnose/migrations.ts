@@ -32,6 +32,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX verified_settings_expires_at ON verified_settings (expires_at);
     `,
   },
+  {
+    version: 2,
+    // The login test's verdict (ok or a code, the username form, when): never a credential.
+    sql: `ALTER TABLE reports ADD COLUMN login TEXT;`,
+  },
 ]
 
 /** The newest schema version this code knows. */

@@ -8,6 +8,7 @@ import type { Lang, Needs } from '../model/domain.ts'
 import { type ProviderIndex, providerName } from '../providers/index.ts'
 import { recommend } from '../recommend/index.ts'
 import { fromReportServer, settingsFromReport } from './account-settings.ts'
+import type { LoginVerdict } from './login-verdict.ts'
 import { type Report, recommendationView } from './report.ts'
 import { hashToken, newDeleteToken, newReportId } from './report-id.ts'
 import type { ReportStore, StoredReport } from './store.ts'
@@ -30,8 +31,14 @@ export interface ReportStorage {
 /** The share link of a report (a path on this service). */
 export const reportUrl = (id: string) => `/r/${id}`
 
-/** A report as the API answers it once stored. */
-export type SavedReport = Report & { id: string; url: string; createdAt: string; expiresAt: string }
+/** A report as the API answers it once stored, with the newest login test's verdict (or null). */
+export type SavedReport = Report & {
+  id: string
+  url: string
+  createdAt: string
+  expiresAt: string
+  loginTest: LoginVerdict | null
+}
 
 /** Records the verified servers of a report as its domain's newest. */
 export const recordVerified = async (storage: ReportStorage, report: Report) => {
@@ -145,5 +152,11 @@ export const savedReport = (
     url: reportUrl(stored.id),
     createdAt: new Date(stored.createdAt).toISOString(),
     expiresAt: new Date(stored.expiresAt).toISOString(),
+    // The store gives back what recordLoginVerdict put in.
+    loginTest: (stored.login as LoginVerdict | undefined) ?? null,
   }
 }
+
+/** Records a login test's verdict on a stored report; false when the report is gone. */
+export const recordLoginVerdict = (storage: ReportStorage, id: string, verdict: LoginVerdict) =>
+  storage.store.saveLogin(id, verdict)

@@ -21,6 +21,7 @@ interface EntryRow {
 interface ReportRow extends EntryRow {
   id: string
   delete_token_hash: string
+  login: string | null
 }
 
 type VerifiedRow = EntryRow
@@ -81,6 +82,7 @@ export const openSqliteReportStore = (path: string): ReportStore => {
     'SELECT * FROM reports WHERE id = ? AND expires_at > ?',
   )
   const remove = db.prepare<[string]>('DELETE FROM reports WHERE id = ?')
+  const updateLogin = db.prepare<[string, string]>('UPDATE reports SET login = ? WHERE id = ?')
   const purgeReports = db.prepare<[number]>('DELETE FROM reports WHERE expires_at <= ?')
   const purgeVerified = db.prepare<[number]>('DELETE FROM verified_settings WHERE expires_at <= ?')
   const upsertVerified = db.prepare<[string, number, number, string]>(
@@ -100,7 +102,16 @@ export const openSqliteReportStore = (path: string): ReportStore => {
       const row = select.get(id, now)
       if (!row) return null
       const { body, ...entry } = entryOf(row)
-      return { id: row.id, deleteTokenHash: row.delete_token_hash, ...entry, report: body }
+      return {
+        id: row.id,
+        deleteTokenHash: row.delete_token_hash,
+        ...entry,
+        report: body,
+        ...(row.login === null ? {} : { login: JSON.parse(row.login) as unknown }),
+      }
+    },
+    async saveLogin(id, verdict) {
+      return updateLogin.run(JSON.stringify(verdict), id).changes > 0
     },
     async delete(id) {
       return remove.run(id).changes > 0

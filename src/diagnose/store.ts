@@ -17,6 +17,8 @@ export interface StoredReport {
   expiresAt: number
   /** The report as the diagnosis answered it (JSON-serialisable). */
   report: unknown
+  /** The newest login test's verdict for this report (login-verdict.ts), or null before one. */
+  login?: unknown
 }
 
 /** The newest verified servers for a domain, with usernames as forms (see verified-settings.ts). */
@@ -31,6 +33,11 @@ export interface ReportStore {
   save(entry: StoredReport): Promise<void>
   /** The report, or null when unknown or expired at `now`. */
   get(id: string, now: number): Promise<StoredReport | null>
+  /**
+   * Records a login test's verdict on the report (the newest replaces the one before); false
+   * when there is no such report. The verdict holds no credential.
+   */
+  saveLogin(id: string, verdict: unknown): Promise<boolean>
   /** True when a report was deleted. */
   delete(id: string): Promise<boolean>
   /** Drops what expired before `now` (reports and verified settings); returns how many. */

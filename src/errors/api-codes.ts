@@ -16,6 +16,23 @@ export const API_CODES = {
       'zh-CN': '请求无效，`field` 指出需要修改的字段。',
     },
   },
+  PLAINTEXT_REFUSED: {
+    kind: 'api',
+    http: 400,
+    message: {
+      en: 'This server would get the password without encryption (security: none); the login test refuses unless allowPlaintext is true.',
+      'zh-CN':
+        '该服务器会以未加密方式接收密码（security: none）；除非设置 allowPlaintext 为 true，否则不进行登录测试。',
+    },
+  },
+  INSECURE_TRANSPORT: {
+    kind: 'api',
+    http: 400,
+    message: {
+      en: 'This request reached the service over plain HTTP; passwords are only accepted over HTTPS.',
+      'zh-CN': '该请求通过未加密的 HTTP 到达服务；只有通过 HTTPS 才接受密码。',
+    },
+  },
   UNAUTHORIZED: {
     kind: 'api',
     http: 401,
@@ -111,6 +128,14 @@ export const API_CODES = {
       en: 'This client has used up one of its budgets (`limit` names it); wait for the time `Retry-After` names.',
       'zh-CN':
         '该客户端已用完一项额度（`limit` 指出是哪一项），请按 `Retry-After` 所示时间等待后再试。',
+    },
+  },
+  LOGIN_LIMITED: {
+    kind: 'api',
+    http: 429,
+    message: {
+      en: 'Too many failed login tests for this account and server; wait for the time `Retry-After` names.',
+      'zh-CN': '该账户在该服务器上的登录测试失败次数过多，请按 `Retry-After` 所示时间等待后再试。',
     },
   },
   BUSY: {

@@ -16,8 +16,11 @@ export interface ErrorMessage {
   'zh-CN': string
 }
 
-/** Where the code shows up: a probe result, a discovery source report, or an API error body. */
-export type ErrorKind = 'probe' | 'discovery' | 'api'
+/**
+ * Where the code shows up: a probe result, a discovery source report, a login test's result
+ * (POST /api/v1/login-test), or an API error body.
+ */
+export type ErrorKind = 'probe' | 'discovery' | 'login' | 'api'
 
 export interface ProbeEntry {
   kind: 'probe'
@@ -32,10 +35,16 @@ export interface DiscoveryEntry {
   message: ErrorMessage
 }
 
+/** A login test's verdict for one server; its `message` is the generic text (login/messages.ts adds the provider's). */
+export interface LoginEntry {
+  kind: 'login'
+  message: ErrorMessage
+}
+
 export interface ApiEntry {
   kind: 'api'
   http: ErrorHttpStatus
   message: ErrorMessage
 }
 
-export type ErrorEntry = ProbeEntry | DiscoveryEntry | ApiEntry
+export type ErrorEntry = ProbeEntry | DiscoveryEntry | LoginEntry | ApiEntry

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { API_CODES } from './api-codes.ts'
 import { DISCOVERY_CODES } from './discovery-codes.ts'
+import { LOGIN_CODES } from './login-codes.ts'
 import { PROBE_CODES } from './probe-codes.ts'
 import { API_CODE_LIST, ERRORS, PROBE_CODE_LIST, messageFor } from './table.ts'
 
 describe('the error table', () => {
   it('holds each part whole: no two parts share a code', () => {
-    const parts = [PROBE_CODES, DISCOVERY_CODES, API_CODES].map((part) => Object.keys(part))
+    const parts = [PROBE_CODES, DISCOVERY_CODES, LOGIN_CODES, API_CODES].map((part) =>
+      Object.keys(part),
+    )
     const all = parts.flat()
     expect(new Set(all).size).toBe(all.length)
     expect(Object.keys(ERRORS)).toEqual(all)

@@ -21,7 +21,14 @@ import {
 } from './schemas.ts'
 import { INCOMING_PROTOCOLS, LANGS } from '../model/domain.ts'
 import {
+  LoginResultSchema,
+  LoginStepSchema,
+  LoginTestAnswerSchema,
+  LoginVerdictSchema,
+} from './login-schemas.ts'
+import {
   DiagnoseRequest,
+  LoginTestRequest,
   LookupQuery,
   ProbeRequest,
   ReportGuideQuery,
@@ -45,6 +52,11 @@ const COMPONENTS = {
   ProviderSummary: ProviderSummarySchema,
   Guide: GuideSchema,
   GuideList: GuideListSchema,
+  LoginTestRequest,
+  LoginTestAnswer: LoginTestAnswerSchema,
+  LoginResult: LoginResultSchema,
+  LoginStep: LoginStepSchema,
+  LoginVerdict: LoginVerdictSchema,
 } as const
 
 type ComponentName = keyof typeof COMPONENTS
@@ -164,6 +176,24 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
             },
           },
           ...errors(400, 413, 429),
+        },
+      },
+    },
+    '/api/v1/login-test': {
+      post: {
+        summary: 'Log in with the user’s own password or authorization code',
+        description:
+          'Logs in to the incoming server (IMAP: LOGIN, then INBOX opened read-only with EXAMINE, ID sent when offered; POP3: USER/PASS) and the outgoing one (SMTP AUTH), and says per server whether it works: `status`, a stable `code` (AUTH_FAILED, AUTH_AUTHORIZATION_CODE_REQUIRED, AUTH_APP_PASSWORD_REQUIRED, AUTH_OAUTH_ONLY, SERVICE_NOT_ENABLED, UNSAFE_LOGIN, … or a probe code), the username form that worked and a message in both languages with the provider’s words. Without `incoming`/`outgoing` it tests the recommended servers of the stored report `reportId` (and records the verdict there: `loginTest` of GET /api/v1/reports/{id}), else of a fresh discovery; with one of them, only that one. The username is `username`, else the discovered form; after AUTH_FAILED the other form (full address / local part) is tried once. A `security: none` server is refused with PLAINTEXT_REFUSED unless `allowPlaintext`; no password follows a failed certificate check. Failed tests are limited per account and server (429 LOGIN_LIMITED with Retry-After). The password and username never appear in an answer, a log or a stored report. With `Accept: text/event-stream`: a `step` event (a LoginStep) as each phase finishes, then a `result` event (the LoginTestAnswer), or an `error` event `{ error: { code, message } }`.',
+        requestBody: { required: true, content: json(ref('LoginTestRequest')) },
+        responses: {
+          200: {
+            description: 'One LoginResult per server tested (null for a server not tested).',
+            content: {
+              ...json(ref('LoginTestAnswer')),
+              ...SSE('step events, then a result event (or an error event)'),
+            },
+          },
+          ...errors(400, 403, 404, 413, 429),
         },
       },
     },

@@ -4,6 +4,7 @@
  * Below the routes, so that both import them from here.
  */
 import { z } from 'zod'
+import { REPORT_ID_PATTERN } from '../diagnose/report-id.ts'
 import { parseAddress } from '../formats/email-address.ts'
 import { REGIONS } from '../providers/schema.ts'
 import {
@@ -91,3 +92,45 @@ export const ReportGuideQuery = z.object({
   lang: LangSchema.optional(),
   protocol: z.enum(INCOMING_PROTOCOLS).optional(),
 })
+
+const HostSchema = z
+  .string()
+  .trim()
+  .min(1, 'host is empty')
+  .max(253, 'host is longer than 253 characters')
+const PortSchema = z.number().int().min(1).max(65535)
+
+/** POST /api/v1/login-test. The password is read, used and forgotten: never logged or stored. */
+export const LoginTestRequest = z
+  .object({
+    email: EmailSchema,
+    password: z
+      .string()
+      .min(1, 'password is required')
+      .max(1024, 'password is longer than 1024 characters'),
+    username: z
+      .string()
+      .trim()
+      .min(1, 'username is empty')
+      .max(320, 'username is longer than 320 characters')
+      .optional(),
+    incoming: z
+      .object({
+        protocol: z.enum(INCOMING_PROTOCOLS),
+        host: HostSchema,
+        port: PortSchema,
+        security: z.enum(SECURITIES),
+      })
+      .strict()
+      .optional(),
+    outgoing: z
+      .object({ host: HostSchema, port: PortSchema, security: z.enum(SECURITIES) })
+      .strict()
+      .optional(),
+    /** A stored report whose recommended servers to test (and to record the verdict on). */
+    reportId: z.string().regex(REPORT_ID_PATTERN, 'reportId is not a report id').optional(),
+    lang: LangSchema.optional(),
+    /** Lets a `security: none` server receive the password in plaintext. */
+    allowPlaintext: z.boolean().default(false),
+  })
+  .strict()

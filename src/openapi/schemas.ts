@@ -10,6 +10,7 @@ import { CREDENTIALS, STATUSES } from '../providers/index.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
 import { BUDGETS } from '../security/costs.ts'
 import { INCOMING_PROTOCOLS, LANGS, PROTOCOLS, SECURITIES } from '../model/domain.ts'
+import { LoginVerdictSchema } from './login-schemas.ts'
 
 export const ProbeCodeSchema = z
   .enum(PROBE_CODE_LIST)
@@ -196,7 +197,10 @@ export const DiagnosisSchema = ReportSchema.extend({
   .meta({ description: 'The link fields are absent only when the report could not be stored.' })
 
 /** A stored report as GET /api/v1/reports/{id} answers it. */
-export const StoredReportSchema = ReportSchema.extend(reportLink)
+export const StoredReportSchema = ReportSchema.extend({
+  ...reportLink,
+  loginTest: LoginVerdictSchema.nullable(),
+})
 
 export const ProviderSummarySchema = z
   .object({

@@ -8,6 +8,7 @@ import tls from 'node:tls'
 import type { Connect, ProbeSocket, ReadLimits, SocketTarget, TlsSession } from './socket.ts'
 import { ProbeError } from '../errors/probe-error.ts'
 import { describeCertificate } from './certificate-node.ts'
+import { CONNECT_ERRORS } from './connect-errors.ts'
 import { errorCode } from '../util/error-code.ts'
 
 /** Most bytes one probe session may receive; a mail dialogue needs a few KB. */
@@ -17,15 +18,6 @@ export interface NodeConnectOptions {
   /** Extra trusted CA certificates (PEM), added to Node's root store. */
   ca?: string[]
   maxSessionBytes?: number
-}
-
-const CONNECT_ERRORS: Record<string, ProbeError['code']> = {
-  ECONNREFUSED: 'TCP_REFUSED',
-  EHOSTUNREACH: 'TCP_UNREACHABLE',
-  ENETUNREACH: 'TCP_UNREACHABLE',
-  EHOSTDOWN: 'TCP_UNREACHABLE',
-  EADDRNOTAVAIL: 'TCP_UNREACHABLE',
-  ETIMEDOUT: 'TCP_TIMEOUT',
 }
 
 /**

@@ -44,7 +44,8 @@ const PRIORITY: ProbeCode[] = [
   'TLS_OUTDATED',
 ]
 
-const chainProblem = (chainError: string): ProbeCode => {
+/** The code for an OpenSSL chain error (Node’s `authorizationError`, a TLS error’s `code`). */
+export const chainProblem = (chainError: string): ProbeCode => {
   if (chainError === 'CERT_HAS_EXPIRED') return 'TLS_CERT_EXPIRED'
   if (chainError === 'CERT_NOT_YET_VALID') return 'TLS_CERT_NOT_YET_VALID'
   if (chainError === 'DEPTH_ZERO_SELF_SIGNED_CERT' || chainError === 'SELF_SIGNED_CERT_IN_CHAIN') {

@@ -41,6 +41,9 @@ export interface TestAppOptions {
   now?: () => number
   /** MAILSETUP_PUBLIC_URL; default http://localhost, the origin app.request() uses. */
   publicUrl?: string
+  /** The login test's attempts and failure limit (POST /api/v1/login-test answers 404 without). */
+  login?: AppDeps['login']
+  trustProxy?: boolean
   /** The page, the widget and their origins, for tests in a browser. */
   web?: Pick<AppDeps, 'widgetOrigins' | 'readAsset' | 'assets'>
 }
@@ -85,6 +88,8 @@ export const createTestApp = (options: TestAppOptions = {}) => {
     retention: options.retention,
     now: options.now,
     publicUrl: options.publicUrl ?? 'http://localhost',
+    login: options.login,
+    trustProxy: options.trustProxy,
     ...options.web,
   })
   return { app, logs, costs }

@@ -43,7 +43,8 @@ export interface LabInfo {
   /** ISO date of the `expired` host's certificate notAfter. */
   expiredNotAfter: string
   hosts: Record<LabProfile, LabHost>
-  users: { email: string; password: string }[]
+  /** Accounts; `login` is the username the servers know when it is not the address. */
+  users: { email: string; password: string; login?: string }[]
   /** Autoconfig web hosts: `secure` (https, lab CA) and `plain` (http only). */
   web: { secure: LabWebHost; plain: LabWebHost }
   /** Domains whose DNS has only an MX record: domain -> MX host. */

@@ -17,9 +17,14 @@ export const EXPIRED_NOT_BEFORE = '20230101000000Z'
 export const EXPIRED_NOT_AFTER = '20240131235959Z'
 export const EXPIRED_NOT_AFTER_ISO = '2024-01-31T23:59:59.000Z'
 
-export const USERS = [
+/**
+ * Lab accounts. `login` is the username the servers know when it is not the address: carol signs
+ * in with the local part only (the login test must find that form).
+ */
+export const USERS: { email: string; password: string; login?: string }[] = [
   { email: 'alice@example.test', password: 'secret' },
   { email: 'bob@lab.test', password: 'hunter2' },
+  { email: 'carol@example.test', password: 'Carol-Lab-Pass-7', login: 'carol' },
 ]
 
 export const IMAPS = 993

@@ -18,6 +18,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['discovery'],
   ['recommend'],
   ['diagnose'],
+  // login/: the login test (issue 11), over probes, security, discovery, recommend and diagnose.
+  ['login'],
   ['formats', 'guides'],
   ['openapi'],
   ['routes'],

@@ -1,0 +1,22 @@
+/**
+ * @module
+ * What a stored report keeps of a login test: per server whether the login worked (or its
+ * code), the username form that worked, and when. Never the password, never the username.
+ */
+import type { LoginResultCode } from '../errors/table.ts'
+import type { Protocol, Security } from '../model/domain.ts'
+
+export interface ServerVerdict {
+  server: { protocol: Protocol; host: string; port: number; security: Security }
+  status: 'ok' | 'error'
+  code: LoginResultCode | null
+  /** The username form that worked, or the one tried last. */
+  username: 'address' | 'local-part' | 'other'
+}
+
+export interface LoginVerdict {
+  /** ISO time of the test. */
+  testedAt: string
+  incoming: ServerVerdict | null
+  outgoing: ServerVerdict | null
+}

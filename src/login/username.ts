@@ -1,0 +1,53 @@
+/**
+ * @module
+ * Which username a login test types: the one the request gives, else the form discovery found
+ * (full address or local part); after a plain AUTH_FAILED, the other form once.
+ */
+import { splitEmail } from '../providers/index.ts'
+
+export type UsernameForm = 'address' | 'local-part' | 'other'
+
+export interface UsernameChoice {
+  form: UsernameForm
+  value: string
+}
+
+/**
+ * The form of `username` for `email`.
+ *
+ * @example
+ * formOf('ann@example.com', 'ann') // 'local-part'
+ */
+export const formOf = (email: string, username: string): UsernameForm => {
+  const { localPart, domain } = splitEmail(email)
+  const wanted = username.trim().toLowerCase()
+  if (wanted === email.trim().toLowerCase() || wanted === `${localPart}@${domain}`.toLowerCase())
+    return 'address'
+  if (wanted === localPart.toLowerCase()) return 'local-part'
+  return 'other'
+}
+
+const valueOf = (email: string, form: 'address' | 'local-part'): string => {
+  const { localPart, domain } = splitEmail(email)
+  return form === 'address' ? `${localPart}@${domain}` : localPart
+}
+
+/**
+ * The usernames to try, in order: the first choice, then the other form when there is one.
+ * At most two, so a request never makes more than two attempts per server.
+ *
+ * @example
+ * usernamesToTry('ann@example.com', { explicit: undefined, discovered: 'ann@example.com' })
+ * // [{ form: 'address', value: 'ann@example.com' }, { form: 'local-part', value: 'ann' }]
+ */
+export const usernamesToTry = (
+  email: string,
+  input: { explicit?: string; discovered?: string },
+): UsernameChoice[] => {
+  const first = input.explicit ?? input.discovered ?? email
+  const form = formOf(email, first)
+  const chosen = { form, value: form === 'other' ? first : valueOf(email, form) }
+  if (form === 'other') return [chosen]
+  const other = form === 'address' ? 'local-part' : 'address'
+  return [chosen, { form: other, value: valueOf(email, other) }]
+}
