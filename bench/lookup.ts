@@ -96,7 +96,7 @@ const stop = async (child: ChildProcess) => {
 }
 
 const startService = async (port: number, workers: number) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

@@ -7,7 +7,7 @@
  *   npm run build:web            # once
  *   npm run build:web -- --watch # rebuild on change
  */
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import * as esbuild from 'esbuild'
@@ -63,12 +63,18 @@ const main = async () => {
     console.log('watching web/ …')
     return
   }
+  const builtAt = Date.now()
   await rm(outdir, { recursive: true, force: true })
-  await Promise.all(builds.map((options) => esbuild.build(options)))
+  const results = await Promise.all(
+    builds.map((options) => esbuild.build({ ...options, metafile: true })),
+  )
   if (!(await report())) {
     console.error(`widget.js is larger than ${kb(WIDGET_MAX_GZIP_BYTES)} gzipped`)
     process.exit(1)
   }
+  // What the build read, for npm start to rebuild only when one of them changed (scripts/start.mjs).
+  const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile?.inputs ?? {})))]
+  await writeFile(`${outdir}/inputs.json`, JSON.stringify({ builtAt, inputs }))
 }
 
 main().catch((err: unknown) => {

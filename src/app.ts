@@ -24,7 +24,7 @@ import type { SocketBudget } from './security/socket-budget.ts'
 import { apiError, rateLimited } from './routes/api-error.ts'
 import type { AppEnv } from './routes/app-env.ts'
 import { AUTOCONFIG_PATHS, autoconfigRoutes } from './routes/autoconfig.ts'
-import { knownAnswers } from './routes/known-answers.ts'
+import { type KnownAnswers, LOOKUP_PATH, knownAnswers } from './routes/known-answers.ts'
 import { autodiscoverRoutes } from './routes/autodiscover.ts'
 import { DIAGNOSE_SOCKETS, diagnoseRoutes } from './routes/diagnose.ts'
 import { guidesRoutes } from './routes/guides.ts'
@@ -95,10 +95,21 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export const DEFAULT_RETENTION: Retention = { reportMs: 30 * DAY_MS, verifiedMs: DAY_MS }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+
+/** The caller's X-Request-Id when it is a sane one, else a new id. */
+export const requestIdFor = (incoming: string | undefined): string =>
+  incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
 /** Paths outside the per-client limits. */
 const UNMETERED = new Set(['/healthz'])
 
-export const createApp = (deps: AppDeps) => {
+/**
+ * The app, and the kept answers behind it for a runtime that can serve them before the app
+ * (src/node.ts does, without building a Web Request).
+ *
+ * @example
+ * const { app, known } = createService(deps)
+ */
+export const createService = (deps: AppDeps): { app: Hono<AppEnv>; known: KnownAnswers } => {
   const app = new Hono<AppEnv>()
   const { costs } = deps
   const probe = { ...deps.probe, connect: metered(costs, 'probes', deps.probe.connect) }
@@ -116,8 +127,7 @@ export const createApp = (deps: AppDeps) => {
   }
 
   app.use(async function requestLog(c, next) {
-    const incoming = c.req.header('x-request-id')
-    const reqId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
+    const reqId = requestIdFor(c.req.header('x-request-id'))
     const log = deps.logger.child({ reqId })
     c.set('reqId', reqId)
     c.set('log', log)
@@ -168,8 +178,9 @@ export const createApp = (deps: AppDeps) => {
   })
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
-  const openapi = buildOpenApiDocument(deps.publicUrl)
-  app.get('/openapi.json', (c) => c.json(openapi))
+  // Built on first use: 60 ms and a few MB that a start need not pay.
+  let openapi: ReturnType<typeof buildOpenApiDocument> | undefined
+  app.get('/openapi.json', (c) => c.json((openapi ??= buildOpenApiDocument(deps.publicUrl))))
   app.get('/api', (c) => c.redirect('/api.html'))
   // Client setup (guides, the formats mail clients read by themselves) and the lookup.
   const settings = createClientSettings({
@@ -181,8 +192,7 @@ export const createApp = (deps: AppDeps) => {
   })
   // Answers that are the same for every address at a database domain, kept serialized.
   const known = knownAnswers({ providers: deps.providers, discovery, settings })
-  app.use('/api/v1/lookup', known.lookup)
-  for (const path of AUTOCONFIG_PATHS) app.use(path, known.autoconfig)
+  for (const path of [LOOKUP_PATH, ...AUTOCONFIG_PATHS]) app.use(path, known.middleware)
   app.route('/api/v1/probe', probeRoutes({ probe, budget: deps.budget, costs }))
   app.route('/api/v1/lookup', lookupRoutes({ discovery, budget: deps.budget, costs }))
   app.route('/api/v1/diagnose', diagnoseRoutes({ discovery, budget: deps.budget, costs, storage }))
@@ -239,5 +249,8 @@ export const createApp = (deps: AppDeps) => {
     c.get('log')?.error('unhandled error', { err })
     return apiError(c, 'INTERNAL', 'Something went wrong on our side.')
   })
-  return app
+  return { app, known }
 }
+
+/** The Hono app alone (tests, other runtimes). */
+export const createApp = (deps: AppDeps) => createService(deps).app

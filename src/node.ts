@@ -3,14 +3,16 @@
  * The Node entry: reads the configuration, wires the Node adapters (sockets, DNS, static files)
  * into createApp and serves it with @hono/node-server.
  */
+import cluster from 'node:cluster'
 import { readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
 import { X509Certificate } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
+import { getRequestListener } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context } from 'hono'
-import { createApp } from './app.ts'
+import { createService, requestIdFor } from './app.ts'
 import { type Config, ConfigError, loadConfig } from './config.ts'
 import { createCachingResolver } from './dns/caching-resolver.ts'
 import { createNodeResolver } from './dns/resolver-node.ts'
@@ -19,11 +21,10 @@ import { type Logger, createLogger } from './logger.ts'
 import { createNodeLoginAttempts } from './login/attempts-node.ts'
 import { createHostLimiter } from './probes/host-limiter.ts'
 import { createProviderIndex, loadBuiltInProviders } from './providers/index.ts'
-import { loadOverlayFile } from './providers/overlay-file-node.ts'
-import { loadProfileSigner } from './formats/sign-node.ts'
 import { openSqliteReportStore } from './diagnose/store-sqlite-node.ts'
 import type { ReportStore } from './diagnose/store.ts'
 import { createNodeConnect } from './probes/socket-node.ts'
+import { knownNodeAnswers } from './routes/known-answers-node.ts'
 import { createCostMeter, meteredResolver } from './security/costs.ts'
 import { clientKeyOf } from './security/client-key.ts'
 import { createSocketBudget } from './security/socket-budget.ts'
@@ -54,13 +55,21 @@ const orStop = async <T>(variable: string, step: () => T | Promise<T>): Promise<
   }
 }
 
-const clientKeyFor = (config: Config) => (c: Context) => {
-  if (config.MAILSETUP_TRUST_PROXY) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return clientKeyOf(forwarded)
+/** The client for the limits: the first X-Forwarded-For hop behind a trusted proxy, else the peer. */
+const clientKeyFrom =
+  (config: Config) => (forwardedFor: string | undefined, remote: string | undefined) => {
+    if (config.MAILSETUP_TRUST_PROXY) {
+      const forwarded = forwardedFor?.split(',')[0]?.trim()
+      if (forwarded) return clientKeyOf(forwarded)
+    }
+    return clientKeyOf(remote ?? 'unknown')
   }
-  return clientKeyOf(getConnInfo(c).remote.address ?? 'unknown')
-}
+
+/**
+ * A service-wide figure shared out among the worker processes (MAILSETUP_WORKERS), so that
+ * together they never pass it: each gets its share, at least 1.
+ */
+const share = (total: number, workers: number) => Math.max(1, Math.floor(total / workers))
 
 /** How often expired reports are purged while the service runs. */
 const PURGE_EVERY_MS = 60 * 60 * 1000
@@ -96,11 +105,12 @@ const publicDir = fileURLToPath(new URL('../public', import.meta.url))
 export const buildNodeApp = async (config: Config) => {
   // JSON lines on stdout through pino's asynchronous destination, flushed on exit.
   const logger = createLogger({ level: config.LOG_LEVEL })
+  const workers = config.MAILSETUP_WORKERS
   const costs = createCostMeter({
     limits: {
-      requests: config.MAILSETUP_REQUEST_LIMIT,
-      lookups: config.MAILSETUP_LOOKUP_LIMIT,
-      probes: config.MAILSETUP_RATE_LIMIT,
+      requests: share(config.MAILSETUP_REQUEST_LIMIT, workers),
+      lookups: share(config.MAILSETUP_LOOKUP_LIMIT, workers),
+      probes: share(config.MAILSETUP_RATE_LIMIT, workers),
     },
     store: createNodeContextStore(),
   })
@@ -116,12 +126,16 @@ export const buildNodeApp = async (config: Config) => {
   }
   const ca = caFile ? [await orStop('MAILSETUP_EXTRA_CA', () => readCa(caFile))] : undefined
   const overlay = providersFile
-    ? await orStop('MAILSETUP_PROVIDERS_FILE', () => loadOverlayFile(providersFile))
+    ? await orStop('MAILSETUP_PROVIDERS_FILE', async () => {
+        // Loaded only when used (yaml, node-forge): a start without them is faster and smaller.
+        const { loadOverlayFile } = await import('./providers/overlay-file-node.ts')
+        return loadOverlayFile(providersFile)
+      })
     : []
   const signProfile =
     certPath && keyPath
       ? await orStop('MAILSETUP_PROFILE_CERT/MAILSETUP_PROFILE_KEY', () =>
-          loadProfileSigner({ certPath, keyPath }),
+          import('./formats/sign-node.ts').then((m) => m.loadProfileSigner({ certPath, keyPath })),
         )
       : undefined
   const reports = await openReports(config)
@@ -131,7 +145,8 @@ export const buildNodeApp = async (config: Config) => {
     allow: config.MAILSETUP_ALLOW_TARGETS,
     ports: config.MAILSETUP_PROBE_PORTS,
   })
-  const app = createApp({
+  const clientKey = clientKeyFrom(config)
+  const { app, known } = createService({
     logger,
     resolver,
     providers: createProviderIndex(loadBuiltInProviders(), overlay),
@@ -140,13 +155,14 @@ export const buildNodeApp = async (config: Config) => {
     probe: {
       guard,
       connect: createNodeConnect({ ca }),
-      limiter: createHostLimiter(config.MAILSETUP_MAX_PER_HOST),
+      limiter: createHostLimiter(share(config.MAILSETUP_MAX_PER_HOST, workers)),
       timeoutMs: config.MAILSETUP_PROBE_TIMEOUT_MS,
       ehloName: config.MAILSETUP_EHLO_NAME,
     },
-    budget: createSocketBudget(config.MAILSETUP_MAX_PROBE_SOCKETS),
+    budget: createSocketBudget(share(config.MAILSETUP_MAX_PROBE_SOCKETS, workers)),
     costs,
-    clientKey: clientKeyFor(config),
+    clientKey: (c: Context) =>
+      clientKey(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address),
     widgetOrigins: config.MAILSETUP_WIDGET_ORIGINS,
     publicUrl: config.MAILSETUP_PUBLIC_URL,
     readAsset: (name) => readFile(`${publicDir}/${name}`, 'utf8').catch(() => null),
@@ -162,16 +178,64 @@ export const buildNodeApp = async (config: Config) => {
       verifiedMs: config.MAILSETUP_VERIFIED_TTL_HOURS * 60 * 60 * 1000,
     },
   })
-  return { app, logger, reports }
+  const answerKnown = knownNodeAnswers({
+    known,
+    costs,
+    logger,
+    clientKey,
+    requestId: requestIdFor,
+  })
+  return { app, answerKnown, logger, reports }
+}
+
+/** How long a worker must have run for its exit to count as a crash worth a replacement. */
+const RESTART_AFTER_MS = 5_000
+
+/**
+ * MAILSETUP_WORKERS > 1: this process only forks the workers (each runs this entry and serves
+ * the port, node:cluster sharing it) and replaces one that dies, unless it died at once.
+ */
+const runPrimary = (workers: number) => {
+  const started = new Map<number, number>()
+  let stopping = false
+  const fork = () => {
+    const worker = cluster.fork()
+    started.set(worker.id, Date.now())
+  }
+  cluster.on('exit', (worker, code, signal) => {
+    const ranMs = Date.now() - (started.get(worker.id) ?? 0)
+    started.delete(worker.id)
+    if (stopping) {
+      if (started.size === 0) process.exit(0)
+      return
+    }
+    console.error(`worker ${worker.process.pid} exited (${signal ?? code}) after ${ranMs} ms`)
+    if (ranMs >= RESTART_AFTER_MS) fork()
+    else if (started.size === 0) process.exit(1)
+  })
+  const stop = () => {
+    stopping = true
+    if (started.size === 0) process.exit(0)
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  for (let i = 0; i < workers; i++) fork()
 }
 
 const main = async () => {
   const config = readConfig()
-  const { app, logger, reports } = await buildNodeApp(config)
-  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
-    logger.info('listening', {
-      url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${info.port}`,
-    })
+  if (config.MAILSETUP_WORKERS > 1 && cluster.isPrimary) return runPrimary(config.MAILSETUP_WORKERS)
+  const { app, answerKnown, logger, reports } = await buildNodeApp(config)
+  const listener = getRequestListener(app.fetch)
+  const server = createServer((req, res) => {
+    if (!answerKnown(req, res)) void listener(req, res)
+  })
+  server.listen(config.PORT, config.HOST, () => {
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.PORT
+    const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST
+    logger.info('listening', { url: `http://${host}:${port}` })
   })
   const stop = () =>
     server.close(() => {

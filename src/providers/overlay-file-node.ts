@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { type Provider } from './schema.ts'
-import { ProvidersFileError, parseProvidersText } from './overlay.ts'
+import { ProvidersFileError } from './overlay.ts'
+import { parseProvidersText } from './overlay-text.ts'
 
 /**
  * Reads and validates a providers file, JSON or YAML by extension (.json, .yaml, .yml).

@@ -2,9 +2,9 @@
  * @module
  * The operator overlay (MAILSETUP_PROVIDERS_FILE): a JSON or YAML list of provider entries in
  * the same model, validated at start. A bad file throws an error naming file, entry and field.
- * Runtime-neutral: overlay-file-node.ts reads the file on Node.
+ * Runtime-neutral: overlay-text.ts parses a file's text (YAML: kept apart, so that a start
+ * without a file does not load the parser), overlay-file-node.ts reads the file on Node.
  */
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { ProviderSchema, type Provider } from './schema.ts'
 
@@ -13,8 +13,6 @@ export class ProvidersFileError extends Error {
   override readonly name = 'ProvidersFileError'
   readonly code = 'PROVIDERS_FILE_INVALID'
 }
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
 const idOf = (entry: unknown): string => {
   const id = z.object({ id: z.string() }).safeParse(entry)
@@ -45,21 +43,4 @@ export const parseProviders = (data: unknown, label: string): Provider[] => {
     seen.add(result.data.id)
     return result.data
   })
-}
-
-/**
- * Parses and validates the text of a providers file, JSON or YAML by its extension.
- * @example
- * parseProvidersText(text, '.yaml', 'providers file /etc/mailsetup/providers.yaml')
- */
-export const parseProvidersText = (text: string, ext: string, label: string): Provider[] => {
-  let data: unknown
-  try {
-    if (ext === '.json') data = JSON.parse(text)
-    else if (ext === '.yaml' || ext === '.yml') data = parseYaml(text)
-    else throw new Error(`unknown extension "${ext}", expected .json, .yaml or .yml`)
-  } catch (err) {
-    throw new ProvidersFileError(`${label}: ${messageOf(err)}`, { cause: err })
-  }
-  return parseProviders(data, label)
 }

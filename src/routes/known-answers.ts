@@ -9,6 +9,7 @@
  * Anything else (an unknown domain, probes, a stream, a bad query) goes on to the routes.
  */
 import type { Context, MiddlewareHandler } from 'hono'
+import { getQueryParam } from 'hono/utils/url'
 import { LRUCache } from 'lru-cache'
 import { buildReport } from '../diagnose/report.ts'
 import type { SettingsSource } from '../diagnose/account-settings.ts'
@@ -18,9 +19,8 @@ import { SOURCES_CACHE_MS } from '../discovery/source-cache.ts'
 import { renderAutoconfig } from '../formats/autoconfig.ts'
 import { escapeXml } from '../formats/xml-text.ts'
 import { parseAddress } from '../formats/email-address.ts'
-import type { Lang } from '../model/domain.ts'
 import { LookupQuery, langFromHeader } from '../openapi/requests.ts'
-import type { ProviderIndex, Region } from '../providers/index.ts'
+import type { ProviderIndex } from '../providers/index.ts'
 import {
   type LocalPartTemplate,
   STAND_IN_LOCAL_PART,
@@ -28,12 +28,13 @@ import {
   fillTemplate,
   toTemplate,
 } from '../util/local-part-template.ts'
-import { wantsEventStream } from './report-stream.ts'
+import { AUTOCONFIG_PATHS } from './autoconfig.ts'
 
 /** How long a client may reuse an answer: as long as the sources behind it are kept here. */
 export const KNOWN_ANSWER_MAX_AGE_SECONDS = SOURCES_CACHE_MS / 1000
 /** Answers kept at most (domains × languages × regions). */
 const MAX_ANSWERS = 10_000
+export const LOOKUP_PATH = '/api/v1/lookup'
 
 export interface KnownAnswersDeps {
   providers: ProviderIndex
@@ -42,12 +43,37 @@ export interface KnownAnswersDeps {
   settings: SettingsSource
 }
 
+/** What a fast path needs of a request. */
+export interface KnownRequest {
+  method: string
+  /** The whole URL, scheme and host included (as `c.req.url`). */
+  url: string
+  path: string
+  /** A request header by its lower-case name. */
+  header: (name: string) => string | undefined
+}
+
+/** A kept answer ready to send (the runtime adds its own headers, such as X-Request-Id). */
+export interface KnownResponse {
+  status: 200 | 304
+  headers: Record<string, string>
+  body: string | null
+}
+
 interface Answer {
   template: LocalPartTemplate
   escape: (value: string) => string
   /** The template's digest, the first half of every ETag sent from it. */
   digest: string
   contentType: string
+  vary?: string
+}
+
+/** Which kept answer a request asks for, and for which local part. */
+interface Wanted {
+  key: string
+  localPart: string
+  build: () => Promise<Answer | null>
 }
 
 const base64url = (bytes: Uint8Array) =>
@@ -60,6 +86,7 @@ const toAnswer = async (
   text: string | null,
   escape: (value: string) => string,
   contentType: string,
+  vary?: string,
 ): Promise<Answer | null> => {
   const template = text === null ? null : toTemplate(text, escape)
   if (!template) return null
@@ -67,7 +94,8 @@ const toAnswer = async (
     'SHA-256',
     new TextEncoder().encode(JSON.stringify(template)),
   )
-  return { template, escape, digest: base64url(new Uint8Array(digest).slice(0, 12)), contentType }
+  const short = base64url(new Uint8Array(digest).slice(0, 12))
+  return { template, escape, digest: short, contentType, ...(vary ? { vary } : {}) }
 }
 
 /** True when If-None-Match names `etag` (weak comparison, RFC 9110 §13.1.2) or is `*`. */
@@ -78,78 +106,119 @@ const notModified = (header: string | undefined, etag: string) =>
     return t === '*' || t.replace(/^W\//, '') === etag
   })
 
-const send = (c: Context, answer: Answer, localPart: string, vary?: string) => {
+const respond = (answer: Answer, localPart: string, ifNoneMatch?: string): KnownResponse => {
   const etag = `"${answer.digest}.${base64url(new TextEncoder().encode(localPart))}"`
-  c.header('ETag', etag)
-  c.header('Cache-Control', `private, max-age=${KNOWN_ANSWER_MAX_AGE_SECONDS}`)
-  if (vary) c.header('Vary', vary, { append: true })
-  if (notModified(c.req.header('if-none-match'), etag)) return c.body(null, 304)
-  return c.body(fillTemplate(answer.template, localPart, answer.escape), 200, {
-    'Content-Type': answer.contentType,
-  })
+  const headers: Record<string, string> = {
+    ETag: etag,
+    'Cache-Control': `private, max-age=${KNOWN_ANSWER_MAX_AGE_SECONDS}`,
+    ...(answer.vary ? { Vary: answer.vary } : {}),
+  }
+  if (notModified(ifNoneMatch, etag)) return { status: 304, headers, body: null }
+  headers['Content-Type'] = answer.contentType
+  return { status: 200, headers, body: fillTemplate(answer.template, localPart, answer.escape) }
+}
+
+export interface KnownAnswers {
+  /** Middleware for the lookup and autoconfig paths: builds a missing answer, or goes on. */
+  middleware: MiddlewareHandler
+  /** The answer when it is already kept, else null: for a runtime's own path before the app. */
+  peek(req: KnownRequest): KnownResponse | null
 }
 
 /**
  * @example
  * const known = knownAnswers({ providers, discovery, settings })
- * app.use('/api/v1/lookup', known.lookup)
- * for (const path of AUTOCONFIG_PATHS) app.use(path, known.autoconfig)
+ * app.use('/api/v1/lookup', known.middleware)
+ * known.peek({ method: 'GET', url, path, header }) // a kept answer, or null
  */
-export const knownAnswers = (deps: KnownAnswersDeps) => {
-  const answers = new LRUCache<string, Promise<Answer | null>>({
-    max: MAX_ANSWERS,
-    ttl: SOURCES_CACHE_MS,
-  })
+export const knownAnswers = (deps: KnownAnswersDeps): KnownAnswers => {
+  const answers = new LRUCache<string, { ready?: Answer | null; building: Promise<Answer | null> }>(
+    { max: MAX_ANSWERS, ttl: SOURCES_CACHE_MS },
+  )
   /** One build per key at a time; a build that fails is forgotten, an unfit answer (null) kept. */
-  const cached = (key: string, build: () => Promise<Answer | null>) => {
-    const hit = answers.get(key)
-    if (hit) return hit
-    const building = build().catch(() => {
-      answers.delete(key)
-      return null
-    })
-    answers.set(key, building)
-    return building
+  const cached = (wanted: Wanted) => {
+    const hit = answers.get(wanted.key)
+    if (hit) return hit.building
+    const entry: { ready?: Answer | null; building: Promise<Answer | null> } = {
+      building: wanted.build().then(
+        (answer) => (entry.ready = answer),
+        () => {
+          answers.delete(wanted.key)
+          return null
+        },
+      ),
+    }
+    answers.set(wanted.key, entry)
+    return entry.building
   }
   const standIn = (domain: string) => `${STAND_IN_LOCAL_PART}@${domain}`
-
-  const lookupAnswer = (domain: string, lang: Lang, region: Region | undefined) =>
-    cached(`lookup ${domain} ${lang} ${region ?? ''}`, async () => {
-      const found = await deps.discovery.discover(standIn(domain), { probe: false })
-      const report = buildReport(found, { lang, probed: false, region })
-      return toAnswer(JSON.stringify(report), escapeJsonText, 'application/json')
-    })
-
-  const autoconfigAnswer = (domain: string) =>
-    cached(`autoconfig ${domain}`, async () =>
-      toAnswer(
-        renderAutoconfig(await deps.settings(standIn(domain))),
-        escapeXml,
-        'text/xml; charset=utf-8',
-      ),
-    )
-
-  const lookup: MiddlewareHandler = async function knownLookup(c, next) {
-    if (c.req.method !== 'GET' || wantsEventStream(c)) return next()
-    const query = LookupQuery.safeParse(c.req.query())
-    if (!query.success || query.data.probe) return next()
-    const address = parseAddress(query.data.email)
-    if (!address || !deps.providers.byDomain(address.domain)) return next()
-    const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
-    const answer = await lookupAnswer(address.domain, lang, query.data.region)
-    if (!answer) return next()
-    return send(c, answer, address.localPart, 'Accept-Language')
+  const known = (email: string | undefined) => {
+    const address = email === undefined ? null : parseAddress(email)
+    return address && deps.providers.byDomain(address.domain) ? address : null
   }
 
-  const autoconfig: MiddlewareHandler = async function knownAutoconfig(c, next) {
-    if (c.req.method !== 'GET' || c.req.header(SELF_REQUEST_HEADER)) return next()
-    const value = c.req.query('emailaddress')
-    const address = value === undefined ? null : parseAddress(value)
-    if (!address || !deps.providers.byDomain(address.domain)) return next()
-    const answer = await autoconfigAnswer(address.domain)
-    if (!answer) return next()
-    return send(c, answer, address.localPart)
+  const lookup = (req: KnownRequest): Wanted | null => {
+    if (req.header('accept')?.includes('text/event-stream')) return null
+    const query = LookupQuery.safeParse(getQueryParam(req.url))
+    if (!query.success || query.data.probe) return null
+    const address = known(query.data.email)
+    if (!address) return null
+    const lang = query.data.lang ?? langFromHeader(req.header('accept-language'))
+    const { region } = query.data
+    return {
+      key: `lookup ${address.domain} ${lang} ${region ?? ''}`,
+      localPart: address.localPart,
+      build: async () => {
+        const found = await deps.discovery.discover(standIn(address.domain), { probe: false })
+        const report = buildReport(found, { lang, probed: false, region })
+        const json = JSON.stringify(report)
+        return toAnswer(json, escapeJsonText, 'application/json', 'Accept-Language')
+      },
+    }
   }
 
-  return { lookup, autoconfig }
+  const autoconfig = (req: KnownRequest): Wanted | null => {
+    if (req.header(SELF_REQUEST_HEADER) !== undefined) return null
+    const email = getQueryParam(req.url, 'emailaddress')
+    const address = known(typeof email === 'string' ? email : undefined)
+    if (!address) return null
+    return {
+      key: `autoconfig ${address.domain}`,
+      localPart: address.localPart,
+      build: async () => {
+        const settings = await deps.settings(standIn(address.domain))
+        return toAnswer(renderAutoconfig(settings), escapeXml, 'text/xml; charset=utf-8')
+      },
+    }
+  }
+
+  const wantedBy = (req: KnownRequest): Wanted | null => {
+    if (req.method !== 'GET') return null
+    if (req.path === LOOKUP_PATH) return lookup(req)
+    return (AUTOCONFIG_PATHS as readonly string[]).includes(req.path) ? autoconfig(req) : null
+  }
+
+  const middleware: MiddlewareHandler = async function knownAnswer(c: Context, next) {
+    const req = {
+      method: c.req.method,
+      url: c.req.url,
+      path: c.req.path,
+      header: (name: string) => c.req.header(name),
+    }
+    const wanted = wantedBy(req)
+    const answer = wanted ? await cached(wanted) : null
+    if (!wanted || !answer) return next()
+    const res = respond(answer, wanted.localPart, c.req.header('if-none-match'))
+    for (const [name, value] of Object.entries(res.headers))
+      c.header(name, value, { append: name === 'Vary' })
+    return res.status === 304 ? c.body(null, 304) : c.body(res.body ?? '', 200)
+  }
+
+  const peek = (req: KnownRequest): KnownResponse | null => {
+    const wanted = wantedBy(req)
+    const answer = wanted ? answers.get(wanted.key)?.ready : null
+    return wanted && answer ? respond(answer, wanted.localPart, req.header('if-none-match')) : null
+  }
+
+  return { middleware, peek }
 }

@@ -1,5 +1,5 @@
 /** createApp wired for tests: loopback targets allowed on the given ports, logs captured. */
-import { type AppDeps, createApp } from '../../src/app.ts'
+import { type AppDeps, createService } from '../../src/app.ts'
 import { createLogger } from '../../src/logger.ts'
 import { createHostLimiter } from '../../src/probes/host-limiter.ts'
 import { createNodeConnect } from '../../src/probes/socket-node.ts'
@@ -65,7 +65,7 @@ export const createTestApp = (options: TestAppOptions = {}) => {
     allow: options.allow ?? parseCidrList('127.0.0.0/8'),
     ports: options.ports ?? [25, 110, 143, 465, 587, 993, 995],
   })
-  const app = createApp({
+  const { app, known } = createService({
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
     resolver,
     providers: options.providers ?? builtInIndex(),
@@ -92,7 +92,7 @@ export const createTestApp = (options: TestAppOptions = {}) => {
     trustProxy: options.trustProxy,
     ...options.web,
   })
-  return { app, logs, costs }
+  return { app, known, logs, costs }
 }
 
 export const postJson = (
