@@ -60,7 +60,7 @@ const probe = async (port: number, protocol: Protocol, security: Security) => {
  * The deadline held: not a speed target, a bound. A probe that ignored its deadline would run
  * until the server gave up (never, for most of these), so generous slack still catches it.
  */
-const DEADLINE_SLACK_MS = 3_000
+const DEADLINE_SLACK_MS = 6_000
 
 /** After a probe: its deadline held, and no socket stays open on either side. */
 const expectCleanEnd = async (took: number) => {
