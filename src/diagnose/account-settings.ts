@@ -99,6 +99,8 @@ export const fromReportServer = (s: ReportServer): CandidateServer => ({
   source: s.source,
   verified: s.verified,
   ...(s.region ? { region: s.region } : {}),
+  ...(s.auth ? { auth: s.auth } : {}),
+  ...(s.oauthOnly ? { oauthOnly: true } : {}),
   ...(s.status ? { status: s.status, code: s.code ?? null } : {}),
 })
 

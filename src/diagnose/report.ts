@@ -22,6 +22,8 @@ export interface ReportServer {
   status?: CandidateServer['status']
   code?: CandidateServer['code']
   region?: CandidateServer['region']
+  auth?: CandidateServer['auth']
+  oauthOnly?: CandidateServer['oauthOnly']
 }
 
 export const toReportServer = (c: CandidateServer): ReportServer => ({
@@ -34,6 +36,8 @@ export const toReportServer = (c: CandidateServer): ReportServer => ({
   verified: c.verified,
   ...(c.status ? { status: c.status, code: c.code ?? null } : {}),
   ...(c.region ? { region: c.region } : {}),
+  ...(c.auth ? { auth: c.auth } : {}),
+  ...(c.oauthOnly ? { oauthOnly: true } : {}),
 })
 
 export const recommendationView = (rec: Recommendation) => ({

@@ -4,6 +4,7 @@
  * that keeps the best-ranked copy of each, and marking a candidate with its probe's outcome.
  */
 import type { ProbeResult } from '../probes/result.ts'
+import { signInOf } from './sign-in.ts'
 import { type CandidateServer, SOURCE_TYPES } from './types.ts'
 
 const rank = (c: CandidateServer) =>
@@ -25,8 +26,18 @@ export const mergeCandidates = (lists: CandidateServer[][]): CandidateServer[] =
   return [...best.values()]
 }
 
-/** The candidate marked with its probe's outcome (unchanged when it was not probed). */
-export const withProbe = (c: CandidateServer, result: ProbeResult | undefined): CandidateServer =>
-  result
-    ? { ...c, verified: result.status !== 'error', status: result.status, code: result.code }
-    : c
+/**
+ * The candidate marked with its probe's outcome and the sign-in it saw (unchanged when it was
+ * not probed).
+ */
+export const withProbe = (c: CandidateServer, result: ProbeResult | undefined): CandidateServer => {
+  if (!result) return c
+  const signIn = signInOf(result)
+  return {
+    ...c,
+    verified: result.status !== 'error',
+    status: result.status,
+    code: result.code,
+    ...(signIn ? { auth: signIn.auth, ...(signIn.oauthOnly ? { oauthOnly: true } : {}) } : {}),
+  }
+}

@@ -39,4 +39,8 @@ export interface CandidateServer {
   /** The probe's status and code, when it was probed. */
   status?: ProbeStatus
   code?: ProbeCode | null
+  /** The SASL mechanisms the probe saw where a login would happen (absent: none captured). */
+  auth?: string[]
+  /** True when the probe saw only OAuth mechanisms (XOAUTH2, OAUTHBEARER): no password login. */
+  oauthOnly?: boolean
 }

@@ -1,6 +1,7 @@
 /**
  * @module
- * The authentication a server accepts, as the provider database lists it for that server.
+ * The authentication a server accepts, as the provider database lists it for that server, or
+ * as the probe saw it: a server that offered only OAuth mechanisms takes only OAuth2.
  */
 import type { CandidateServer } from '../discovery/types.ts'
 import type { Provider } from '../providers/index.ts'
@@ -9,8 +10,9 @@ import { expandPlaceholders } from '../providers/index.ts'
 export type AuthMethod = Provider['servers']['imap'][number]['auth'][number]
 
 /**
- * The provider's `auth` list for the spec this server was expanded from, or `['password']`
- * when the server did not come from the provider (discovery, overlay without the field).
+ * `['oauth2']` when the probe saw only OAuth sign-in on this server; else the provider's `auth`
+ * list for the spec this server was expanded from, or `['password']` when the server did not
+ * come from the provider (discovery, overlay without the field).
  *
  * @example
  * authMethodsFor(gmail, imapGmail, 'ann@gmail.com') // ['password', 'oauth2']
@@ -20,6 +22,7 @@ export const authMethodsFor = (
   server: CandidateServer,
   email: string,
 ): AuthMethod[] => {
+  if (server.oauthOnly) return ['oauth2']
   const spec = provider?.servers[server.protocol].find(
     (s) =>
       s.port === server.port &&

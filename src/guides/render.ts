@@ -100,7 +100,9 @@ export const renderGuide = (
   const incoming = guideServer(spec, lang, chosenIn)
   const outgoing = guideServer(spec, lang, chosenOut)
   const provider = settings.provider
-  const credential = provider?.credential ?? 'unknown'
+  // A probe that saw only OAuth sign-in on the chosen server outweighs the data's credential.
+  const probedOAuthOnly = Boolean(chosenIn?.oauthOnly || chosenOut?.oauthOnly)
+  const credential = probedOAuthOnly ? 'oauth2-only' : (provider?.credential ?? 'unknown')
   const oauthOnly = credential === 'oauth2-only'
   const unknown = message(lang, 'common.unknownValue')
   const providerLabel = provider ? providerName(provider, lang) : settings.domain

@@ -111,6 +111,14 @@ export const ReportServerSchema = z
       description:
         'Where the provider means this host to be used from (cn: mainland China, intl: elsewhere), when it publishes alternatives for the same mailbox.',
     }),
+    auth: z.array(z.string()).optional().meta({
+      description:
+        'The SASL mechanisms the probe saw where a login would happen (POP3 adds USER); absent when none were captured.',
+    }),
+    oauthOnly: z.boolean().optional().meta({
+      description:
+        'True when the probe saw only OAuth sign-in (XOAUTH2, OAUTHBEARER) and no password mechanism: a client must sign in through the provider’s web page.',
+    }),
   })
   .strict()
 

@@ -118,7 +118,23 @@ export const recommend = (input: RecommendInput): Recommendation => {
   const nothingFound = (d: Draft) =>
     provider?.clientAccess !== undefined &&
     (d.code === 'NO_INCOMING_FOUND' || d.code === 'NO_OUTGOING_FOUND')
+  // The probe saw only OAuth mechanisms where a login happens: say so, whatever the data says.
+  const oauthOnly = chosen.filter((c) => c.oauthOnly)
+  const oauthNote: Draft[] =
+    oauthOnly.length > 0 && provider?.credential !== 'oauth2-only'
+      ? [
+          {
+            code: 'SERVER_OAUTH_ONLY',
+            params: {
+              servers: serverList(oauthOnly),
+              mechanisms: [...new Set(oauthOnly.flatMap((c) => c.auth ?? []))].join(', '),
+              clients: oauthClientList(),
+            },
+          },
+        ]
+      : []
   const warnings: Draft[] = [
+    ...oauthNote,
     ...fromProvider.warnings,
     ...inNotes.warnings,
     ...outNotes.warnings,
@@ -129,7 +145,10 @@ export const recommend = (input: RecommendInput): Recommendation => {
     recommended: { incoming, outgoing },
     reasons: reasons.map((d) => say(d, lang)),
     warnings: warnings.map((d) => say(d, lang)),
-    credential: credentialFor(provider, lang),
+    credential: credentialFor(
+      oauthOnly.length > 0 ? { credential: 'oauth2-only' } : provider,
+      lang,
+    ),
     username,
     hints: provider ? hintsFor(provider, lang) : [],
   }

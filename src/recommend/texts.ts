@@ -136,6 +136,11 @@ export const TEXTS = {
     'zh-CN':
       '{provider} 只接受通过其自己的网页登录（OAuth2），只能输入密码的邮件客户端无法登录。本页指南中支持这种登录方式的客户端有：{clients}。也可以使用网页版邮箱或服务商自己的 App。',
   },
+  SERVER_OAUTH_ONLY: {
+    en: '{servers} offered only sign-in through the provider’s web page (OAuth2: {mechanisms}) and no password sign-in, so a mail client that only asks for a password will be refused. Use a client that opens the provider’s sign-in page; of the clients guided here, these can for the providers they know: {clients}. This service measured it and cannot test an OAuth2 login itself.',
+    'zh-CN':
+      '{servers} 只提供通过服务商网页登录（OAuth2：{mechanisms}），不提供密码登录，因此只能输入密码的邮件客户端会被拒绝。请使用会打开服务商登录页面的客户端；本页指南中对其支持的服务商可以这样登录的有：{clients}。这是本服务检测到的结果，本服务无法自行测试 OAuth2 登录。',
+  },
   PROVIDER_BROKEN: {
     en: '{provider} is known not to work with password-based mail clients. Use the provider’s own app or webmail (some providers offer a bridge program for mail clients).',
     'zh-CN':
