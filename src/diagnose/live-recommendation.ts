@@ -3,7 +3,7 @@
  * The recommendation as probe results arrive: recomputed after each one, and handed out when it
  * changes, so a client sees what to use before a slow or filtered port has timed out.
  */
-import { keyOf } from '../discovery/candidates.ts'
+import { keyOf, withProbe } from '../discovery/candidates.ts'
 import type { DiscoveryEvent } from '../discovery/pipeline.ts'
 import type { CandidateServer } from '../discovery/types.ts'
 import type { Provider, Region } from '../providers/index.ts'
@@ -32,9 +32,7 @@ export const createLiveRecommendation = (input: {
     const key = keyOf(event.probe)
     const index = candidates.findIndex((c) => keyOf(c) === key)
     if (index === -1) return pending.set(key, event)
-    const c = candidates[index] as CandidateServer
-    const r = event.probe
-    candidates[index] = { ...c, verified: r.status !== 'error', status: r.status, code: r.code }
+    candidates[index] = withProbe(candidates[index] as CandidateServer, event.probe)
   }
 
   return {
