@@ -101,6 +101,7 @@ export const fromReportServer = (s: ReportServer): CandidateServer => ({
   ...(s.region ? { region: s.region } : {}),
   ...(s.auth ? { auth: s.auth } : {}),
   ...(s.oauthOnly ? { oauthOnly: true } : {}),
+  ...(s.certNameOf ? { certNameOf: s.certNameOf } : {}),
   ...(s.status ? { status: s.status, code: s.code ?? null } : {}),
 })
 

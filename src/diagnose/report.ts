@@ -24,6 +24,7 @@ export interface ReportServer {
   region?: CandidateServer['region']
   auth?: CandidateServer['auth']
   oauthOnly?: CandidateServer['oauthOnly']
+  certNameOf?: CandidateServer['certNameOf']
 }
 
 export const toReportServer = (c: CandidateServer): ReportServer => ({
@@ -38,6 +39,7 @@ export const toReportServer = (c: CandidateServer): ReportServer => ({
   ...(c.region ? { region: c.region } : {}),
   ...(c.auth ? { auth: c.auth } : {}),
   ...(c.oauthOnly ? { oauthOnly: true } : {}),
+  ...(c.certNameOf ? { certNameOf: c.certNameOf } : {}),
 })
 
 export const recommendationView = (rec: Recommendation) => ({

@@ -9,6 +9,7 @@ import type { MatrixDeps } from '../probes/matrix.ts'
 import type { ProbeResult } from '../probes/result.ts'
 import { type Provider, type ProviderIndex, splitEmail } from '../providers/index.ts'
 import { keyOf, withProbe } from './candidates.ts'
+import { certNameCandidates } from './cert-names.ts'
 import { guessCandidates } from './guess.ts'
 import type { HttpGet } from './http.ts'
 import { probeCandidates } from './probe-candidates.ts'
@@ -121,6 +122,15 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
     ])
     const results = new Map([...earlyResults, ...restResults])
     const probed = found.candidates.map((c) => withProbe(c, results.get(keyOf(c))))
+    // A certificate issued to another host: that host, if it answers on the same port.
+    const renamed = await certNameCandidates(probed, results, deps.probe, probeOptions)
+    if (renamed.candidates.length) {
+      options.onEvent?.({
+        type: 'candidates',
+        provider: found.provider,
+        candidates: [...found.candidates, ...guessed.candidates, ...renamed.candidates],
+      })
+    }
     const guessReports: SourceReport[] = guessed.candidates.length
       ? [{ type: 'guess', name: domain, status: 'found', servers: guessed.candidates.length }]
       : []
@@ -129,8 +139,8 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
       email,
       domain,
       provider: found.provider,
-      candidates: [...probed, ...guessed.candidates],
-      probes: [...results.values(), ...guessed.probes],
+      candidates: [...probed, ...renamed.candidates, ...guessed.candidates],
+      probes: [...results.values(), ...renamed.probes, ...guessed.probes],
       sources: [...found.sources, ...guessReports],
     }
   }

@@ -43,4 +43,6 @@ export interface CandidateServer {
   auth?: string[]
   /** True when the probe saw only OAuth mechanisms (XOAUTH2, OAUTHBEARER): no password login. */
   oauthOnly?: boolean
+  /** Set on a host found on another server's certificate: the host it stands in for. */
+  certNameOf?: string
 }

@@ -119,6 +119,10 @@ export const ReportServerSchema = z
       description:
         'True when the probe saw only OAuth sign-in (XOAUTH2, OAUTHBEARER) and no password mechanism: a client must sign in through the provider’s web page.',
     }),
+    certNameOf: z.string().optional().meta({
+      description:
+        'Set on a host taken from another server’s certificate (that server said TLS_CERT_NAME): the host it stands in for. Only added when it resolved and answered on the same port with a fitting certificate.',
+    }),
   })
   .strict()
 

@@ -89,6 +89,12 @@ export const serverNotes = (
   } else {
     reasons.push({ code: 'STARTTLS_ONLY', params: { server } })
   }
+  if (chosen.certNameOf) {
+    reasons.push({
+      code: 'CERT_NAME_HOST',
+      params: { original: chosen.certNameOf, host: chosen.host, server },
+    })
+  }
   if (isLastResort(chosen)) reasons.push({ code: 'SMTP_PORT_25', params: { server } })
 
   const plaintext = all.filter((c) => standingOf(c) === 'plaintext')

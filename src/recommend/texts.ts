@@ -141,6 +141,11 @@ export const TEXTS = {
     'zh-CN':
       '{servers} 只提供通过服务商网页登录（OAuth2：{mechanisms}），不提供密码登录，因此只能输入密码的邮件客户端会被拒绝。请使用会打开服务商登录页面的客户端；本页指南中对其支持的服务商可以这样登录的有：{clients}。这是本服务检测到的结果，本服务无法自行测试 OAuth2 登录。',
   },
+  CERT_NAME_HOST: {
+    en: '{original} presented a certificate issued to {host}; {server} answers on the same port with a certificate that fits, so use {host} as the server name.',
+    'zh-CN':
+      '{original} 出示的证书是签发给 {host} 的；{server} 在同一端口可以连接，且证书相符，因此请使用 {host} 作为服务器名称。',
+  },
   PROVIDER_BROKEN: {
     en: '{provider} is known not to work with password-based mail clients. Use the provider’s own app or webmail (some providers offer a bridge program for mail clients).',
     'zh-CN':
