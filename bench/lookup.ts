@@ -16,7 +16,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { access, chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
+import { freePort } from './free-port.ts'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -62,16 +62,6 @@ const ensureTools = async () => {
     await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env })
   })
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 
 const waitFor = async (url: string, child: ChildProcess, timeoutMs = 30_000) => {
   const until = Date.now() + timeoutMs

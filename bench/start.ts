@@ -7,23 +7,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFile, readdir } from 'node:fs/promises'
-import { createServer } from 'node:net'
+import { freePort } from './free-port.ts'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const ROUNDS = 5
 /** How long the process idles after its first answer before its RSS is read. */
 const IDLE_MS = 2_000
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 
 /** Every process below `pid` (npm → sh → node, and a cluster's workers). */
 const descendants = async (pid: number): Promise<number[]> => {
