@@ -5,6 +5,7 @@
  */
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { routePath } from 'hono/route'
 import { buildOpenApiDocument } from './openapi/document.ts'
 import type { Resolver } from './dns/resolver.ts'
 import type { HttpGet } from './discovery/http.ts'
@@ -12,12 +13,17 @@ import { createDiscovery } from './discovery/pipeline.ts'
 import { settingsFromProviders } from './diagnose/account-settings.ts'
 import { createClientSettings } from './diagnose/client-settings.ts'
 import type { Retention } from './diagnose/saved-report.ts'
+import { observedDiscovery, observedStore } from './diagnose/observed.ts'
 import type { ReportStore } from './diagnose/store.ts'
 import type { Logger } from './logger.ts'
 import { DEFAULT_FAILURE_LIMIT, createFailureLimit } from './login/failure-limit.ts'
 import { createPop3DialogueAttempt } from './login/pop3-dialogue.ts'
 import type { LoginAttempts } from './login/types.ts'
+import { type MetricRegistry, noMetrics } from './metrics/registry.ts'
+import { createServiceMetrics } from './metrics/service-metrics.ts'
+import { countedConnect } from './probes/counted-socket.ts'
 import type { MatrixDeps } from './probes/matrix.ts'
+import type { ProbeResult } from './probes/result.ts'
 import type { ProviderIndex } from './providers/index.ts'
 import { type CostMeter, RateLimitError, metered } from './security/costs.ts'
 import type { SocketBudget } from './security/socket-budget.ts'
@@ -31,6 +37,7 @@ import { guidesRoutes } from './routes/guides.ts'
 import { mobileconfigRoutes } from './routes/mobileconfig.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { loginTestRoutes } from './routes/login-test.ts'
+import { type MetricsAccess, metricsRoutes } from './routes/metrics.ts'
 import { probeRoutes } from './routes/probe.ts'
 import { reportsRoutes } from './routes/reports.ts'
 import { type WebDeps, webRoutes } from './routes/web.ts'
@@ -42,6 +49,10 @@ export const MAX_BODY_BYTES = 64 * 1024
 
 export interface AppDeps {
   logger: Logger
+  /** Where the service's metrics are kept (prom-client on Node); none by default. */
+  metrics?: MetricRegistry
+  /** Who may read GET /metrics (MAILSETUP_METRICS, MAILSETUP_METRICS_TOKEN); off by default. */
+  metricsAccess?: MetricsAccess
   /** The service's own resolver (also inside the probe's guard). */
   resolver: Resolver
   /** The provider database with the operator's overlay applied. */
@@ -100,7 +111,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
 export const requestIdFor = (incoming: string | undefined): string =>
   incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
 /** Paths outside the per-client limits. */
-const UNMETERED = new Set(['/healthz'])
+const UNMETERED = new Set(['/healthz', '/metrics'])
 
 /**
  * The app, and the kept answers behind it for a runtime that can serve them before the app
@@ -112,15 +123,33 @@ const UNMETERED = new Set(['/healthz'])
 export const createService = (deps: AppDeps): { app: Hono<AppEnv>; known: KnownAnswers } => {
   const app = new Hono<AppEnv>()
   const { costs } = deps
-  const probe = { ...deps.probe, connect: metered(costs, 'probes', deps.probe.connect) }
-  const discovery = createDiscovery({
-    providers: deps.providers,
-    resolver: deps.resolver,
-    httpGet: metered(costs, 'lookups', deps.httpGet),
-    probe,
-  })
+  const registry = deps.metrics ?? noMetrics
+  const metrics = createServiceMetrics(registry, { reservedSockets: () => deps.budget.inUse() })
+  const probe = {
+    ...deps.probe,
+    connect: countedConnect(metered(costs, 'probes', deps.probe.connect), {
+      opened: metrics.socketOpened,
+      closed: metrics.socketClosed,
+    }),
+    onProbed: (result: ProbeResult) =>
+      metrics.probe(
+        result.protocol,
+        result.code,
+        result.status,
+        (result.timings.total ?? 0) / 1000,
+      ),
+  }
+  const discovery = observedDiscovery(
+    createDiscovery({
+      providers: deps.providers,
+      resolver: deps.resolver,
+      httpGet: metered(costs, 'lookups', deps.httpGet),
+      probe,
+    }),
+    metrics,
+  )
   const storage = {
-    store: deps.reports,
+    store: observedStore(deps.reports, metrics),
     retention: deps.retention ?? DEFAULT_RETENTION,
     providers: deps.providers,
     now: deps.now ?? Date.now,
@@ -137,12 +166,15 @@ export const createService = (deps: AppDeps): { app: Hono<AppEnv>; known: KnownA
     c.header('X-Request-Id', reqId)
     await next()
     if (!c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', reqId)
+    // The route pattern that answered (never the raw path: ids and domains would be labels).
+    const seconds = (performance.now() - started) / 1000
+    metrics.request(routePath(c) || 'unmatched', c.req.method, c.res.status, seconds)
     // The path only: query strings can hold addresses, and bodies are never logged.
     log.info('request', {
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
-      ms: Math.round(performance.now() - started),
+      ms: Math.round(seconds * 1000),
     })
   })
 
@@ -178,6 +210,7 @@ export const createService = (deps: AppDeps): { app: Hono<AppEnv>; known: KnownA
   })
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.route('/', metricsRoutes({ registry, access: deps.metricsAccess ?? { open: false } }))
   // Built on first use: 60 ms and a few MB that a start need not pay.
   let openapi: ReturnType<typeof buildOpenApiDocument> | undefined
   app.get('/openapi.json', (c) => c.json((openapi ??= buildOpenApiDocument(deps.publicUrl))))
@@ -245,7 +278,10 @@ export const createService = (deps: AppDeps): { app: Hono<AppEnv>; known: KnownA
   if (deps.assets) app.get('*', deps.assets)
   app.notFound((c) => apiError(c, 'NOT_FOUND', 'Not found.'))
   app.onError((err, c) => {
-    if (err instanceof RateLimitError) return rateLimited(c, err)
+    if (err instanceof RateLimitError) {
+      metrics.refused(err.budget)
+      return rateLimited(c, err)
+    }
     c.get('log')?.error('unhandled error', { err })
     return apiError(c, 'INTERNAL', 'Something went wrong on our side.')
   })

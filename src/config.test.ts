@@ -61,6 +61,14 @@ describe('loadConfig', () => {
     ).toEqual({ max: 10, windowMs: minutes(60) })
   })
 
+  it('reads the metrics switches: off by default, a token of at least 16 characters', () => {
+    expect(loadConfig({})).toMatchObject({ MAILSETUP_METRICS: false })
+    expect(loadConfig({}).MAILSETUP_METRICS_TOKEN).toBeUndefined()
+    expect(loadConfig({ MAILSETUP_METRICS: '1' }).MAILSETUP_METRICS).toBe(true)
+    const token = 'a-scrape-token-of-some-length'
+    expect(loadConfig({ MAILSETUP_METRICS_TOKEN: token }).MAILSETUP_METRICS_TOKEN).toBe(token)
+  })
+
   it('reads every variable', () => {
     const config = loadConfig({
       PORT: '9000',
@@ -100,6 +108,9 @@ describe('loadConfig', () => {
     ['MAILSETUP_LOGIN_FAILURE_LIMIT', '0'],
     ['MAILSETUP_LOGIN_FAILURE_LIMIT', 'five'],
     ['MAILSETUP_LOGIN_FAILURE_LIMIT', '5/15d'],
+    ['MAILSETUP_METRICS', 'yes'],
+    ['MAILSETUP_METRICS_TOKEN', 'short'],
+    ['MAILSETUP_METRICS_TOKEN', 'a token with spaces in it'],
   ])('a bad %s (%j) stops with a message naming it', (name, value) => {
     const attempt = () => loadConfig({ [name]: value })
     expect(attempt).toThrow(ConfigError)

@@ -126,6 +126,15 @@ const fields = z.object({
     .regex(/^[a-zA-Z0-9.-]{1,253}$/, 'expected a host name')
     .default('probe.mailsetup.invalid'),
   MAILSETUP_EXTRA_CA: z.string().optional(),
+  MAILSETUP_METRICS: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('false')
+    .transform((value) => value === '1' || value === 'true'),
+  MAILSETUP_METRICS_TOKEN: z
+    .string()
+    .min(16, 'expected at least 16 characters')
+    .regex(/^\S+$/, 'expected no spaces')
+    .optional(),
   MAILSETUP_TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
     .default('false')

@@ -19,6 +19,7 @@ import { createNodeResolver } from './dns/resolver-node.ts'
 import { createNodeHttpGet } from './discovery/http-node.ts'
 import { type Logger, createLogger } from './logger.ts'
 import { createNodeLoginAttempts } from './login/attempts-node.ts'
+import { createPromRegistry } from './metrics/registry-prom-node.ts'
 import { createHostLimiter } from './probes/host-limiter.ts'
 import { createProviderIndex, loadBuiltInProviders } from './providers/index.ts'
 import { openSqliteReportStore } from './diagnose/store-sqlite-node.ts'
@@ -161,6 +162,9 @@ export const buildNodeApp = async (config: Config) => {
     },
     budget: createSocketBudget(share(config.MAILSETUP_MAX_PROBE_SOCKETS, workers)),
     costs,
+    metrics:
+      config.MAILSETUP_METRICS || config.MAILSETUP_METRICS_TOKEN ? createPromRegistry() : undefined,
+    metricsAccess: { open: config.MAILSETUP_METRICS, token: config.MAILSETUP_METRICS_TOKEN },
     clientKey: (c: Context) =>
       clientKey(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address),
     widgetOrigins: config.MAILSETUP_WIDGET_ORIGINS,

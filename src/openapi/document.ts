@@ -142,6 +142,22 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
     '/healthz': {
       get: { summary: 'Liveness', responses: { 200: { description: 'The service is up.' } } },
     },
+    '/metrics': {
+      get: {
+        summary: 'Prometheus metrics',
+        description:
+          'The Prometheus text exposition: requests by route and status, probes by protocol and code, probe, request and diagnosis latency, probe sockets open and reserved, rate-limit refusals by budget, reports stored, and the process metrics. Off (404) unless the operator sets MAILSETUP_METRICS=1 or MAILSETUP_METRICS_TOKEN; with a token, send `Authorization: Bearer <token>` (401 without one, 403 for another).',
+        responses: {
+          200: {
+            description: 'The exposition (text format 0.0.4).',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+          401: { description: 'UNAUTHORIZED: no bearer token.', content: json(ref('Error')) },
+          403: { description: 'FORBIDDEN: not the token.', content: json(ref('Error')) },
+          404: { description: 'NOT_FOUND: metrics are off.', content: json(ref('Error')) },
+        },
+      },
+    },
     '/api/v1/probe': {
       post: {
         summary: 'Probe one port, or the whole matrix of a host',

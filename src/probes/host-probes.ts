@@ -15,6 +15,8 @@ export type HostProbeEntry = Pick<ProbeTarget, 'protocol' | 'port' | 'security'>
 
 export interface HostProbeDeps extends ProbeDeps {
   limiter: HostLimiter
+  /** Hears every result, whoever asked for it (the metrics count them). */
+  onProbed?: (result: ProbeResult) => void
 }
 
 /** The guard's answer for one host: where to connect, or why not. */
@@ -81,6 +83,7 @@ export const probeHost = async (
           : lookup.failure
             ? unreachedResult(target, lookup.failure, lookup.dnsMs)
             : unreachedResult(target, new ProbeError('TARGET_BLOCKED', `port ${port}`), null)
+      deps.onProbed?.(result)
       options.onResult?.(result)
       return result
     }),

@@ -44,6 +44,8 @@ export interface TestAppOptions {
   /** The login test's attempts and failure limit (POST /api/v1/login-test answers 404 without). */
   login?: AppDeps['login']
   trustProxy?: boolean
+  /** The metric registry and who may read GET /metrics (default: none, off). */
+  metrics?: Pick<AppDeps, 'metrics' | 'metricsAccess'>
   /** The page, the widget and their origins, for tests in a browser. */
   web?: Pick<AppDeps, 'widgetOrigins' | 'readAsset' | 'assets'>
 }
@@ -90,6 +92,7 @@ export const createTestApp = (options: TestAppOptions = {}) => {
     publicUrl: options.publicUrl ?? 'http://localhost',
     login: options.login,
     trustProxy: options.trustProxy,
+    ...options.metrics,
     ...options.web,
   })
   return { app, known, logs, costs }
