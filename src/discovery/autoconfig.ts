@@ -52,7 +52,8 @@ export interface FetchAutoconfigOptions {
 }
 
 /**
- * The four URLs, in the order they are tried.
+ * The four URLs, in the order they are tried; none for a domain the guard's host-name rule
+ * refuses (an IP literal, `.internal`, invalid punycode…): nothing would be fetched anyway.
  *
  * @example
  * autoconfigUrls('example.com', 'a@example.com')[0].href
@@ -60,8 +61,7 @@ export interface FetchAutoconfigOptions {
  */
 export const autoconfigUrls = (domain: string, email: string): URL[] => {
   const checked = checkHostName(domain)
-  if (checked.kind !== 'name')
-    throw new DiscoveryError('FETCH_BLOCKED', `${domain}: not a domain name`)
+  if (checked.kind !== 'name') return []
   const query = new URLSearchParams({ emailaddress: email }).toString()
   const forms = (scheme: string) => [
     `${scheme}://autoconfig.${checked.host}/mail/config-v1.1.xml?${query}`,
@@ -72,8 +72,8 @@ export const autoconfigUrls = (domain: string, email: string): URL[] => {
 
 /**
  * Resolves to [] when no URL gives a valid document (the attempts went to `onAttempt`), or to one
- * result. Throws FETCH_BLOCKED only for a `domain` that is not a host name; fetch and XML failures
- * never throw, they are recorded as attempts.
+ * result. Never throws for what a domain or a web server does: a `domain` the host-name rule
+ * refuses is one FETCH_BLOCKED attempt, fetch and XML failures are attempts too.
  *
  * @example
  * const [found] = await fetchAutoconfig('example.com', 'a@example.com', { httpGet, signal })
@@ -89,7 +89,13 @@ export const fetchAutoconfig = async (
     attempts.push(attempt)
     options.onAttempt?.(attempt)
   }
-  for (const url of autoconfigUrls(domain, email)) {
+  const checked = checkHostName(domain)
+  if (checked.kind !== 'name') {
+    const reason = checked.kind === 'ip' ? 'an IP address, not a domain name' : checked.reason
+    record({ url: domain, code: 'FETCH_BLOCKED', detail: `${domain}: ${reason}` })
+    return []
+  }
+  for (const url of autoconfigUrls(checked.host, email)) {
     if (options.signal.aborted) break
     try {
       const { doc, finalUrl } = await fetchOne(url, options)

@@ -9,6 +9,7 @@ import type { Resolver } from '../dns/resolver.ts'
 import { MATRIX } from '../probes/matrix.ts'
 import { ProbeError } from '../errors/probe-error.ts'
 import { type Provider, type ProviderIndex, expandPlaceholders } from '../providers/index.ts'
+import { checkHostName } from '../security/host-name.ts'
 import { type AutoconfigResult, fetchAutoconfig } from './autoconfig.ts'
 import type { HttpGet } from './http.ts'
 import type { CandidateServer, ServerSource, SourceType } from './types.ts'
@@ -150,9 +151,30 @@ export const fromMx = async (
       reports: [{ type: 'mx', name: domain, status: 'error', servers: 0, code }],
     }
   }
-  const mxHosts = records
-    .map((r) => r.exchange.toLowerCase())
+  const named = records
+    .map((r) => r.exchange.toLowerCase().replace(/\.$/, ''))
     .filter((host) => host && host !== '.')
+  // Split-horizon DNS often names an internal MX (mx.corp.internal): the guard would refuse it,
+  // so it is reported with a code and neither looked up in the database nor guessed.
+  const refused: SourceReport[] = []
+  const mxHosts = named.filter((host) => {
+    const checked = checkHostName(host)
+    if (checked.kind === 'name') return true
+    const reason = checked.kind === 'ip' ? 'an IP address, not a host name' : checked.reason
+    refused.push({
+      type: 'mx',
+      name: host,
+      status: 'error',
+      servers: 0,
+      code: 'TARGET_BLOCKED',
+      detail: `${host}: ${reason}`,
+    })
+    return false
+  })
+  const withRefused = <T extends SourceResult>(result: T): T => ({
+    ...result,
+    reports: [...refused, ...result.reports],
+  })
   for (const host of mxHosts) {
     const provider = deps.providers.byMx(host)
     if (provider) {
@@ -161,16 +183,17 @@ export const fromMx = async (
         url: host,
         trusted: true,
       })
-      return {
+      return withRefused({
         provider,
         candidates,
         mxHosts,
         reports: [{ type: 'mx', name: host, status: 'found', servers: candidates.length }],
-      }
+      })
     }
   }
   const mxDomain = mxHosts[0] ? getDomain(mxHosts[0]) : null
   if (!mxDomain || mxDomain === domain) {
+    if (refused.length > 0) return { candidates: [], mxHosts, reports: refused }
     return {
       candidates: [],
       mxHosts,
@@ -178,7 +201,7 @@ export const fromMx = async (
     }
   }
   const viaAutoconfig = await fromAutoconfig(mxDomain, email, { ...deps, type: 'mx' })
-  return { ...viaAutoconfig, mxHosts }
+  return withRefused({ ...viaAutoconfig, mxHosts })
 }
 
 /** RFC 6186 / RFC 8314 service labels, each with its protocol and TLS mode. */

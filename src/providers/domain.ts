@@ -2,6 +2,7 @@
  * @module
  * Domain and host name normalisation shared by the index, the overlay loader and the importer.
  */
+import { checkHostName } from '../security/host-name.ts'
 import { toAsciiDomain } from '../util/idn.ts'
 
 /**
@@ -20,12 +21,15 @@ export const normalizeDomain = (input: string): string => {
   return /^[a-z0-9.-]+$/.test(name) ? name : toAsciiDomain(name)
 }
 
-/** True when `name` (already normalised) looks like a host name with at least two labels. */
-export const isHostName = (name: string): boolean =>
-  name.length <= 253 &&
-  /^(?=.{1,63}(\.|$))[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\.(?=.{1,63}(\.|$))[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?)+$/.test(
-    name,
-  )
+/**
+ * True when `name` (already normalised) is a host name the target guard accepts: the guard's one
+ * rule (security/host-name.ts), so an address or domain that passes here never fails there
+ * (no IP literal, no `.local`/`.internal`/`.localhost`…, no numeric top label, valid punycode).
+ */
+export const isHostName = (name: string): boolean => {
+  const checked = checkHostName(name)
+  return checked.kind === 'name' && checked.host === name
+}
 
 /** Every suffix of a host name, longest first: `a.b.c` → `a.b.c`, `b.c`, `c`. */
 export const hostSuffixes = (host: string): string[] => {

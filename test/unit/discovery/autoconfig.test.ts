@@ -11,7 +11,6 @@ import {
   autoconfigUrls,
   fetchAutoconfig,
 } from '../../../src/discovery/autoconfig.ts'
-import { DiscoveryError } from '../../../src/discovery/discovery-error.ts'
 import { createNodeHttpGet } from '../../../src/discovery/http-node.ts'
 import { PUBLIC_A, PUBLIC_B, mapGuard } from '../../fake/discovery-deps.ts'
 import { useOfflineMsw } from '../../fake/offline-msw.ts'
@@ -56,9 +55,30 @@ describe('fetchAutoconfig', () => {
       `${URLS.httpAutoconfig}?emailaddress=a%2Bb%40example.com`,
       URLS.httpWellKnown,
     ])
-    expect(() => autoconfigUrls('evil.com/x?', 'a@b.c')).toThrow(DiscoveryError)
-    expect(() => autoconfigUrls('localhost', 'a@b.c')).toThrow(DiscoveryError)
+    expect(autoconfigUrls('evil.com/x?', 'a@b.c')).toEqual([])
+    expect(autoconfigUrls('localhost', 'a@b.c')).toEqual([])
   })
+
+  it.each(['corp.internal', 'xn--zz.com', '10.0.0.1', 'foo.localhost'])(
+    'records %s, a name the guard refuses, as one FETCH_BLOCKED attempt without fetching',
+    async (domain) => {
+      const found = await fetchAutoconfig(domain, `a@${domain}`, {
+        httpGet,
+        signal: new AbortController().signal,
+      })
+      expect(found).toEqual([])
+      expect(seen).toEqual([])
+      const attempts: AutoconfigAttempt[] = []
+      await fetchAutoconfig(domain, `a@${domain}`, {
+        httpGet,
+        signal: new AbortController().signal,
+        onAttempt: (attempt) => attempts.push(attempt),
+      })
+      expect(attempts).toEqual([
+        { url: domain, code: 'FETCH_BLOCKED', detail: expect.stringContaining(domain) },
+      ])
+    },
+  )
 
   it('takes a valid https document and stops there (trusted)', async () => {
     server.use(http.get(URLS.autoconfig, xml(VALID)))
