@@ -28,7 +28,11 @@ const { app, logs } = createTestApp()
 const q = encodeURIComponent
 
 /** Every route that takes an address, with the field its 400 names. */
-const routes: { name: string; field: string; call: (email: string) => Response | Promise<Response> }[] = [
+const routes: {
+  name: string
+  field: string
+  call: (email: string) => Response | Promise<Response>
+}[] = [
   { name: 'lookup', field: 'email', call: (e) => app.request(`/api/v1/lookup?email=${q(e)}`) },
   {
     name: 'diagnose',
