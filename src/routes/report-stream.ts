@@ -9,9 +9,19 @@
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { apiErrorBody } from '../errors/api-body.ts'
+import { CodedError } from '../errors/coded-error.ts'
+import { API_CODE_LIST, type ApiCode } from '../errors/table.ts'
 import type { AppEnv } from './app-env.ts'
 
 export type Emit = (event: string, data: unknown) => void
+
+/** The body of the `error` event: the error's own API code (a spent budget…), else INTERNAL. */
+const errorEventBody = (err: unknown) => {
+  const code = err instanceof CodedError ? (err.code as string) : ''
+  if ((API_CODE_LIST as readonly string[]).includes(code))
+    return apiErrorBody(code as ApiCode, err instanceof CodedError ? err.detail : undefined).body
+  return apiErrorBody('INTERNAL', 'Something went wrong on our side.').body
+}
 
 /** True when the client asked for `text/event-stream`. */
 export const wantsEventStream = (c: Context): boolean =>
@@ -44,9 +54,10 @@ export const respondWithReport = async <T>(
         c.get('log').info('stream closed by the client', { event: finalEvent })
         return
       }
-      c.get('log').error('stream failed', { err })
+      const body = errorEventBody(err)
+      if (body.error.code === 'INTERNAL') c.get('log').error('stream failed', { err })
+      else c.get('log').info('stream ended with an error', { code: body.error.code })
       await Promise.allSettled(pending)
-      const { body } = apiErrorBody('INTERNAL', 'Something went wrong on our side.')
       await stream.writeSSE({ event: 'error', data: JSON.stringify(body) })
     }
   })

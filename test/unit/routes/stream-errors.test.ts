@@ -9,20 +9,22 @@ import type { DiscoveryService } from '../../../src/discovery/pipeline.ts'
 import { createLogger } from '../../../src/logger.ts'
 import type { AppEnv } from '../../../src/routes/app-env.ts'
 import { diagnoseRoutes } from '../../../src/routes/diagnose.ts'
+import { RateLimitError, createCostMeter } from '../../../src/security/costs.ts'
 import { createSocketBudget } from '../../../src/security/socket-budget.ts'
+import { createNodeContextStore } from '../../../src/util/context-store-node.ts'
 
-/** A discovery that reports one source, then fails the way a bug would. */
-const failing: DiscoveryService = {
+/** A discovery that reports one source, then fails with `error`. */
+const failingWith = (error: Error): DiscoveryService => ({
   discover: async (_email, options) => {
     options?.onEvent?.({
       type: 'source',
       source: { type: 'mx', name: 'example.com', status: 'none', servers: 0 },
     })
-    throw new TypeError('boom at line 1')
+    throw error
   },
-}
+})
 
-const build = () => {
+const build = (failing = failingWith(new TypeError('boom at line 1'))) => {
   const logs: string[] = []
   const app = new Hono<AppEnv>()
   app.use(async (c, next) => {
@@ -35,7 +37,11 @@ const build = () => {
   })
   app.route(
     '/api/v1/diagnose',
-    diagnoseRoutes({ discovery: failing, budget: createSocketBudget(64) }),
+    diagnoseRoutes({
+      discovery: failing,
+      budget: createSocketBudget(64),
+      costs: createCostMeter({ store: createNodeContextStore() }),
+    }),
   )
   return { app, logs }
 }
@@ -77,5 +83,18 @@ describe('SSE when the run fails', () => {
       err: { name: 'TypeError', message: 'boom at line 1' },
     })
     expect(consoleError).not.toHaveBeenCalled()
+  })
+
+  it('carries the error’s own API code: a budget spent mid-run is RATE_LIMITED, not INTERNAL', async () => {
+    const { app, logs } = build(failingWith(new RateLimitError('lookups', 30, 600)))
+    const res = await app.request('/api/v1/diagnose', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ email: 'ann@example.com', probe: false }),
+    })
+    const received = events(await res.text())
+    expect(received.map((e) => e.event)).toEqual(['source', 'error'])
+    expect(received[1]?.data).toMatchObject({ error: { code: 'RATE_LIMITED' } })
+    expect(logs.join('\n')).not.toContain('stream failed')
   })
 })
