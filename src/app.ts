@@ -28,6 +28,7 @@ import type { ProviderIndex } from './providers/index.ts'
 import { type CostMeter, RateLimitError, metered } from './security/costs.ts'
 import type { SocketBudget } from './security/socket-budget.ts'
 import { apiError, rateLimited } from './routes/api-error.ts'
+import { methodTable } from './routes/methods.ts'
 import type { AppEnv } from './routes/app-env.ts'
 import { AUTOCONFIG_PATHS, autoconfigRoutes } from './routes/autoconfig.ts'
 import { type KnownAnswers, LOOKUP_PATH, knownAnswers } from './routes/known-answers.ts'
@@ -199,6 +200,11 @@ export const createService = (deps: AppDeps): { app: Hono<AppEnv>; known: KnownA
     return limitBody(c, next)
   })
 
+  // Read from the app's own route table on first use: every route registered below, and any
+  // added later, gets 405 + Allow for other methods and 415 for a body that is not JSON.
+  const methods = methodTable(() => app.routes)
+  app.use('/api/*', methods.requireJson)
+
   // Every request but the health check spends one of the client's generous `requests` budget;
   // what it makes the service send is billed as it happens (security/costs.ts).
   app.use(async function limits(c, next) {
@@ -267,7 +273,12 @@ export const createService = (deps: AppDeps): { app: Hono<AppEnv>; known: KnownA
   app.route('/', mobileconfigRoutes({ settings, sign: deps.signProfile }))
   app.route('/api/v1/providers', providersRoutes({ providers: deps.providers }))
 
-  app.all('/api/*', (c) => apiError(c, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`))
+  app.all(
+    '/api/*',
+    (c) =>
+      methods.notAllowed(c) ??
+      apiError(c, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`),
+  )
   if (deps.readAsset) {
     const reportExists = async (id: string) => (await storage.store.get(id, storage.now())) !== null
     app.route(
@@ -276,7 +287,7 @@ export const createService = (deps: AppDeps): { app: Hono<AppEnv>; known: KnownA
     )
   }
   if (deps.assets) app.get('*', deps.assets)
-  app.notFound((c) => apiError(c, 'NOT_FOUND', 'Not found.'))
+  app.notFound((c) => methods.notAllowed(c) ?? apiError(c, 'NOT_FOUND', 'Not found.'))
   app.onError((err, c) => {
     if (err instanceof RateLimitError) {
       metrics.refused(err.budget)

@@ -113,6 +113,14 @@ export const API_CODES = {
       'zh-CN': '此处不允许该请求方法，`Allow` 列出了允许的方法。',
     },
   },
+  UNSUPPORTED_MEDIA_TYPE: {
+    kind: 'api',
+    http: 415,
+    message: {
+      en: 'This route reads a JSON body: send it with Content-Type: application/json.',
+      'zh-CN': '此接口只接受 JSON 请求体，请使用 Content-Type: application/json 发送。',
+    },
+  },
   PAYLOAD_TOO_LARGE: {
     kind: 'api',
     http: 413,

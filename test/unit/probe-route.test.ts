@@ -184,10 +184,11 @@ describe('other routes', () => {
     expect(res.status).toBe(404)
     expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } })
   })
-  it('GET on the probe route (POST only) is a JSON 404 error, not a 500', async () => {
+  it('GET on the probe route (POST only) is a JSON 405 naming POST in Allow, not a 500', async () => {
     const res = await app.request('/api/v1/probe')
-    expect(res.status).toBe(404)
+    expect(res.status).toBe(405)
+    expect(res.headers.get('allow')).toBe('POST')
     expect(res.headers.get('content-type')).toContain('application/json')
-    expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } })
+    expect(await res.json()).toMatchObject({ error: { code: 'METHOD_NOT_ALLOWED' } })
   })
 })
