@@ -4,32 +4,10 @@
  * (one client's setup guide for an address, as JSON the web page renders).
  */
 import { type Context, Hono } from 'hono'
-import { z } from 'zod'
-import { parseAddress } from '../formats/email-address.ts'
 import type { SettingsSource } from '../diagnose/account-settings.ts'
 import { CLIENT_IDS, type ClientId, message, renderGuide } from '../guides/index.ts'
 import { apiError, invalidInput } from './api-error.ts'
-import { INCOMING_PROTOCOLS } from '../model/domain.ts'
-import { LangSchema, RegionSchema, langFromHeader } from '../openapi/requests.ts'
-
-const GuideQuery = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, 'email is required')
-    .max(254)
-    .transform((value, ctx) => {
-      const address = parseAddress(value)
-      if (address) return address
-      ctx.addIssue({ code: 'custom', message: 'Invalid email address' })
-      return z.NEVER
-    }),
-  lang: LangSchema.optional(),
-  protocol: z.enum(INCOMING_PROTOCOLS).optional(),
-  region: RegionSchema.optional(),
-})
-
-const ListQuery = z.object({ lang: LangSchema.optional() })
+import { GuideListQuery, GuideQuery, langFromHeader } from '../openapi/requests.ts'
 
 const isClientId = (id: string): id is ClientId => (CLIENT_IDS as readonly string[]).includes(id)
 
@@ -62,7 +40,7 @@ export const guidesRoutes = (deps: { settings: SettingsSource }): Hono => {
   const app = new Hono()
 
   app.get('/', (c) => {
-    const query = ListQuery.safeParse(c.req.query())
+    const query = GuideListQuery.safeParse(c.req.query())
     if (!query.success) return invalidInput(c, query.error, 'lang')
     const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
     return c.json({

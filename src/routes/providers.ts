@@ -3,27 +3,9 @@
  * `GET /api/v1/providers?q=` (suggestions) and `GET /api/v1/providers/:domain` (one entry).
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
-import {
-  isHostName,
-  normalizeDomain,
-  providerView,
-  type ProviderIndex,
-} from '../providers/index.ts'
+import { providerView, type ProviderIndex } from '../providers/index.ts'
 import { apiError, invalidInput } from './api-error.ts'
-
-const SearchQuery = z.object({
-  q: z.string().trim().min(1, 'q is required').max(100),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
-})
-
-const DomainParam = z.object({
-  domain: z
-    .string()
-    .max(253)
-    .transform(normalizeDomain)
-    .refine(isHostName, 'expected a domain name'),
-})
+import { ProviderDomainParam, ProviderSearchQuery } from '../openapi/requests.ts'
 
 /**
  * Routes over the provider index; mount at `/api/v1/providers`.
@@ -36,7 +18,7 @@ export const providersRoutes = (deps: { providers: ProviderIndex }): Hono => {
   const app = new Hono()
 
   app.get('/', (c) => {
-    const query = SearchQuery.safeParse(c.req.query())
+    const query = ProviderSearchQuery.safeParse(c.req.query())
     if (!query.success) return invalidInput(c, query.error, 'q')
     const found = deps.providers.search(query.data.q, query.data.limit)
     return c.json({
@@ -50,7 +32,7 @@ export const providersRoutes = (deps: { providers: ProviderIndex }): Hono => {
   })
 
   app.get('/:domain', (c) => {
-    const param = DomainParam.safeParse({ domain: c.req.param('domain') })
+    const param = ProviderDomainParam.safeParse({ domain: c.req.param('domain') })
     if (!param.success) return invalidInput(c, param.error, 'domain')
     // The same rule as an address lookup (fromDatabase): by domain or alias, never by entry id,
     // so this route and a lookup for user@domain always agree.

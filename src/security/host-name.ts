@@ -11,7 +11,7 @@ export type HostCheck =
   | { kind: 'refused'; host: string; reason: string }
 
 /** Suffixes that never name a public mail server (RFC 6761, RFC 8375, common internal use). */
-const LOCAL_SUFFIXES = [
+export const LOCAL_SUFFIXES = [
   'localhost',
   'local',
   'internal',
