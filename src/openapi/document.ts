@@ -4,10 +4,13 @@
  * (requests) and the tests check responses against (responses). Served at /openapi.json.
  */
 import { z } from 'zod'
-import { ProviderViewSchema, REGIONS } from '../providers/index.ts'
+import { ProviderViewSchema } from '../providers/index.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
 import {
+  AutodiscoverJsonErrorSchema,
+  AutodiscoverRedirectSchema,
   ErrorBodySchema,
+  HealthSchema,
   GuideListSchema,
   GuideSchema,
   MatrixResultSchema,
@@ -19,7 +22,7 @@ import {
   StoredReportSchema,
   SourceReportSchema,
 } from './schemas.ts'
-import { INCOMING_PROTOCOLS, LANGS } from '../model/domain.ts'
+import { INCOMING_PROTOCOLS } from '../model/domain.ts'
 import {
   LoginResultSchema,
   LoginStepSchema,
@@ -27,10 +30,16 @@ import {
   LoginVerdictSchema,
 } from './login-schemas.ts'
 import {
+  AutoconfigQuery,
   DiagnoseRequest,
   LoginTestRequest,
+  GuideListQuery,
+  GuideQuery,
   LookupQuery,
+  MobileconfigQuery,
   ProbeRequest,
+  ProviderDomainParam,
+  ProviderSearchQuery,
   ReportGuideQuery,
   ReportQuery,
 } from './requests.ts'
@@ -57,6 +66,10 @@ const COMPONENTS = {
   LoginResult: LoginResultSchema,
   LoginStep: LoginStepSchema,
   LoginVerdict: LoginVerdictSchema,
+
+  AutodiscoverRedirect: AutodiscoverRedirectSchema,
+  AutodiscoverJsonError: AutodiscoverJsonErrorSchema,
+  Health: HealthSchema,
 } as const
 
 type ComponentName = keyof typeof COMPONENTS
@@ -81,21 +94,30 @@ const componentSchemas = (): Json => {
   )
 }
 
-/** Query parameters from a zod object (its keys, whether each is optional, and its schema). */
-const queryParameters = (schema: z.ZodObject, descriptions: Record<string, string>) =>
-  Object.entries(schema.shape).map(([name, field]) => {
-    const { $schema: _dialect, ...json } = z.toJSONSchema(field as z.ZodType, {
-      io: 'input',
-      unrepresentable: 'any',
-    }) as Json
-    return {
-      name,
-      in: 'query',
-      required: !(field as z.ZodType).safeParse(undefined).success,
-      description: descriptions[name],
-      schema: json,
-    }
-  })
+/** One field's JSON Schema, as the route reads it (input side). */
+const fieldSchema = (field: z.ZodType): Json => {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(field, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Json
+  return json
+}
+
+/** Parameters from a zod object: its keys, whether each is optional, and its schema. */
+const parametersOf = (
+  where: 'query' | 'path',
+  schema: z.ZodObject,
+  descriptions: Record<string, string> = {},
+) =>
+  Object.entries(schema.shape).map(([name, field]) => ({
+    name,
+    in: where,
+    required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+    ...(descriptions[name] ? { description: descriptions[name] } : {}),
+    schema: fieldSchema(field as z.ZodType),
+  }))
+const queryParameters = (schema: z.ZodObject, descriptions: Record<string, string> = {}) =>
+  parametersOf('query', schema, descriptions)
 
 const json = (schema: Json) => ({ 'application/json': { schema } })
 const errors = (...statuses: number[]) =>
@@ -108,12 +130,48 @@ const errors = (...statuses: number[]) =>
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input: `error.field` names the field.',
   401: 'UNAUTHORIZED: no `Authorization: Bearer <deleteToken>`.',
-  405: 'METHOD_NOT_ALLOWED: see the Allow header.',
+  405: 'METHOD_NOT_ALLOWED: another method; the Allow header names the ones this path serves.',
   403: 'TARGET_BLOCKED: a private, local or reserved address, or not a mail port.',
   404: 'Not found.',
-  413: 'The request body is too large.',
-  429: 'Rate limited or too many probes running; see Retry-After.',
+  413: 'PAYLOAD_TOO_LARGE: the request body is too large.',
+  415: 'UNSUPPORTED_MEDIA_TYPE: the body must be sent as application/json.',
+  429: 'RATE_LIMITED (a client budget, named in `error.limit`) or BUSY (too many probes service-wide); see Retry-After.',
 }
+const ORIGIN_TEXT =
+  'ORIGIN_NOT_ALLOWED: a browser page on an origin not listed in MAILSETUP_WIDGET_ORIGINS.'
+
+/**
+ * What every operation can answer besides its own statuses, added to each so that a route
+ * documented by anyone gets them: 405 (another method), 429 (every route but the health check
+ * is metered), 403 ORIGIN_NOT_ALLOWED under /api/, 413 and 415 for a JSON body.
+ */
+const withCommonResponses = (paths: Record<string, Record<string, Json>>) => {
+  for (const [path, methods] of Object.entries(paths)) {
+    for (const operation of Object.values(methods)) {
+      const responses = operation.responses as Record<string, Json>
+      const add = (status: number, description = ERROR_TEXT[status] ?? 'Error') => {
+        responses[status] ??= { description, content: json(ref('Error')) }
+      }
+      add(405)
+      if (path !== '/healthz') add(429)
+      if (path.startsWith('/api/')) {
+        const forbidden = responses[403]
+        if (forbidden) forbidden.description = `${String(forbidden.description)} Or ${ORIGIN_TEXT}`
+        else add(403, ORIGIN_TEXT)
+      }
+      const body = operation.requestBody as { content?: Json } | undefined
+      if (body?.content?.['application/json']) {
+        add(413)
+        add(415)
+      }
+    }
+  }
+  return paths
+}
+
+const xml = { 'text/xml': { schema: { type: 'string' } } }
+/** Autodiscover answers in its own XML terms, errors included. */
+const autodiscoverXml = (description: string) => ({ description, content: xml })
 const REPORT_ID = {
   name: 'id',
   in: 'path',
@@ -121,8 +179,119 @@ const REPORT_ID = {
   schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' },
 }
 const SSE = (text: string) => ({
-  'text/event-stream': { schema: { type: 'string' }, description: text },
+  'text/event-stream': {
+    schema: { type: 'string' },
+    description: `${text}; a stream that fails ends with an \`error\` event carrying the Error body instead.`,
+  },
 })
+const CLIENT_PARAM = {
+  name: 'client',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', enum: [...CLIENT_IDS] },
+}
+
+const caseless = (text: string) =>
+  text.replace(/[a-z]/gi, (ch) => `[${ch.toUpperCase()}${ch.toLowerCase()}]`)
+
+const autoconfigGet = (where: string) => ({
+  get: {
+    summary: `Mozilla autoconfig (config-v1.1.xml) for an address, ${where}`,
+    description:
+      'From the operator file and the provider database, else the domain’s own autoconfig, else the newest verified settings kept for the domain, else a verified discovery with probes. The answer depends on the domain only.',
+    parameters: queryParameters(AutoconfigQuery, { emailaddress: 'The email address.' }),
+    responses: {
+      200: { description: 'config-v1.1.xml', content: xml },
+      ...errors(400, 404),
+    },
+  },
+})
+
+const autodiscoverPox = {
+  post: {
+    summary: 'Microsoft Autodiscover (POX) for classic Outlook',
+    requestBody: {
+      required: true,
+      content: {
+        'text/xml': { schema: { type: 'string', maxLength: 16 * 1024 } },
+        'application/xml': { schema: { type: 'string', maxLength: 16 * 1024 } },
+      },
+    },
+    responses: {
+      200: autodiscoverXml(
+        'The settings (Action settings), or an error document: ErrorCode 601 for another response schema, 500 for an unknown domain.',
+      ),
+      400: autodiscoverXml('ErrorCode 600: malformed XML, a DTD or entity, or no EMailAddress.'),
+      413: autodiscoverXml('ErrorCode 600: a body over 16 KB.'),
+      415: autodiscoverXml(
+        'ErrorCode 600: a content type other than text/xml or application/xml (UTF-8).',
+      ),
+    },
+  },
+  get: {
+    summary: 'Autodiscover asked with GET (as Exchange: an error document)',
+    responses: { 200: autodiscoverXml('ErrorCode 600.') },
+  },
+}
+
+const autodiscoverJson = (extra: Json[] = []) => ({
+  get: {
+    summary: 'Autodiscover v2 (JSON): where Outlook finds the POX endpoint',
+    parameters: [
+      ...extra,
+      { name: 'Email', in: 'query', required: false, schema: { type: 'string' } },
+      {
+        name: 'Protocol',
+        in: 'query',
+        required: true,
+        description: 'AutodiscoverV1, in any case.',
+        schema: { type: 'string', pattern: `^${caseless('AutodiscoverV')}1$` },
+      },
+    ],
+    responses: {
+      200: {
+        description: 'The POX endpoint on MAILSETUP_PUBLIC_URL.',
+        content: json(ref('AutodiscoverRedirect')),
+      },
+      400: {
+        description: 'Another protocol, in Microsoft’s own error shape.',
+        content: json(ref('AutodiscoverJsonError')),
+      },
+    },
+  },
+})
+
+/** The endpoints mail clients read by themselves, outside /api/. */
+const clientEndpoints = {
+  '/mail/config-v1.1.xml': autoconfigGet('on autoconfig.<domain>'),
+  '/.well-known/autoconfig/mail/config-v1.1.xml': autoconfigGet('on <domain>/.well-known/'),
+  '/autodiscover/autodiscover.xml': autodiscoverPox,
+  '/Autodiscover/Autodiscover.xml': autodiscoverPox,
+  '/AutoDiscover/AutoDiscover.xml': autodiscoverPox,
+  '/autodiscover/autodiscover.json': autodiscoverJson(),
+  '/autodiscover/autodiscover.json/v1.0/{email}': autodiscoverJson([
+    { name: 'email', in: 'path', required: true, schema: { type: 'string' } },
+  ]),
+  '/mobileconfig': {
+    get: {
+      summary: 'An Apple configuration profile for iOS, iPadOS and macOS Mail',
+      description:
+        'Never a password; signed when the service has a signing certificate; its visible texts in `lang` or the Accept-Language.',
+      parameters: queryParameters(MobileconfigQuery, {
+        emailaddress: 'The email address.',
+        protocol: 'The incoming protocol; default the recommended one.',
+        lang: 'Language of the visible texts; default from Accept-Language.',
+      }),
+      responses: {
+        200: {
+          description: 'The profile, as an attachment.',
+          content: { 'application/x-apple-aspen-config': { schema: { type: 'string' } } },
+        },
+        ...errors(400, 404),
+      },
+    },
+  },
+}
 
 /**
  * @example
@@ -138,9 +307,24 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
     description:
       'Email account setup and diagnostics: find IMAP, POP3 and SMTP settings for an address, prove them with live probes, and explain what to use and why (en, zh-CN).',
   },
-  paths: {
+  paths: withCommonResponses({
     '/healthz': {
-      get: { summary: 'Liveness', responses: { 200: { description: 'The service is up.' } } },
+      get: {
+        summary: 'Liveness',
+        responses: { 200: { description: 'The service is up.', content: json(ref('Health')) } },
+      },
+    },
+    '/openapi.json': {
+      get: {
+        summary: 'This document',
+        responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } },
+      },
+    },
+    '/api': {
+      get: {
+        summary: 'The readable API page',
+        responses: { 302: { description: 'A redirect to /api.html.' } },
+      },
     },
     '/metrics': {
       get: {
@@ -232,20 +416,10 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
     '/api/v1/providers': {
       get: {
         summary: 'Search the provider database (suggestions)',
-        parameters: [
-          {
-            name: 'q',
-            in: 'query',
-            required: true,
-            schema: { type: 'string', minLength: 1, maxLength: 100 },
-          },
-          {
-            name: 'limit',
-            in: 'query',
-            required: false,
-            schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
-          },
-        ],
+        parameters: queryParameters(ProviderSearchQuery, {
+          q: 'A domain, a name or a part of one.',
+          limit: 'At most this many suggestions.',
+        }),
         responses: {
           200: {
             description: 'Matching providers, best first.',
@@ -262,16 +436,10 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
     '/api/v1/guides': {
       get: {
         summary: 'The mail clients there are setup guides for',
-        parameters: [
-          {
-            name: 'lang',
-            in: 'query',
-            required: false,
-            schema: { type: 'string', enum: [...LANGS] },
-          },
-        ],
+        parameters: queryParameters(GuideListQuery),
         responses: {
           200: { description: 'Client ids and names.', content: json(ref('GuideList')) },
+          ...errors(400),
         },
       },
     },
@@ -281,33 +449,14 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
         description:
           'Steps with the labels the client shows and the values to type, the credential to use (account password, app password, 授权码), the protocol choice in one sentence, and the usual errors with their fix. Steps whose screen labels could not be checked carry `unconfirmed: true`.',
         parameters: [
-          {
-            name: 'client',
-            in: 'path',
-            required: true,
-            schema: { type: 'string', enum: [...CLIENT_IDS] },
-          },
-          { name: 'email', in: 'query', required: true, schema: { type: 'string' } },
-          {
-            name: 'lang',
-            in: 'query',
-            required: false,
-            schema: { type: 'string', enum: [...LANGS] },
-          },
-          {
-            name: 'protocol',
-            in: 'query',
-            required: false,
-            schema: { type: 'string', enum: [...INCOMING_PROTOCOLS] },
-          },
-          {
-            name: 'region',
-            in: 'query',
-            required: false,
-            description:
+          CLIENT_PARAM,
+          ...queryParameters(GuideQuery, {
+            email: 'The email address.',
+            lang: 'Language of the guide; default from Accept-Language.',
+            protocol: 'The incoming protocol; default the recommended one.',
+            region:
               "Where the user reads mail: picks among a provider's regional hosts (Exmail hwimap…) and names the other.",
-            schema: { type: 'string', enum: [...REGIONS] },
-          },
+          }),
         ],
         responses: {
           200: { description: 'The guide.', content: json(ref('Guide')) },
@@ -358,12 +507,7 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
         summary: "One client's setup guide from a stored report's recommended settings",
         parameters: [
           REPORT_ID,
-          {
-            name: 'client',
-            in: 'path',
-            required: true,
-            schema: { type: 'string', enum: [...CLIENT_IDS] },
-          },
+          CLIENT_PARAM,
           ...queryParameters(ReportGuideQuery, {
             lang: 'Language of the guide; default from Accept-Language.',
             protocol: "The incoming protocol; default the report's recommended one.",
@@ -413,13 +557,14 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
       get: {
         summary:
           'The provider entry for an address domain or alias: the same rule as a lookup for an address at that domain (not by entry id)',
-        parameters: [{ name: 'domain', in: 'path', required: true, schema: { type: 'string' } }],
+        parameters: parametersOf('path', ProviderDomainParam),
         responses: {
           200: { description: 'The provider.', content: json(ref('Provider')) },
           ...errors(400, 404),
         },
       },
     },
-  },
+    ...clientEndpoints,
+  }),
   components: { schemas: componentSchemas() },
 })

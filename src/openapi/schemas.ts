@@ -289,3 +289,16 @@ export const GuideSchema = z
 export const GuideListSchema = z
   .object({ clients: z.array(z.object({ id: z.enum(CLIENT_IDS), name: z.string() }).strict()) })
   .strict()
+
+/** GET /autodiscover/autodiscover.json: where Outlook finds the POX endpoint. */
+export const AutodiscoverRedirectSchema = z
+  .object({ Protocol: z.literal('AutodiscoverV1'), Url: z.string() })
+  .strict()
+
+/** GET /autodiscover/autodiscover.json with another protocol, in Microsoft's own shape. */
+export const AutodiscoverJsonErrorSchema = z
+  .object({ ErrorCode: z.literal('InvalidProtocol'), ErrorMessage: z.string() })
+  .strict()
+
+/** GET /healthz. */
+export const HealthSchema = z.object({ status: z.literal('ok') }).strict()
