@@ -73,6 +73,7 @@ export const buildReport = (
     lang: options.lang,
     probed: options.probed,
     region: options.region,
+    leftOut: found.leftOut,
   })
   const provider = found.provider
   return {

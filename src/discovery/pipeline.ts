@@ -11,6 +11,7 @@ import { type Provider, type ProviderIndex, splitEmail } from '../providers/inde
 import { keyOf, withProbe } from './candidates.ts'
 import { certNameCandidates } from './cert-names.ts'
 import { guessCandidates } from './guess.ts'
+import { leaveOutBlocked, leaveOutInternal } from './internal-targets.ts'
 import type { HttpGet } from './http.ts'
 import { probeCandidates } from './probe-candidates.ts'
 import { createSourceCache } from './source-cache.ts'
@@ -49,6 +50,8 @@ export interface Discovery {
   candidates: CandidateServer[]
   probes: ProbeResult[]
   sources: SourceReport[]
+  /** Servers a source named that point inside (localhost, private addresses): never offered. */
+  leftOut?: CandidateServer[]
 }
 
 export const createDiscovery = (deps: DiscoveryDeps) => {
@@ -80,9 +83,16 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
     }
     const early = probeCandidates(known, deps.probe, probeOptions)
 
-    const found = await findSources(email, domain, (source) =>
+    const sourced = await findSources(email, domain, (source) =>
       options.onEvent?.({ type: 'source', source }),
     )
+    const internal = leaveOutInternal(sourced.candidates, deps.probe.guard)
+    internal.reports.forEach((source) => options.onEvent?.({ type: 'source', source }))
+    const found = {
+      ...sourced,
+      candidates: internal.kept,
+      sources: [...sourced.sources, ...internal.reports],
+    }
     options.onEvent?.({
       type: 'candidates',
       provider: found.provider,
@@ -96,6 +106,7 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
         candidates: found.candidates,
         probes: [],
         sources: found.sources,
+        leftOut: internal.leftOut,
       }
     }
     const started = new Set(known.map(keyOf))
@@ -131,17 +142,22 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
         candidates: [...found.candidates, ...guessed.candidates, ...renamed.candidates],
       })
     }
+    // A name that resolved to a private address: refused by the probe, never handed to a client.
+    const blocked = leaveOutBlocked([...probed, ...renamed.candidates, ...guessed.candidates])
     const guessReports: SourceReport[] = guessed.candidates.length
       ? [{ type: 'guess', name: domain, status: 'found', servers: guessed.candidates.length }]
       : []
-    guessReports.forEach((source) => options.onEvent?.({ type: 'source', source }))
+    ;[...blocked.reports, ...guessReports].forEach((source) =>
+      options.onEvent?.({ type: 'source', source }),
+    )
     return {
       email,
       domain,
       provider: found.provider,
-      candidates: [...probed, ...renamed.candidates, ...guessed.candidates],
+      candidates: blocked.kept,
       probes: [...results.values(), ...renamed.probes, ...guessed.probes],
-      sources: [...found.sources, ...guessReports],
+      sources: [...found.sources, ...blocked.reports, ...guessReports],
+      leftOut: [...internal.leftOut, ...blocked.leftOut],
     }
   }
 

@@ -133,8 +133,20 @@ export const recommend = (input: RecommendInput): Recommendation => {
           },
         ]
       : []
+  const leftOut = input.leftOut ?? []
   const warnings: Draft[] = [
     ...oauthNote,
+    ...(leftOut.length > 0
+      ? [
+          {
+            code: 'INTERNAL_SERVERS_LEFT_OUT' as const,
+            params: {
+              servers: serverList(leftOut),
+              sources: sourcesLabel(leftOut.map((c) => c.source)),
+            },
+          },
+        ]
+      : []),
     ...fromProvider.warnings,
     ...inNotes.warnings,
     ...outNotes.warnings,

@@ -104,6 +104,12 @@ export const TEXTS = {
       '无法从本服务检测 {server}（{problem}）；这是{publisher}公布的设置，因此予以保留。你的邮件客户端很可能可以正常连接。',
   },
 
+  INTERNAL_SERVERS_LEFT_OUT: {
+    en: '{servers} (named by {sources}) point to a local, private or reserved address: they are left out of the settings given to mail clients.',
+    'zh-CN':
+      '{servers}（来源：{sources}）指向本地、内网或保留地址，已从提供给邮件客户端的设置中去除。',
+  },
+
   PROBE_NO_RESULT: {
     en: 'The live test gave no result for {servers} (found via {sources}) before the report was made, so it is not confirmed.',
     'zh-CN': '在生成报告之前，实时检测没有得到 {servers}（来源：{sources}）的结果，因此未经确认。',

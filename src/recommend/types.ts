@@ -19,6 +19,8 @@ export interface RecommendInput {
   probed: boolean
   /** Where the user reads mail, when known: picks among a provider's regional hosts. */
   region?: Region
+  /** Servers a source named that point inside (localhost, private addresses): left out, said so. */
+  leftOut?: readonly CandidateServer[]
 }
 
 /** A reason or warning: a stable code for the UI and API clients, and its text in `lang`. */

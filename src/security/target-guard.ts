@@ -31,6 +31,12 @@ export interface TargetGuard {
   /** Throws ProbeError TARGET_BLOCKED for a port that is not a mail port. */
   checkPort(port: number): void
   allowsPort(port: number): boolean
+  /**
+   * Why `host` is refused before any DNS query (a `.local`/`localhost` name, an IP literal in a
+   * private, loopback or reserved range not in MAILSETUP_ALLOW_TARGETS…), or null when only
+   * resolving it can tell. Discovery uses it to keep such servers out of client answers.
+   */
+  refusal(host: string): string | null
 }
 
 const blocked = (what: string) => new ProbeError('TARGET_BLOCKED', what)
@@ -42,17 +48,27 @@ const blocked = (what: string) => new ProbeError('TARGET_BLOCKED', what)
  */
 export const createTargetGuard = (options: GuardOptions): TargetGuard => {
   const ports = new Set(options.ports)
+  const refusal = (input: string): string | null => {
+    const checked = checkHostName(input)
+    if (checked.kind === 'refused') return `${checked.host || 'host'}: ${checked.reason}`
+    if (checked.kind === 'ip') {
+      const verdict = judgeAddress(checked.address, options.allow)
+      if (!verdict.allowed) return `${checked.address} is a ${verdict.range} address`
+    }
+    return null
+  }
   return {
+    refusal,
     allowsPort: (port) => ports.has(port),
     checkPort(port) {
       if (!ports.has(port)) throw blocked(`port ${port} is not a mail port this service probes`)
     },
     async resolve(input, signal) {
+      const refused = refusal(input)
+      if (refused) throw blocked(refused)
       const checked = checkHostName(input)
-      if (checked.kind === 'refused') throw blocked(`${checked.host || 'host'}: ${checked.reason}`)
+      if (checked.kind === 'refused') throw blocked(checked.reason)
       if (checked.kind === 'ip') {
-        const verdict = judgeAddress(checked.address, options.allow)
-        if (!verdict.allowed) throw blocked(`${checked.address} is a ${verdict.range} address`)
         return {
           host: checked.host,
           address: checked.address,
