@@ -154,7 +154,8 @@ const withCommonResponses = (paths: Record<string, Record<string, Json>>) => {
       }
       add(405)
       if (path !== '/healthz') add(429)
-      if (path.startsWith('/api/')) {
+      // The CORS check runs on /api and everything under it.
+      if (path === '/api' || path.startsWith('/api/')) {
         const forbidden = responses[403]
         if (forbidden) forbidden.description = `${String(forbidden.description)} Or ${ORIGIN_TEXT}`
         else add(403, ORIGIN_TEXT)
@@ -270,7 +271,7 @@ const clientEndpoints = {
   '/AutoDiscover/AutoDiscover.xml': autodiscoverPox,
   '/autodiscover/autodiscover.json': autodiscoverJson(),
   '/autodiscover/autodiscover.json/v1.0/{email}': autodiscoverJson([
-    { name: 'email', in: 'path', required: true, schema: { type: 'string' } },
+    { name: 'email', in: 'path', required: true, schema: { type: 'string', minLength: 1 } },
   ]),
   '/mobileconfig': {
     get: {

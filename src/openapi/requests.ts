@@ -57,6 +57,9 @@ export const EMAIL_PATTERN = `^(?=.{3,254}$)(?!\\.)(?!.*\\.\\.)(?![^@]*\\.@)[^\\
 /** The format endpoints' address (parseAddress): any local part without controls or spaces. */
 export const FORMAT_ADDRESS_PATTERN = `^(?=.{3,254}$)[^\\s${CONTROL}]{1,64}@${DOMAIN_PATTERN}$`
 
+/** A trimmed string that must not be empty: in the document, one that is not all whitespace. */
+const NOT_BLANK = '\\S'
+
 const ADDRESS_EXAMPLES = [
   'ann@qq.com',
   'someone@163.com',
@@ -148,7 +151,12 @@ const MATRIX_SECURITIES = [...new Set(MATRIX.map((entry) => entry.security))]
  */
 export const ProbeRequest = z
   .object({
-    host: z.string().trim().min(1, 'host is empty').max(253, 'host is longer than 253 characters'),
+    host: z
+      .string()
+      .trim()
+      .min(1, 'host is empty')
+      .max(253, 'host is longer than 253 characters')
+      .meta({ pattern: NOT_BLANK }),
     port: z.number().int().min(1).max(65535).optional(),
     protocol: z.enum(PROTOCOLS).optional(),
     security: z.enum(SECURITIES).optional(),
@@ -255,7 +263,7 @@ export const GuideListQuery = z.object({ lang: LangSchema.optional() })
 
 /** GET /api/v1/providers?q=&limit=. */
 export const ProviderSearchQuery = z.object({
-  q: z.string().trim().min(1, 'q is required').max(100),
+  q: z.string().trim().min(1, 'q is required').max(100).meta({ pattern: NOT_BLANK }),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 })
 

@@ -73,7 +73,7 @@ describe('GET /openapi.json', () => {
         const where = `${method} ${path}`
         expect(op.responses, where).toHaveProperty('405')
         if (path !== '/healthz') expect(op.responses, where).toHaveProperty('429')
-        if (path.startsWith('/api/'))
+        if (path === '/api' || path.startsWith('/api/'))
           expect(op.responses['403']?.description, where).toContain('ORIGIN_NOT_ALLOWED')
         if (op.requestBody?.content['application/json'])
           expect(op.responses, where).toHaveProperty('415')
