@@ -49,7 +49,9 @@ export const DOMAIN_PATTERN = [
   '(?=[^@]{1,253}$)',
   '(?!(?:[^@]*\\.)?[xX][nN]--)',
   `(?!(?:[^@]*\\.)?(?:${LOCAL_SUFFIXES.map(caseless).join('|')})$)`,
-  `(?:${LABEL}\\.)+[${LABEL_CHAR}-]*[${TLD_LETTER}][${LABEL_CHAR}-]*`,
+  // The last label holds a letter; no label starts or ends with a hyphen.
+  `(?=(?:[^@]*\\.)?[^.@]*[${TLD_LETTER}][^.@]*$)`,
+  `(?:${LABEL}\\.)+${LABEL}`,
 ].join('')
 const CONTROL = '\\u0000-\\u0020\\u007f-\\u009f\\u2028\\u2029'
 /** The API's address (isEmail): no specials that need quoting, no stray dots. */
