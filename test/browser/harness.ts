@@ -14,6 +14,7 @@ import { type Browser, type Page, chromium } from 'playwright-core'
 import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
 import { createNodeResolver } from '../../src/dns/resolver-node.ts'
 import { GREETING_NUDGE_MS } from '../../src/probes/probe.ts'
+import { createNodeLoginAttempts } from '../../src/login/attempts-node.ts'
 import type { ProviderIndex } from '../../src/providers/index.ts'
 import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTestApp } from '../fake/test-app.ts'
@@ -60,7 +61,13 @@ export interface TestServer {
  * With a lab: its DNS, its address range and its CA, like the live tests.
  */
 export const startApp = async (
-  options: { lab?: LabInfo; widgetOrigins?: string[]; providers?: ProviderIndex } = {},
+  options: {
+    lab?: LabInfo
+    widgetOrigins?: string[]
+    providers?: ProviderIndex
+    /** Without the login test (POST /api/v1/login-test answers 404, as on a runtime without it). */
+    noLogin?: boolean
+  } = {},
 ): Promise<TestServer> => {
   const lab = options.lab
   const ca = lab ? [lab.caPem] : undefined
@@ -92,6 +99,7 @@ export const startApp = async (
     maxSockets: 200,
     limits: { probes: 10_000 },
     providers: options.providers,
+    login: options.noLogin ? undefined : { attempts: createNodeLoginAttempts({ ca }) },
     web: {
       widgetOrigins: options.widgetOrigins ?? [],
       readAsset: (name) => readFile(`${PUBLIC_DIR}/${name}`, 'utf8').catch(() => null),

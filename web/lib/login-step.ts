@@ -9,7 +9,7 @@ import { ApiError } from './api.ts'
 import { h, fill, uid } from './dom.ts'
 import { errorText } from './errors.ts'
 import { loginTest, loginTestAvailable } from './login-api.ts'
-import { contextOf, createStepLog, renderVerdicts, summary } from './login-verdict.ts'
+import { createStepLog, renderVerdicts, summary } from './login-verdict.ts'
 import type { Translate } from './messages.ts'
 import type { LoginTestInput, Report, ReportServer } from './types.ts'
 import type { Lang } from '../../src/model/domain.ts'
@@ -79,7 +79,7 @@ const plaintextWarning = (o: LoginStepOptions, servers: string, id: string) => {
  * if (step) area.replaceChildren(step.el)
  */
 export const createLoginStep = (report: Report, o: LoginStepOptions) => {
-  const { incoming, outgoing } = report.recommended
+  const { incoming, outgoing, fromReport } = serversToTest(report)
   const kind = report.credential.kind
   if ((!incoming && !outgoing) || kind === 'oauth2-only') return null
   const t = o.t
@@ -106,6 +106,13 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
   const button = h('button', { type: 'submit', class: 'primary' }, t('login.submit'))
   const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert', hidden: true })
   const steps = h('div', { class: 'login-step-area' })
+  // Open while the test runs; folded once the verdict is there (it is what matters then).
+  const stepsFold = h(
+    'details',
+    { class: 'login-step-fold', open: true },
+    h('summary', { class: 'login-toggle' }, t('login.steps')),
+    steps,
+  )
   const stepsBox = h(
     'div',
     {
@@ -117,7 +124,7 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
       hidden: true,
     },
     h('p', { class: 'login-status' }),
-    steps,
+    stepsFold,
   )
   const verdict = h('div', { class: 'login-verdicts' })
   const form = h(
@@ -182,13 +189,14 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
       lang: o.lang,
       ...(name ? { username: name } : {}),
       ...(warning ? { allowPlaintext: true } : {}),
-      ...(report.id ? { reportId: report.id } : settingsOf(report)),
+      ...(report.id && fromReport ? { reportId: report.id } : explicitServers(incoming, outgoing)),
     }
-    const ctx = contextOf(report, name || null)
+    const ctx = { email: report.email, username: name || null, servers: { incoming, outgoing } }
     const log = createStepLog(t, ctx, o.level === 3 ? 'h4' : 'h3')
     fill(steps, log.el)
     fill(verdict)
     stepsBox.hidden = false
+    stepsFold.open = true
     const status = stepsBox.querySelector('.login-status')
     if (status) status.textContent = t('login.started')
     setBusy(true)
@@ -197,6 +205,7 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
       input = null
       const answer = await request
       if (status) status.textContent = t('login.cleared')
+      stepsFold.open = false
       fill(verdict, renderVerdicts(ctx, answer, o))
       o.announce(summary(t, answer))
       verdict.querySelector<HTMLElement>('.login-verdict-title')?.focus()
@@ -221,6 +230,7 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
 
   void loginTestAvailable(o.base).then((yes) => {
     el.hidden = !yes
+    el.dataset.available = String(yes)
   })
   return {
     el,
@@ -232,22 +242,36 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
   }
 }
 
-/** Without a stored report: the recommended servers themselves. */
-const settingsOf = (report: Report): Pick<LoginTestInput, 'incoming' | 'outgoing'> => {
-  const { incoming, outgoing } = report.recommended
-  return {
-    ...(incoming
-      ? {
-          incoming: {
-            protocol: incoming.protocol,
-            host: incoming.host,
-            port: incoming.port,
-            security: incoming.security,
-          },
-        }
-      : {}),
-    ...(outgoing
-      ? { outgoing: { host: outgoing.host, port: outgoing.port, security: outgoing.security } }
-      : {}),
-  }
+/**
+ * The servers to test: the report's recommended ones; where it recommends none because only
+ * unencrypted servers answered, those (the user may have no other; the red warning decides).
+ */
+const serversToTest = (report: Report) => {
+  const plainOnly = (list: ReportServer[]) =>
+    list.find((s) => s.security === 'none' && s.status !== 'error') ?? null
+  const incoming = report.recommended.incoming ?? plainOnly(report.incoming)
+  const outgoing = report.recommended.outgoing ?? plainOnly(report.outgoing)
+  const fromReport =
+    incoming === report.recommended.incoming && outgoing === report.recommended.outgoing
+  return { incoming, outgoing, fromReport }
 }
+
+/** The servers named in the request (no stored report, or not the report's recommendation). */
+const explicitServers = (
+  incoming: ReportServer | null,
+  outgoing: ReportServer | null,
+): Pick<LoginTestInput, 'incoming' | 'outgoing'> => ({
+  ...(incoming && incoming.protocol !== 'smtp'
+    ? {
+        incoming: {
+          protocol: incoming.protocol,
+          host: incoming.host,
+          port: incoming.port,
+          security: incoming.security,
+        },
+      }
+    : {}),
+  ...(outgoing
+    ? { outgoing: { host: outgoing.host, port: outgoing.port, security: outgoing.security } }
+    : {}),
+})

@@ -12,7 +12,6 @@ import type {
   LoginStep,
   LoginTestAnswer,
   LoginVerdict,
-  Report,
   UsernameForm,
 } from './types.ts'
 import type { Lang } from '../../src/model/domain.ts'
@@ -24,13 +23,6 @@ export interface LoginContext {
   username: string | null
   servers: { incoming: LoginServer | null; outgoing: LoginServer | null }
 }
-
-/** The report's recommended servers, as the login test uses them. */
-export const contextOf = (report: Report, username: string | null): LoginContext => ({
-  email: report.email,
-  username,
-  servers: report.recommended,
-})
 
 const isKey = (key: string): key is MessageKey => key in MESSAGES.en
 
@@ -161,6 +153,15 @@ const verdictFor = (
     ),
     h('p', { class: 'login-message' }, linkify(r.message[o.lang])),
     ok ? usernameLine(t, usernameValue(ctx, r.username)) : null,
+    r.reply
+      ? h(
+          'p',
+          { class: 'login-reply help' },
+          t('login.reply'),
+          ' ',
+          h('code', { class: 'wrap' }, r.reply),
+        )
+      : null,
     r.code ? h('p', { class: 'login-code help' }, h('code', {}, r.code)) : null,
   )
 }

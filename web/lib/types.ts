@@ -9,6 +9,14 @@ import type {
   ProbeResultSchema,
   SourceReportSchema,
 } from '../../src/openapi/schemas.ts'
+import type {
+  LoginResultSchema,
+  LoginServerSchema,
+  LoginStepSchema,
+  LoginTestAnswerSchema,
+  LoginVerdictSchema,
+} from '../../src/openapi/login-schemas.ts'
+import type { LoginTestRequest } from '../../src/openapi/requests.ts'
 import type { Guide } from '../../src/guides/types.ts'
 import type { Lang, Needs } from '../../src/model/domain.ts'
 
@@ -37,63 +45,17 @@ export interface DiagnoseInput {
 /** `cn`: mainland China; `intl`: elsewhere. */
 export type Region = 'cn' | 'intl'
 
-/** One server of a login test, as the request names it. */
-export interface LoginServer {
-  protocol?: 'imap' | 'pop3' | 'smtp'
-  host: string
-  port: number
-  security: 'tls' | 'starttls' | 'none'
-}
-
 /** POST /api/v1/login-test. The password goes nowhere else and is dropped after the call. */
-export interface LoginTestInput {
-  email: string
-  password: string
-  username?: string
-  incoming?: LoginServer
-  outgoing?: Omit<LoginServer, 'protocol'>
-  lang: Lang
-  allowPlaintext?: boolean
-  reportId?: string
-}
-
+export type LoginTestInput = z.input<typeof LoginTestRequest>
+export type LoginServer = z.infer<typeof LoginServerSchema>
 /** Which username a login test typed: the full address, the part before the @, or the one given. */
-export type UsernameForm = 'address' | 'local-part' | 'other'
-
+export type UsernameForm = LoginResult['username']
 /** One phase of a login attempt (dns, connect, tls, login, mailbox) as it finished. */
-export interface LoginStep {
-  server: 'incoming' | 'outgoing'
-  step: string
-  status: 'ok' | 'error'
-  ms: number
-  /** 1, or 2 for the other username form. */
-  attempt: number
-  username: UsernameForm
-  code?: string
-}
-
+export type LoginStep = z.infer<typeof LoginStepSchema>
 /** The verdict for one server. */
-export interface LoginResult {
-  server: LoginServer
-  status: 'ok' | 'error'
-  code: string | null
-  /** The form that worked, or the one tried last. */
-  username: UsernameForm
-  message: { en: string; 'zh-CN': string }
-  steps: LoginStep[]
-}
-
-export interface LoginTestAnswer {
-  incoming: LoginResult | null
-  outgoing: LoginResult | null
-}
-
+export type LoginResult = z.infer<typeof LoginResultSchema>
+export type LoginTestAnswer = z.infer<typeof LoginTestAnswerSchema>
 /** What a stored report keeps of its newest login test: never the password or the username. */
-export interface LoginVerdict {
-  testedAt: string
-  incoming: Pick<LoginResult, 'server' | 'status' | 'code' | 'username'> | null
-  outgoing: Pick<LoginResult, 'server' | 'status' | 'code' | 'username'> | null
-}
-
+export type LoginVerdict = z.infer<typeof LoginVerdictSchema>
 /** A stored report as GET /api/v1/reports/{id} answers it: with its newest login verdict. */
 export type StoredReport = Report & { loginTest?: LoginVerdict | null }
