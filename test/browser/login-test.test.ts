@@ -159,6 +159,12 @@ describe('the login test on the page', () => {
       /refused the username or password/,
     )
     expect(await verdict(step, 'outgoing').locator('.badge').innerText()).toBe('Does not work')
+    // The verdict heading takes the focus; the status region says how it went.
+    expect(await page.evaluate('document.activeElement.className')).toBe('login-verdict-title')
+    await expect
+      .poll(() => page.getByRole('status').innerText())
+      .toBe('Login test finished: incoming does not work, outgoing does not work.')
+
     // Folded once the verdict is there; open again on demand.
     const fold = step.locator('details.login-step-fold')
     expect(await fold.getAttribute('open')).toBeNull()
@@ -167,12 +173,6 @@ describe('the login test on the page', () => {
     const steps = await step.locator('.login-steps .step').allInnerTexts()
     expect(steps.some((s) => /Connect to mail\.example\.test:993/.test(s))).toBe(true)
     expect(steps.some((s) => /Log in as alice@example\.test[\s\S]*AUTH_FAILED/.test(s))).toBe(true)
-    // The verdict heading takes the focus; the status region says how it went.
-    expect(await page.evaluate('document.activeElement.className')).toBe('login-verdict-title')
-    await expect
-      .poll(() => page.getByRole('status').innerText())
-      .toBe('Login test finished: incoming does not work, outgoing does not work.')
-
     await testLogin(step, PASSWORD)
     expect(await field.inputValue()).toBe('')
     expect(await secretsLeft(page, PASSWORD)).toEqual([])
@@ -225,6 +225,7 @@ describe('the login test on the page', () => {
     expect(await step.getByLabel('邮箱密码').inputValue()).toBe('')
     expect(await secretsLeft(page, carol.password)).toEqual([])
     // The address was refused, the part before the @ worked: the steps show both tries.
+    await step.locator('details.login-step-fold > summary').click()
     const steps = await step.locator('.login-steps .step').allInnerTexts()
     expect(steps.some((s) => /以 carol@example\.test 登录[\s\S]*AUTH_FAILED/.test(s))).toBe(true)
     expect(steps.some((s) => /以 carol 登录[\s\S]*第二次尝试/.test(s))).toBe(true)
