@@ -1,10 +1,12 @@
 /**
  * @module
- * The usual errors a guide lists, keyed by probe code (plus AUTH_FAILED and
- * SEND_AUTH_REQUIRED, which the probes cannot see without a password), each with its fix in
- * the client's own words (the encryption choice as the client names it).
+ * The usual errors a guide lists, keyed by probe code and by the login-test codes that the
+ * account's credential makes likely (AUTH_FAILED, and e.g. AUTH_AUTHORIZATION_CODE_REQUIRED for
+ * QQ Mail: what POST /api/v1/login-test answers is what the guide explains), plus
+ * SEND_AUTH_REQUIRED, each with its fix in the client's own words (the encryption choice as the
+ * client names it).
  */
-import { ERRORS, type ProbeCode } from '../errors/table.ts'
+import { ERRORS, type LoginCode, type ProbeCode } from '../errors/table.ts'
 import type { Credential } from '../providers/index.ts'
 import { message } from './messages.ts'
 import type { ClientSpec, GuideError } from './types.ts'
@@ -19,6 +21,22 @@ const PROBE_ERRORS = [
   'TLS_CERT_UNTRUSTED',
   'STARTTLS_UNSUPPORTED',
 ] as const satisfies readonly ProbeCode[]
+
+/** The login-test codes a guide explains, by the credential the provider asks for. */
+const LOGIN_ERRORS = {
+  'account-password': ['TOO_MANY_FAILURES'],
+  'app-password': ['AUTH_APP_PASSWORD_REQUIRED', 'TOO_MANY_FAILURES'],
+  'authorization-code': [
+    'AUTH_AUTHORIZATION_CODE_REQUIRED',
+    'SERVICE_NOT_ENABLED',
+    'TOO_MANY_FAILURES',
+  ],
+  'oauth2-only': ['AUTH_OAUTH_ONLY'],
+  unknown: ['SERVICE_NOT_ENABLED', 'TOO_MANY_FAILURES'],
+} as const satisfies Readonly<Record<Credential, readonly LoginCode[]>>
+
+/** A login-test code that a guide explains. */
+type GuideLoginCode = (typeof LOGIN_ERRORS)[Credential][number]
 
 /**
  * @example
@@ -46,6 +64,12 @@ export const usualErrors = (
     ...wording(code),
     fix: message(lang, `error.${code}.fix`, vars),
   }))
+  const login = (LOGIN_ERRORS[credential] as readonly GuideLoginCode[]).map((code): GuideError => ({
+    code,
+    symptom: ERRORS[code].message[lang],
+    ...wording(code),
+    fix: message(lang, `error.${code}.fix`, vars),
+  }))
   return [
     {
       code: 'AUTH_FAILED',
@@ -53,6 +77,7 @@ export const usualErrors = (
       ...wording('AUTH_FAILED'),
       fix: message(lang, `error.AUTH_FAILED.fix.${credential}`, vars),
     },
+    ...login,
     {
       code: 'SEND_AUTH_REQUIRED',
       symptom: message(lang, 'error.SEND_AUTH_REQUIRED.symptom', vars),

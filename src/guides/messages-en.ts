@@ -66,6 +66,16 @@ export const EN = {
     '{provider} refuses passwords from mail clients: add the account with a client that offers the provider’s own sign-in window.',
   'error.AUTH_FAILED.fix.unknown':
     'Check the user name ({inUsername}) and the password; some providers require an app password or first need mail-client access switched on in webmail.',
+  'error.AUTH_AUTHORIZATION_CODE_REQUIRED.fix':
+    'At {provider}, generate the authorization code (授权码) in the webmail settings (the same page where IMAP/SMTP is switched on) and type it into the password field instead of your login password.',
+  'error.AUTH_APP_PASSWORD_REQUIRED.fix':
+    'At {provider}, create an app password in the account’s security settings (2-step verification usually has to be on) and type it into the password field.',
+  'error.AUTH_OAUTH_ONLY.fix':
+    '{provider} refuses passwords from mail clients: remove the account and add it again with a client that opens the provider’s own sign-in window.',
+  'error.SERVICE_NOT_ENABLED.fix':
+    'Sign in to the {provider} webmail, switch on IMAP/POP3/SMTP access in the settings, then try again in the client.',
+  'error.TOO_MANY_FAILURES.fix':
+    'Stop retrying for a while (often 30 minutes to a few hours); check which password or code is right before the next try, because each failure extends the block.',
   'error.SEND_AUTH_REQUIRED.symptom':
     'Receiving works but sending fails (“authentication required”, “relay access denied” or 530/553).',
   'error.SEND_AUTH_REQUIRED.fix':

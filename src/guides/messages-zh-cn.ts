@@ -58,6 +58,16 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
     '{provider}拒绝邮件客户端的密码登录：请使用提供该服务商登录窗口的客户端添加账户。',
   'error.AUTH_FAILED.fix.unknown':
     '请检查用户名（{inUsername}）和密码；有些服务商要求使用应用专用密码，或需要先在网页版中开启客户端收发信功能。',
+  'error.AUTH_AUTHORIZATION_CODE_REQUIRED.fix':
+    '在{provider}网页版邮箱的设置中（开启 IMAP/SMTP 服务的同一页面）生成授权码，把它填入密码栏，而不是登录密码。',
+  'error.AUTH_APP_PASSWORD_REQUIRED.fix':
+    '在{provider}账户的安全设置中生成应用专用密码（通常需要先开启两步验证），把它填入密码栏。',
+  'error.AUTH_OAUTH_ONLY.fix':
+    '{provider}拒绝邮件客户端的密码登录：请删除该账户，改用会打开服务商登录窗口的客户端重新添加。',
+  'error.SERVICE_NOT_ENABLED.fix':
+    '登录{provider}网页版邮箱，在设置中开启 IMAP/POP3/SMTP 服务，然后在客户端中重试。',
+  'error.TOO_MANY_FAILURES.fix':
+    '暂时停止重试（通常等待半小时到数小时）；下次尝试前先确认正确的密码或授权码，因为每次失败都会延长封禁时间。',
   'error.SEND_AUTH_REQUIRED.symptom':
     '能收信但不能发信（提示“authentication required”“relay access denied”或 530/553）。',
   'error.SEND_AUTH_REQUIRED.fix':

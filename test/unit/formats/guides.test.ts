@@ -112,6 +112,25 @@ describe('guide content', () => {
     expect(guide.hints.join('\n')).toContain('授权码')
   })
 
+  it('explains the login-test codes the credential makes likely, in both languages', async () => {
+    const qq = await settings('li@qq.com')
+    const zh = renderGuide('foxmail', qq, { lang: 'zh-CN' })
+    const code = zh.errors.find((e) => e.code === 'AUTH_AUTHORIZATION_CODE_REQUIRED')
+    expect(code?.symptom).toContain('授权码')
+    expect(code?.fix).toContain('QQ邮箱')
+    expect(zh.errors.map((e) => e.code)).toContain('SERVICE_NOT_ENABLED')
+    const en = renderGuide('foxmail', qq, { lang: 'en' })
+    expect(en.errors.find((e) => e.code === 'AUTH_AUTHORIZATION_CODE_REQUIRED')?.fix).toContain(
+      'authorization code',
+    )
+    const gmail = renderGuide('thunderbird', await settings('ann@gmail.com'), { lang: 'en' })
+    const codes = gmail.errors.map((e) => e.code)
+    expect(codes).not.toContain('AUTH_AUTHORIZATION_CODE_REQUIRED')
+    expect(codes.some((c) => c === 'AUTH_APP_PASSWORD_REQUIRED' || c === 'AUTH_OAUTH_ONLY')).toBe(
+      true,
+    )
+  })
+
   it('defaults to IMAP, falls back with a notice when POP3 is not offered, and adds POP3-only steps', async () => {
     const icloud = await settings('ann@icloud.com')
     expect(renderGuide('thunderbird', icloud, { lang: 'en' }).protocol).toBe('imap')
