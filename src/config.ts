@@ -5,6 +5,7 @@
  */
 import ipaddr from 'ipaddr.js'
 import { z } from 'zod'
+import { DEFAULT_DOH_URL } from './dns/resolver-doh.ts'
 import { parseCidrList } from './security/address-policy.ts'
 import { DEFAULT_LIMITS } from './security/costs.ts'
 import { parseOriginList } from './security/cors.ts'
@@ -151,6 +152,9 @@ const fields = z.object({
   MAILSETUP_VERIFIED_TTL_HOURS: int(1, 8_760, 24),
   MAILSETUP_PUBLIC_URL: publicUrl,
   MAILSETUP_LOGIN_FAILURE_LIMIT: failureLimit,
+  MAILSETUP_DOH_URL: z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL of a DNS-over-HTTPS JSON API' })
+    .default(DEFAULT_DOH_URL),
 })
 
 // Every absolute URL the service builds, and the CORS own-origin check, come from
@@ -193,4 +197,42 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
   }
   const issue = parsed.error.issues[0]
   throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'invalid')
+}
+
+/**
+ * Variables that name files, servers or a process setting the Workers runtime does not have. Set
+ * on Workers they would be silently ignored, so they are refused naming the variable instead.
+ */
+const NODE_ONLY: Record<string, string> = {
+  MAILSETUP_DNS_SERVERS: 'Workers resolve over DNS-over-HTTPS: set MAILSETUP_DOH_URL',
+  MAILSETUP_EXTRA_CA: "Workers trust only the runtime's certificate store",
+  MAILSETUP_PROVIDERS_FILE: 'Workers read no files',
+  MAILSETUP_PROFILE_CERT: 'Workers read no files; profiles are unsigned there',
+  MAILSETUP_PROFILE_KEY: 'Workers read no files; profiles are unsigned there',
+  MAILSETUP_DATABASE: 'reports live in the D1 binding DB',
+  MAILSETUP_TRUST_PROXY: 'Workers take the client address from CF-Connecting-IP',
+}
+
+/**
+ * The same validation for Workers vars and secrets (strings in `env`; bindings are skipped),
+ * refusing the Node-only variables.
+ *
+ * @example
+ * const config = loadWorkerConfig(env) // throws ConfigError naming the variable
+ */
+export const loadWorkerConfig = (env: Record<string, unknown>): Config => {
+  const vars = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  )
+  for (const [name, why] of Object.entries(NODE_ONLY)) {
+    if (vars[name]) throw new ConfigError(name, `not supported on Cloudflare Workers (${why})`)
+  }
+  // Node defaults it to HOST:PORT; a worker has neither, and its Host header is the client's.
+  if (!vars.MAILSETUP_PUBLIC_URL) {
+    throw new ConfigError(
+      'MAILSETUP_PUBLIC_URL',
+      "required on Cloudflare Workers: the worker's public origin, e.g. https://mailsetup.example.workers.dev",
+    )
+  }
+  return loadConfig(vars)
 }

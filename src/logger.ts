@@ -8,6 +8,7 @@
  * write happens off the request's path, and what is buffered is flushed on exit.
  */
 import { pino } from 'pino'
+import { redact } from './util/redact.ts'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 export type LogFields = Record<string, unknown>
@@ -26,26 +27,7 @@ export interface RootLogger extends Logger {
   flush(): Promise<void>
 }
 
-const SECRET_KEY =
-  /pass(word|wd|phrase)?|pwd|secret|token|authori[sz]ation|cookie|credential|auth[-_]?code|api[-_]?key|private[-_]?key/i
-export const REDACTED = '[redacted]'
-/** Deeper than this, a value is dropped: nothing below it is looked at, so nothing leaks. */
-const MAX_DEPTH = 16
-export const TOO_DEEP = '[too deep]'
-
-/** Copies `value` with every secret-looking field masked, at any depth. */
-export const redact = (value: unknown, depth = 0): unknown => {
-  if (value === null || typeof value !== 'object') return value
-  if (depth >= MAX_DEPTH) return TOO_DEEP
-  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1))
-  if (value instanceof Error) return { name: value.name, message: value.message }
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [
-      key,
-      SECRET_KEY.test(key) ? REDACTED : redact(inner, depth + 1),
-    ]),
-  )
-}
+export { REDACTED, TOO_DEEP, redact } from './util/redact.ts'
 
 export interface LoggerOptions {
   level: LogLevel

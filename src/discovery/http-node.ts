@@ -10,19 +10,21 @@ import http from 'node:http'
 import https from 'node:https'
 import net from 'node:net'
 import tls from 'node:tls'
-import { isProbeError } from '../errors/probe-error.ts'
 import type { PinnedTarget, TargetGuard } from '../security/target-guard.ts'
-import { type Deadline, createDeadline } from '../util/deadline.ts'
 import { DiscoveryError } from './discovery-error.ts'
-import { type HttpGet, type HttpResponse, SELF_REQUEST_HEADER, checkFetchUrl } from './http.ts'
-
-/** One budget for the whole fetch: every DNS query, connect, TLS handshake, redirect and body read. */
-export const FETCH_TIMEOUT_MS = 4_000
-/** Redirects followed before FETCH_REDIRECT_LIMIT. */
-export const MAX_REDIRECTS = 3
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
-const USER_AGENT = 'mailsetup-discovery/0.1 (+autoconfig)'
+import {
+  type HttpGet,
+  type HttpResponse,
+  SELF_REQUEST_HEADER,
+  checkFetchUrl,
+  nextUrl,
+  fetchDeadline,
+  pinHop as pin,
+  FETCH_TIMEOUT_MS,
+  MAX_REDIRECTS,
+  REDIRECT_STATUSES,
+  USER_AGENT,
+} from './http.ts'
 
 export interface NodeHttpGetOptions {
   guard: Pick<TargetGuard, 'resolve'>
@@ -193,48 +195,4 @@ const requestOnce = (url: URL, target: PinnedTarget, o: HopOptions): Promise<Hop
       })
     })
     req.end()
-  })
-
-/** Resolves the hop's host through the guard; its refusals become discovery codes. */
-const pin = async (
-  guard: NodeHttpGetOptions['guard'],
-  hostname: string,
-  deadline: Deadline,
-): Promise<PinnedTarget> => {
-  try {
-    return await deadline.race(guard.resolve(hostname, deadline.signal))
-  } catch (err) {
-    if (deadline.signal.aborted) throw deadline.error()
-    if (!isProbeError(err))
-      throw new DiscoveryError('FETCH_FAILED', `${hostname}: ${String(err)}`, { cause: err })
-    if (err.code === 'TARGET_BLOCKED')
-      throw new DiscoveryError('FETCH_BLOCKED', err.detail, { cause: err })
-    if (err.code === 'DNS_TIMEOUT')
-      throw new DiscoveryError('FETCH_TIMEOUT', `DNS: ${hostname}`, { cause: err })
-    throw new DiscoveryError('FETCH_FAILED', `${err.code}: ${err.detail ?? hostname}`, {
-      cause: err,
-    })
-  }
-}
-
-const nextUrl = (location: string, from: URL): URL => {
-  try {
-    const next = new URL(location, from)
-    next.hash = ''
-    return next
-  } catch (err) {
-    throw new DiscoveryError('FETCH_FAILED', `${from.href}: bad redirect Location`, { cause: err })
-  }
-}
-
-/** The caller's signal plus our own timer; either ends the fetch with a DiscoveryError. */
-const fetchDeadline = (timeoutMs: number, parent: AbortSignal): Deadline =>
-  createDeadline(timeoutMs, {
-    parent,
-    timeoutError: () =>
-      new DiscoveryError('FETCH_TIMEOUT', `no complete answer within ${timeoutMs} ms`),
-    cancelError: (reason) =>
-      reason instanceof DiscoveryError
-        ? reason
-        : new DiscoveryError('FETCH_TIMEOUT', 'cancelled', { cause: reason }),
   })

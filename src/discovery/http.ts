@@ -8,7 +8,19 @@
  * FETCH_FAILED or FETCH_REDIRECT_LIMIT. Status and content type are the caller's to judge
  * (FETCH_STATUS, FETCH_BAD_TYPE), since only the caller knows what it expects.
  */
+import { isProbeError } from '../errors/probe-error.ts'
+import type { PinnedTarget, TargetGuard } from '../security/target-guard.ts'
+import { type Deadline, createDeadline } from '../util/deadline.ts'
 import { DiscoveryError } from './discovery-error.ts'
+
+/** One budget for the whole fetch: every DNS query, connect, TLS handshake, redirect and body read. */
+export const FETCH_TIMEOUT_MS = 4_000
+/** Redirects followed before FETCH_REDIRECT_LIMIT. */
+export const MAX_REDIRECTS = 3
+
+/** The statuses every adapter follows (with a Location), hop by hop through the guard. */
+export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+export const USER_AGENT = 'mailsetup-discovery/0.1 (+autoconfig)'
 
 export interface HttpGetOptions {
   /** Aborts the fetch; the adapter adds its own overall deadline on top. */
@@ -61,3 +73,48 @@ export const checkFetchUrl = (url: URL): void => {
   if (url.username || url.password)
     throw new DiscoveryError('FETCH_BLOCKED', 'URL with credentials')
 }
+
+/** Resolves a hop's host through the guard (every adapter, every hop); its refusals become discovery codes. */
+export const pinHop = async (
+  guard: Pick<TargetGuard, 'resolve'>,
+  hostname: string,
+  deadline: Deadline,
+): Promise<PinnedTarget> => {
+  try {
+    return await deadline.race(guard.resolve(hostname, deadline.signal))
+  } catch (err) {
+    if (deadline.signal.aborted) throw deadline.error()
+    if (!isProbeError(err))
+      throw new DiscoveryError('FETCH_FAILED', `${hostname}: ${String(err)}`, { cause: err })
+    if (err.code === 'TARGET_BLOCKED')
+      throw new DiscoveryError('FETCH_BLOCKED', err.detail, { cause: err })
+    if (err.code === 'DNS_TIMEOUT')
+      throw new DiscoveryError('FETCH_TIMEOUT', `DNS: ${hostname}`, { cause: err })
+    throw new DiscoveryError('FETCH_FAILED', `${err.code}: ${err.detail ?? hostname}`, {
+      cause: err,
+    })
+  }
+}
+
+/** The redirect's absolute URL, without a fragment; FETCH_FAILED for a Location that is no URL. */
+export const nextUrl = (location: string, from: URL): URL => {
+  try {
+    const next = new URL(location, from)
+    next.hash = ''
+    return next
+  } catch (err) {
+    throw new DiscoveryError('FETCH_FAILED', `${from.href}: bad redirect Location`, { cause: err })
+  }
+}
+
+/** The caller's signal plus our own timer; either ends the fetch with a DiscoveryError. */
+export const fetchDeadline = (timeoutMs: number, parent: AbortSignal): Deadline =>
+  createDeadline(timeoutMs, {
+    parent,
+    timeoutError: () =>
+      new DiscoveryError('FETCH_TIMEOUT', `no complete answer within ${timeoutMs} ms`),
+    cancelError: (reason) =>
+      reason instanceof DiscoveryError
+        ? reason
+        : new DiscoveryError('FETCH_TIMEOUT', 'cancelled', { cause: reason }),
+  })

@@ -154,6 +154,22 @@ export const API_CODES = {
       'zh-CN': '整个服务正在运行的检测过多，请稍后再试。',
     },
   },
+  CONFIG_INVALID: {
+    kind: 'api',
+    http: 500,
+    message: {
+      en: 'The service is misconfigured; `message` names the variable the operator must fix.',
+      'zh-CN': '服务配置有误；`message` 指出运营者需要修改的变量。',
+    },
+  },
+  NOT_AVAILABLE_IN_THIS_DEPLOYMENT: {
+    kind: 'api',
+    http: 501,
+    message: {
+      en: 'This deployment (Cloudflare Workers) does not offer this; the Node deployment does.',
+      'zh-CN': '本部署（Cloudflare Workers）不提供此功能；Node 部署提供。',
+    },
+  },
   INTERNAL: {
     kind: 'api',
     http: 500,

@@ -8,7 +8,7 @@
 export type ProbeStatus = 'ok' | 'warning' | 'error'
 
 /** The HTTP statuses an API error answers with. */
-export type ErrorHttpStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 429 | 500
+export type ErrorHttpStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 429 | 500 | 501
 
 /** A text in each language the service speaks (the same keys as the `Lang` of the model). */
 export interface ErrorMessage {

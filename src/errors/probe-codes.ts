@@ -72,6 +72,24 @@ export const PROBE_CODES = {
       'zh-CN': '无法从此处访问该服务器所在的网络。',
     },
   },
+  CONNECT_FAILED: {
+    kind: 'probe',
+    status: 'error',
+    message: {
+      en: 'The connection failed: refused, unreachable or filtered. This deployment (Cloudflare Workers) cannot tell these apart; check the port from another network.',
+      'zh-CN':
+        '连接失败：被拒绝、无法访问或被过滤。本部署（Cloudflare Workers）无法区分这几种情况，请从其他网络检查该端口。',
+    },
+  },
+  PORT_BLOCKED_BY_RUNTIME: {
+    kind: 'probe',
+    status: 'error',
+    message: {
+      en: 'This deployment (Cloudflare Workers) may not open outbound connections to this port (port 25); the server was not checked on it.',
+      'zh-CN':
+        '本部署（Cloudflare Workers）不允许向该端口（25 端口）发起连接，未在该端口检查服务器。',
+    },
+  },
   CONNECTION_CLOSED: {
     kind: 'probe',
     status: 'error',
@@ -150,6 +168,15 @@ export const PROBE_CODES = {
     message: {
       en: 'The TLS (SSL) handshake failed. The port may not use TLS, or the server’s TLS setup is broken.',
       'zh-CN': 'TLS（SSL）握手失败。该端口可能不使用 SSL/TLS，或服务器的 TLS 配置有误。',
+    },
+  },
+  TLS_FAILED: {
+    kind: 'probe',
+    status: 'error',
+    message: {
+      en: 'The TLS (SSL) connection failed: the certificate is untrusted, expired or names another host, or the handshake itself failed. This deployment (Cloudflare Workers) cannot tell which.',
+      'zh-CN':
+        'TLS（SSL）连接失败：证书不受信任、已过期或不包含该主机名，或握手本身失败。本部署（Cloudflare Workers）无法区分具体原因。',
     },
   },
   TLS_CERT_UNTRUSTED: {

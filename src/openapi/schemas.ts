@@ -74,6 +74,7 @@ export const ProbeResultSchema = z
           })
           .strict()
           .nullable(),
+        note: z.string().optional(),
       })
       .strict()
       .nullable(),

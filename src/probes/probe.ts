@@ -91,16 +91,21 @@ export const runProbe = async (
   let afterTls: string[] = []
   let auth: string[] = []
 
+  let upgraded = false
+  const judge = (conn: ProbeSocket) => {
+    const session = tls ? null : conn.tlsSession()
+    if (session) {
+      tls = judgeTls(session, deps.now?.() ?? new Date())
+      problems.push(...tls.problems)
+    }
+  }
   const upgrade = async (conn: ProbeSocket) => {
     deadline.enter('tls')
     const t0 = performance.now()
     await conn.startTls()
     timings.tls = elapsedSince(t0)
-    const session = conn.tlsSession()
-    if (session) {
-      tls = judgeTls(session, deps.now?.() ?? new Date())
-      problems.push(...tls.problems)
-    }
+    upgraded = true
+    judge(conn)
   }
 
   try {
@@ -178,6 +183,8 @@ export const runProbe = async (
 
   function finish(): ProbeResult {
     timings.total = elapsedSince(started)
+    // An adapter may prove the session only once bytes came through it (Workers).
+    if (upgraded && socket) judge(socket)
     const tlsReport = tls as TlsReport | null
     return {
       ...target,

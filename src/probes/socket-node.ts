@@ -7,6 +7,7 @@ import net from 'node:net'
 import tls from 'node:tls'
 import type { Connect, ProbeSocket, ReadLimits, SocketTarget, TlsSession } from './socket.ts'
 import { ProbeError } from '../errors/probe-error.ts'
+import { plaintextBeforeTls, takeLine } from './line-buffer.ts'
 import { describeCertificate } from './certificate-node.ts'
 import { CONNECT_ERRORS } from './connect-errors.ts'
 import { errorCode } from '../util/error-code.ts'
@@ -138,21 +139,16 @@ class NodeProbeSocket implements ProbeSocket {
 
   async readLine(limits: ReadLimits): Promise<string> {
     for (;;) {
-      const newline = this.#buffer.indexOf(0x0a)
-      const lineEnd = newline === -1 ? this.#buffer.length : newline
-      const length = lineEnd > 0 && this.#buffer[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd
-      if (length > limits.maxLineBytes) {
-        const err = new ProbeError(
-          'RESPONSE_TOO_LONG',
-          `a line longer than ${limits.maxLineBytes} bytes`,
-        )
-        this.#fail(err)
+      let taken
+      try {
+        taken = takeLine(this.#buffer, limits.maxLineBytes)
+      } catch (err) {
+        this.#fail(err as ProbeError)
         throw err
       }
-      if (newline !== -1) {
-        const line = this.#buffer.subarray(0, length).toString('utf8')
-        this.#buffer = this.#buffer.subarray(newline + 1)
-        return line
+      if (taken) {
+        this.#buffer = taken.rest
+        return taken.line
       }
       await this.#wait()
     }
@@ -172,13 +168,7 @@ class NodeProbeSocket implements ProbeSocket {
   startTls(): Promise<void> {
     if (this.#failure) return Promise.reject(this.#failure)
     if (this.#buffer.length > 0) {
-      const err =
-        this.#target.security === 'tls'
-          ? new ProbeError('TLS_HANDSHAKE', 'the server spoke plaintext on a TLS port')
-          : new ProbeError(
-              'STARTTLS_INJECTION',
-              `${this.#buffer.length} bytes arrived before the TLS handshake`,
-            )
+      const err = plaintextBeforeTls(this.#target.security, this.#buffer.length)
       this.#fail(err)
       return Promise.reject(err)
     }

@@ -1,7 +1,7 @@
 /**
  * @module
  * The small socket interface the protocol dialogues run over. Runtime adapters
- * (Node: socket-node.ts; Cloudflare Workers later) implement it; nothing above this
+ * (Node: socket-node.ts; Cloudflare Workers: socket-workers.ts) implement it; nothing above this
  * seam imports a runtime module.
  */
 
@@ -39,6 +39,8 @@ export interface TlsSession {
   chainError: string | null
   hostnameMatch: boolean
   certificate: CertificateInfo | null
+  /** Why details are missing, where the runtime shows none (Cloudflare Workers). */
+  note?: string
 }
 
 export interface ReadLimits {
@@ -62,6 +64,10 @@ export interface ProbeSocket {
    * it is reported by tlsSession().
    */
   startTls(): Promise<void>
+  /**
+   * What the TLS session showed; null before an upgrade, and until the session is proven where
+   * the runtime reports a failed handshake only on the first read (Cloudflare Workers).
+   */
   tlsSession(): TlsSession | null
   /** Bytes received so far in this session. */
   bytesRead(): number
@@ -71,6 +77,7 @@ export interface ProbeSocket {
 
 /**
  * Opens a connection. Rejects with a ProbeError: TCP_REFUSED, TCP_UNREACHABLE,
- * TLS_HANDSHAKE, or the deadline's code when `signal` aborts.
+ * TLS_HANDSHAKE, or the deadline's code when `signal` aborts; on Cloudflare Workers also
+ * CONNECT_FAILED (refused and unreachable look the same there) and PORT_BLOCKED_BY_RUNTIME.
  */
 export type Connect = (target: SocketTarget, signal: AbortSignal) => Promise<ProbeSocket>

@@ -24,6 +24,8 @@ export interface TlsReport {
     fingerprint256: string
     selfSigned: boolean
   } | null
+  /** Why the certificate is null although TLS worked (the runtime shows none). */
+  note?: string
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -79,5 +81,6 @@ export const judgeTls = (session: TlsSession, now: Date = new Date()): TlsReport
           daysLeft: daysLeft(validTo, now.getTime()),
         }
       : null,
+    ...(session.note ? { note: session.note } : {}),
   }
 }

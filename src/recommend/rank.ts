@@ -36,6 +36,9 @@ export const UNCHECKED_CODES: ReadonlySet<ProbeCode> = new Set<ProbeCode>([
   'TARGET_BLOCKED',
   'TCP_TIMEOUT',
   'TCP_UNREACHABLE',
+  // Workers: refused and unreachable look the same there, so it cannot demote a published server.
+  'CONNECT_FAILED',
+  'PORT_BLOCKED_BY_RUNTIME',
   'TIME_BUDGET_EXCEEDED',
   'PROBE_FAILED',
 ])

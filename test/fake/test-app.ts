@@ -1,8 +1,10 @@
-/** createApp wired for tests: loopback targets allowed on the given ports, logs captured. */
+/**
+ * createService wired for tests: loopback targets allowed on the given ports, logs captured, the
+ * runtime's own adapters (test-runtime.ts: Node under `unit`, Workers under `workerd`).
+ */
 import { type AppDeps, createService } from '../../src/app.ts'
 import { createLogger } from '../../src/logger.ts'
 import { createHostLimiter } from '../../src/probes/host-limiter.ts'
-import { createNodeConnect } from '../../src/probes/socket-node.ts'
 import { type Cidr, parseCidrList } from '../../src/security/address-policy.ts'
 import { type Limits, createCostMeter, meteredResolver } from '../../src/security/costs.ts'
 import { createNodeContextStore } from '../../src/util/context-store-node.ts'
@@ -14,9 +16,8 @@ import {
   createProviderIndex,
   loadBuiltInProviders,
 } from '../../src/providers/index.ts'
-import { createNodeHttpGet } from '../../src/discovery/http-node.ts'
 import { noDns } from './probe-deps.ts'
-import { openSqliteReportStore } from '../../src/diagnose/store-sqlite-node.ts'
+import { testRuntime } from './test-runtime.ts'
 import type { ReportStore } from '../../src/diagnose/store.ts'
 
 export interface TestAppOptions {
@@ -71,14 +72,13 @@ export const createTestApp = (options: TestAppOptions = {}) => {
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
     resolver,
     providers: options.providers ?? builtInIndex(),
-    httpGet: createNodeHttpGet({
-      guard,
+    httpGet: testRuntime.httpGet(guard, {
       ca: options.httpCa,
       timeoutMs: options.httpTimeoutMs ?? 1_000,
     }),
     probe: {
       guard,
-      connect: createNodeConnect({ ca: options.ca }),
+      connect: testRuntime.connect({ ca: options.ca }),
       limiter: createHostLimiter(8),
       timeoutMs: options.timeoutMs ?? 3_000,
       nudgeMs: options.nudgeMs ?? 500,
@@ -86,7 +86,7 @@ export const createTestApp = (options: TestAppOptions = {}) => {
     budget: createSocketBudget(options.maxSockets ?? 100),
     costs,
     clientKey: (c) => c.req.header('x-test-client') ?? 'test',
-    reports: options.reports ?? openSqliteReportStore(':memory:'),
+    reports: options.reports ?? testRuntime.reports(),
     retention: options.retention,
     now: options.now,
     publicUrl: options.publicUrl ?? 'http://localhost',

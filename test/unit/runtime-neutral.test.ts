@@ -5,9 +5,10 @@
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 
-const bundleNeutral = (entry: string) =>
+const bundleNeutral = (entry: string, external: string[] = []) =>
   build({
     entryPoints: [entry],
+    external,
     bundle: true,
     write: false,
     platform: 'neutral',
@@ -22,6 +23,12 @@ const bundleNeutral = (entry: string) =>
 describe('runtime isolation', () => {
   it('src/app.ts and everything it imports use no Node built-in module', async () => {
     expect(await bundleNeutral('src/app.ts')).toEqual([])
+  })
+
+  it('src/worker.ts uses none but what Workers provide (cloudflare:sockets; AsyncLocalStorage under nodejs_compat)', async () => {
+    expect(
+      await bundleNeutral('src/worker.ts', ['cloudflare:sockets', 'node:async_hooks']),
+    ).toEqual([])
   })
 
   it('the check bites: the Node entry does use them', async () => {

@@ -3,7 +3,7 @@
  * the newest verified settings kept for the domain, expanded for each address, until those expire.
  */
 import { describe, expect, it } from 'vitest'
-import { openSqliteReportStore } from '../../../src/diagnose/store-sqlite-node.ts'
+import { testRuntime } from '../../fake/test-runtime.ts'
 import type { VerifiedSettings } from '../../../src/diagnose/verified-settings.ts'
 import { GuideSchema } from '../../../src/openapi/schemas.ts'
 import { createTestApp } from '../../fake/test-app.ts'
@@ -35,7 +35,7 @@ const verified: VerifiedSettings = {
 describe('client endpoints from verified settings', () => {
   it('answer the kept settings for any address at the domain, until they expire', async () => {
     let clock = 1_000_000
-    const reports = openSqliteReportStore(':memory:')
+    const reports = testRuntime.reports()
     await reports.saveVerified({
       domain: 'self-hosted.example',
       createdAt: clock,

@@ -10,14 +10,14 @@ import {
   GuideSchema,
   StoredReportSchema,
 } from '../../../src/openapi/schemas.ts'
-import { openSqliteReportStore } from '../../../src/diagnose/store-sqlite-node.ts'
+import { testRuntime } from '../../fake/test-runtime.ts'
 import { createTestApp, postJson } from '../../fake/test-app.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
 const setup = () => {
   let clock = Date.UTC(2026, 0, 1)
-  const reports = openSqliteReportStore(':memory:')
+  const reports = testRuntime.reports()
   const { app } = createTestApp({ reports, now: () => clock })
   const diagnose = async (email = 'ann@qq.com', lang = 'zh-CN') => {
     const res = await postJson(app, '/api/v1/diagnose', { email, lang, probe: false })
@@ -209,7 +209,7 @@ describe('stored reports', () => {
   })
 
   it('GET /r/{id} serves the page marked noindex: 200 for a stored report, 404 for an unknown or malformed id', async () => {
-    const reports = openSqliteReportStore(':memory:')
+    const reports = testRuntime.reports()
     const page = '<!doctype html><html><head><title>x</title></head><body></body></html>'
     const { app } = createTestApp({ reports, web: { readAsset: async () => page } })
     const res = await postJson(app, '/api/v1/diagnose', { email: 'ann@qq.com', probe: false })

@@ -8,8 +8,8 @@ import { DiscoveryError } from '../../../src/discovery/discovery-error.ts'
 import type { HttpGet } from '../../../src/discovery/http.ts'
 import { createDiscovery } from '../../../src/discovery/pipeline.ts'
 import { createHostLimiter } from '../../../src/probes/host-limiter.ts'
-import { createNodeConnect } from '../../../src/probes/socket-node.ts'
 import { createCostMeter } from '../../../src/security/costs.ts'
+import { testRuntime } from '../../fake/test-runtime.ts'
 import { createSocketBudget } from '../../../src/security/socket-budget.ts'
 import { createNodeContextStore } from '../../../src/util/context-store-node.ts'
 import { createTargetGuard } from '../../../src/security/target-guard.ts'
@@ -122,7 +122,7 @@ describe('GET /api/v1/lookup', () => {
     providers,
     resolver,
     httpGet,
-    probe: { guard, connect: createNodeConnect(), limiter: createHostLimiter() },
+    probe: { guard, connect: testRuntime.connect(), limiter: createHostLimiter() },
   })
   const app = lookupRoutes({
     discovery,
