@@ -271,7 +271,8 @@ export const createFuzzer = (source: OpenApiDoc) => {
       })
       .map(({ params: values, body: b, method: m, sse, origin }) => {
         let valid = m === method && b.valid && origin === undefined
-        // An empty path segment is another path (404), whatever the template documents.
+        // An empty, '.' or '..' path segment is another path (404; URL normalisation drops the
+        // dot segments), whatever the template documents.
         let onTemplate = true
         let path = template
         const query = new URLSearchParams()
@@ -284,7 +285,7 @@ export const createFuzzer = (source: OpenApiDoc) => {
             continue
           }
           if (p.in === 'path') {
-            if (value === '') onTemplate = false
+            if (value === '' || value === '.' || value === '..') onTemplate = false
             path = path.replace(`{${p.name}}`, encodeURIComponent(value))
           } else if (p.in === 'query') query.append(p.name, value)
           else if (/^[\x20-\x7e]*$/.test(value)) headers[p.name] = value
