@@ -1,7 +1,7 @@
 /**
  * @module
- * The report store's SQL and row mapping, of the D1 adapter (store-d1.ts): the statements of the
- * SQLite adapter (store-sqlite-node.ts), on the same schema (migrations.ts). Runtime-neutral.
+ * The report store's SQL and row mapping, shared by the D1 adapter (store-d1.ts) and the SQLite
+ * adapter (store-sqlite-node.ts), on the same schema (migrations.ts). Runtime-neutral.
  */
 import type { StoredReport, StoredVerified } from './store.ts'
 

@@ -9,33 +9,14 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts'
 import type { ReportStore, StoredReport, StoredVerified } from './store.ts'
-
-/** The columns both tables end with: the domain, the lifetime and the JSON body. */
-interface EntryRow {
-  domain: string
-  created_at: number
-  expires_at: number
-  body: string
-}
-
-interface ReportRow extends EntryRow {
-  id: string
-  delete_token_hash: string
-  login: string | null
-}
-
-type VerifiedRow = EntryRow
-
-/** The values of those columns, in their order in both tables. */
-const entryValues = (e: Omit<StoredVerified, 'settings'>, body: unknown) =>
-  [e.domain, e.createdAt, e.expiresAt, JSON.stringify(body)] as const
-
-const entryOf = (row: EntryRow) => ({
-  domain: row.domain,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  body: JSON.parse(row.body) as unknown,
-})
+import {
+  entryValues,
+  reportOf,
+  type ReportRow,
+  SQL,
+  verifiedOf,
+  type VerifiedRow,
+} from './store-sql.ts'
 
 const migrate = (db: Database.Database) => {
   const current = Number(db.pragma('user_version', { simple: true }))
@@ -75,24 +56,15 @@ export const openSqliteReportStore = (path: string): ReportStore => {
     throw err
   }
 
-  const insert = db.prepare<[string, string, string, number, number, string]>(
-    'INSERT INTO reports (id, delete_token_hash, domain, created_at, expires_at, body) VALUES (?, ?, ?, ?, ?, ?)',
-  )
-  const select = db.prepare<[string, number], ReportRow>(
-    'SELECT * FROM reports WHERE id = ? AND expires_at > ?',
-  )
-  const remove = db.prepare<[string]>('DELETE FROM reports WHERE id = ?')
-  const updateLogin = db.prepare<[string, string]>('UPDATE reports SET login = ? WHERE id = ?')
-  const purgeReports = db.prepare<[number]>('DELETE FROM reports WHERE expires_at <= ?')
-  const purgeVerified = db.prepare<[number]>('DELETE FROM verified_settings WHERE expires_at <= ?')
-  const upsertVerified = db.prepare<[string, number, number, string]>(
-    `INSERT INTO verified_settings (domain, created_at, expires_at, body) VALUES (?, ?, ?, ?)
-     ON CONFLICT (domain) DO UPDATE SET created_at = excluded.created_at,
-       expires_at = excluded.expires_at, body = excluded.body`,
-  )
-  const selectVerified = db.prepare<[string, number], VerifiedRow>(
-    'SELECT * FROM verified_settings WHERE domain = ? AND expires_at > ?',
-  )
+  // The statements and row mapping are the D1 store's too (store-sql.ts).
+  const insert = db.prepare<[string, string, string, number, number, string]>(SQL.insertReport)
+  const select = db.prepare<[string, number], ReportRow>(SQL.selectReport)
+  const remove = db.prepare<[string]>(SQL.deleteReport)
+  const updateLogin = db.prepare<[string, string]>(SQL.updateLogin)
+  const purgeReports = db.prepare<[number]>(SQL.purgeReports)
+  const purgeVerified = db.prepare<[number]>(SQL.purgeVerified)
+  const upsertVerified = db.prepare<[string, number, number, string]>(SQL.upsertVerified)
+  const selectVerified = db.prepare<[string, number], VerifiedRow>(SQL.selectVerified)
 
   return {
     async save(entry: StoredReport) {
@@ -100,15 +72,7 @@ export const openSqliteReportStore = (path: string): ReportStore => {
     },
     async get(id, now) {
       const row = select.get(id, now)
-      if (!row) return null
-      const { body, ...entry } = entryOf(row)
-      return {
-        id: row.id,
-        deleteTokenHash: row.delete_token_hash,
-        ...entry,
-        report: body,
-        ...(row.login === null ? {} : { login: JSON.parse(row.login) as unknown }),
-      }
+      return row ? reportOf(row) : null
     },
     async saveLogin(id, verdict) {
       return updateLogin.run(JSON.stringify(verdict), id).changes > 0
@@ -124,9 +88,7 @@ export const openSqliteReportStore = (path: string): ReportStore => {
     },
     async getVerified(domain, now) {
       const row = selectVerified.get(domain, now)
-      if (!row) return null
-      const { body, ...entry } = entryOf(row)
-      return { ...entry, settings: body }
+      return row ? verifiedOf(row) : null
     },
     close() {
       db.close()
