@@ -7,22 +7,8 @@ import { describe, expect, it } from 'vitest'
 import type { Resolver } from '../../../src/dns/resolver.ts'
 import { ProbeError } from '../../../src/errors/probe-error.ts'
 import { createTestApp, postJson } from '../../fake/test-app.ts'
+import { HOSTILE_ADDRESSES } from '../../support/hostile-addresses.ts'
 import { outlookRequest } from '../formats/fixture.ts'
-
-export const HOSTILE_ADDRESSES = [
-  'a@foo.localhost',
-  'a@x.internal',
-  'a@printer.local',
-  'a@x.lan',
-  'a@x.onion',
-  'a@10.0.0.1',
-  'a@1.2.3.4',
-  'a@example.123',
-  'a@0x7f.0.0.1',
-  'a@１２７.０.０.１',
-  'a@ｘ.１２３',
-  'a@xn--zz.com',
-]
 
 const { app, logs } = createTestApp()
 const q = encodeURIComponent
