@@ -1,7 +1,7 @@
 /**
  * @module
- * `npm run providers:build`: imports the four data sources in ../shared/data plus the curated
- * overlay, merges them, validates the result and writes src/providers/data.generated.json.
+ * `npm run providers:build`: imports the four data sources in ../shared/data, the fact snapshots
+ * of data/sources and the curated overlay, merges them, validates the result and writes src/providers/data.generated.json.
  * Prints the conflict report and saves it as docs/providers-conflicts.md.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -16,6 +16,7 @@ import { parseOverlayPatches } from './providers/overlay-patches.ts'
 import { applyPortRule, PORT_EXCEPTIONS } from './providers/port-rule.ts'
 import { domainsBySource, renderReport, summarize } from './providers/report.ts'
 import { parseResearch } from './providers/research.ts'
+import { markWeakOnly, parseSnapshot } from './providers/snapshot.ts'
 import { SOURCE_RANK, type Imported, type SourceName } from './providers/types.ts'
 import { SHARED_DATA } from '../test/support/shared-data.ts'
 
@@ -24,6 +25,8 @@ const DATA = SHARED_DATA
 const OVERLAY = join(ROOT, 'data/providers-overlay.yaml')
 /** Curated entries too, one file per family (Chinese providers, hosting, regional giants…). */
 const CURATED = join(ROOT, 'data/providers')
+/** Facts taken from other public provider lists, with their commit and licence. */
+const SNAPSHOTS = join(ROOT, 'data/sources')
 const OUT = join(ROOT, 'src/providers/data.generated.json')
 const REPORT = join(ROOT, 'docs/providers-conflicts.md')
 
@@ -55,10 +58,14 @@ export const buildProviders = () => {
       read(join(DATA, 'mailcore2-providers/providers.json')),
       'mailcore2/providers.json',
     ),
+    ...files(SNAPSHOTS, '.json').map((f) =>
+      parseSnapshot(read(join(SNAPSHOTS, f)), relative(ROOT, join(SNAPSHOTS, f))),
+    ),
   ]
   const ruled = applyPortRule(imported.flatMap((i) => i.records))
   const records = ruled.records
   const { drafts, conflicts } = mergeRecords(records)
+  markWeakOnly(drafts)
   const { kept: providers, dropped } = dropEmpty(
     drafts.map(finalizeDraft).sort((a, b) => a.id.localeCompare(b.id)),
   )

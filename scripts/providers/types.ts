@@ -13,7 +13,10 @@ export const SOURCE_RANK = {
   research: 1,
   ispdb: 2,
   deltachat: 3,
-  mailcore2: 4,
+  fairemail: 4,
+  mailcore2: 5,
+  muttwizard: 6,
+  nylas: 7,
 } as const
 
 export type SourceName = keyof typeof SOURCE_RANK
@@ -24,7 +27,12 @@ export const SOURCE_REASON: Record<SourceName, string> = {
   research: 'hand-checked research with cited sources and confidence',
   ispdb: 'Thunderbird ISPDB, maintained upstream (snapshot 2026-03)',
   deltachat: 'Delta Chat provider-db (snapshot 2024-11), tested by its users',
+  fairemail:
+    'FairEmail providers.xml facts (data/sources/fairemail.json), maintained, most entries link the provider’s page',
   mailcore2: 'MailCore2 providers.json, unchanged since 2020',
+  muttwizard:
+    'mutt-wizard domains.csv facts (data/sources/mutt-wizard.json), community data without a security column',
+  nylas: 'Nylas sync-engine providers.py facts (data/sources/nylas.json), archived upstream',
 }
 
 /**

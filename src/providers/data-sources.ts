@@ -77,6 +77,16 @@ const RULES: readonly Rule[] = [
     }),
   ],
   [
+    // Fact snapshots of other projects' provider lists (data/sources/*.json).
+    /^(mutt-wizard|Nylas) ([\w.-]+\/[\w.-]+)@([0-9a-f]+) (\S+) entry '([^']+)' \(([^;]+); facts only, file not copied\)$/,
+    (m) => ({
+      name: `${m[1] === 'Nylas' ? 'Nylas sync-engine' : 'mutt-wizard'} ${m[4]?.split('/').pop() ?? ''}`,
+      url: `https://github.com/${m[2]}/blob/${m[3]}/${m[4]}`,
+      licence: `${m[6]} (facts only; nothing copied)`,
+      detail: `entry '${m[5]}'`,
+    }),
+  ],
+  [
     /^(?:\.\.\/shared\/data\/)?providers-research\.json#(\S+)(?: (.*))?$/,
     (m) => ({
       name: 'mailsetup provider research',

@@ -47,9 +47,13 @@ describe('built-in provider data', () => {
         !p.clientAccess,
     )
     expect(empty.map((p) => p.id)).toEqual([])
-    for (const domain of ['dismail.de', 'rogers.com', 'espiv.net']) {
+    for (const domain of ['rogers.com', 'espiv.net']) {
       expect(index.byDomain(domain), domain).toBeUndefined()
     }
+    // Empty upstream (Delta Chat), filled since from FairEmail's facts.
+    const dismail = index.byDomain('dismail.de')
+    expect(dismail?.servers.imap[0]).toMatchObject({ host: 'imap.dismail.de', port: 993 })
+    expect(dismail?.sources.some((s) => s.startsWith('FairEmail M66B/FairEmail@'))).toBe(true)
   })
 
   it('corrects the wrong entries: yahoo.co.jp user names, rediffmail 586, legacy hosts', () => {

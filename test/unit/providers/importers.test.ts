@@ -174,7 +174,16 @@ describe('merge, precedence and conflict report', () => {
       conflicts,
       fixes: inputs.flatMap((i) => i.fixes),
       skipped: inputs.flatMap((i) => i.skipped),
-      counts: { overlay: 1, research: 1, ispdb: 1, deltachat: 1, mailcore2: 1 },
+      counts: {
+        overlay: 1,
+        research: 1,
+        ispdb: 1,
+        deltachat: 1,
+        fairemail: 0,
+        mailcore2: 1,
+        muttwizard: 0,
+        nylas: 0,
+      },
     })
     expect(report).toContain('| acme | servers.smtp |')
     expect(report).toContain('entry dropped')
