@@ -6,6 +6,7 @@ import {
   DNS_ADDRESS,
   DNS_PORT,
   FILTERED,
+  GUESSED,
   MX_RECORDS,
   PROFILE_LIST,
   WEB_HOSTS,
@@ -68,6 +69,8 @@ export function dnsmasqConfig(dir: string): string {
     for (const name of web.names) lines.push(`host-record=${name},${web.address}`)
   }
   lines.push(`host-record=${DELAYED.name},${DELAYED.address}`)
+  for (const name of GUESSED.names) lines.push(`host-record=${name},${GUESSED.address}`)
+  lines.push(`mx-host=${GUESSED.domain},${GUESSED.mx},10`)
   // A wildcard, as many domains have: autoconfig.filtered.lab.test lands there too.
   lines.push(`address=/${FILTERED.name}/${FILTERED.address}`)
   for (const [domain, host] of Object.entries(MX_RECORDS))

@@ -52,6 +52,11 @@ export interface LabInfo {
   /** A name and address for a delaying proxy in front of `upstream` (its certificate has the name). */
   delayed: { name: string; address: string; upstream: LabProfile }
   /**
+   * An unknown domain found by MX and guessing: its MX host and guessable names resolve to
+   * `address`, where a bench puts a delaying proxy in front of `upstream`.
+   */
+  guessed: { domain: string; mx: string; names: string[]; address: string; upstream: LabProfile }
+  /**
    * A name on a subnet where nothing answers (a bench's veth; see bench/diagnose.ts); every name
    * under it (wildcard) resolves to the same address.
    */

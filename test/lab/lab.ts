@@ -18,6 +18,7 @@ import {
   DNS_PORT,
   EXPIRED_NOT_AFTER_ISO,
   FILTERED,
+  GUESSED,
   hostsOf,
   LAB_PREFIX,
   MX_RECORDS,
@@ -245,6 +246,7 @@ export async function startLab(): Promise<Lab> {
       },
       mx: { ...MX_RECORDS },
       delayed: { ...DELAYED },
+      guessed: { ...GUESSED, names: [...GUESSED.names] },
       filtered: { ...FILTERED },
     }
     return { ...info, stop }

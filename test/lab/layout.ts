@@ -82,6 +82,20 @@ export const DELAYED = {
 } as const
 
 /**
+ * An unknown domain (in no database, no autoconfig, no SRV records) whose mail servers a bench
+ * finds by its MX and guessing: the MX host and the guessable names resolve to `address`, where
+ * the bench puts a delaying proxy in front of `upstream` (nothing listens there otherwise).
+ * `upstream`'s certificate carries the names, so TLS through the proxy verifies.
+ */
+export const GUESSED = {
+  domain: 'guessed.test',
+  mx: 'mail.guessed.test',
+  names: ['imap.guessed.test', 'smtp.guessed.test', 'mail.guessed.test'],
+  address: '127.0.10.31',
+  upstream: 'full',
+} as const
+
+/**
  * A name on the bench's veth subnet (bench/diagnose.ts) with no host behind it: a SYN sent there is
  * never answered (a "filtered" port). Every name under it resolves there too (wildcard DNS), so
  * autoconfig.filtered.lab.test is a web host that never answers. Outside ALLOW_CIDR: a guard
@@ -102,7 +116,7 @@ export const PROFILES: Record<LabProfile, ProfileSpec> = {
     [IMAPS, IMAP, POP3S, POP3, SUBMISSIONS, SUBMISSION, SMTP],
     'valid',
     ['mail.example.test'],
-    [DELAYED.name],
+    [DELAYED.name, ...GUESSED.names],
   ),
   pop3only: spec('pop3only', 4, [POP3S, POP3], 'valid'),
   submission: spec('submission', 5, [SUBMISSION, SUBMISSIONS], 'valid'),

@@ -174,7 +174,7 @@ describe('lab DNS for the source domains', () => {
   const lookup = new dns.Resolver({ timeout: 2_000, tries: 1 })
   lookup.setServers([lab.dns])
 
-  it('web hosts, MX-only domains, the delayed and filtered names', async () => {
+  it('web hosts, MX-only domains, the delayed, filtered and guessed names', async () => {
     for (const host of [lab.web.secure, lab.web.plain]) {
       for (const name of host.names) expect(await lookup.resolve4(name)).toEqual([host.address])
     }
@@ -184,6 +184,11 @@ describe('lab DNS for the source domains', () => {
     expect(await lookup.resolve4(lab.delayed.name)).toEqual([lab.delayed.address])
     expect(await lookup.resolve4(lab.filtered.name)).toEqual([lab.filtered.address])
     expect(await lookup.resolve4(`autoconfig.${lab.filtered.name}`)).toEqual([lab.filtered.address])
+    for (const name of lab.guessed.names)
+      expect(await lookup.resolve4(name)).toEqual([lab.guessed.address])
+    expect(await lookup.resolveMx(lab.guessed.domain)).toEqual([
+      { exchange: lab.guessed.mx, priority: 10 },
+    ])
   })
 })
 
