@@ -45,6 +45,13 @@ export const GENERIC_HINTS = {
   },
 } satisfies Record<string, Required<LocalizedText>>
 
+/**
+ * Other mail programs and the provider lists of other projects: users of this service never read
+ * about them (the issue: "no answer mentions another app's name"). Their names stay in `sources`,
+ * which credit the data, and in the maintainers' `notes`.
+ */
+export const OTHER_APPS = /delta ?chat|fairemail|mailcore|mutt-?wizard|nylas|k-9|thunderbird/i
+
 const bilingual = (hints: Hint[], kind: Hint['kind']) =>
   hints.some((h) => h.kind === kind && h.text['zh-CN'] && h.text.en)
 
@@ -55,15 +62,29 @@ const dedupe = (list: ServerInput[] | undefined) =>
       i,
   )
 
+/**
+ * A host's note that names another app moves to the maintainers' notes, so answers (which show
+ * the servers with their notes) never do.
+ */
+const withoutAppNotes = <T extends { note?: string }>(list: T[], notes: string[]): T[] =>
+  list.map((s) => {
+    if (!s.note || !OTHER_APPS.test(s.note)) return s
+    const { note, ...rest } = s
+    notes.push(note)
+    return rest as T
+  })
+
 /** Builds and validates one provider from a draft; throws naming the provider on bad data. */
 export const finalizeDraft = (d: Draft): Provider => {
   const p = d.patch
   const credential = p.credential ?? 'account-password'
+  const notes = [...(p.notes ?? [])]
   const servers = {
-    imap: dedupe(p.servers.imap),
-    pop3: dedupe(p.servers.pop3),
-    smtp: dedupe(p.servers.smtp),
+    imap: withoutAppNotes(dedupe(p.servers.imap), notes),
+    pop3: withoutAppNotes(dedupe(p.servers.pop3), notes),
+    smtp: withoutAppNotes(dedupe(p.servers.smtp), notes),
   }
+  const unverified = withoutAppNotes(p.unverified ?? [], notes)
   const hints: Hint[] = [...(p.hints ?? [])]
   const status =
     p.status ??
@@ -96,6 +117,8 @@ export const finalizeDraft = (d: Draft): Provider => {
   }
   const draft = {
     ...p,
+    notes,
+    unverified,
     id: d.id,
     domains: d.domains,
     mx: d.mx,
@@ -110,10 +133,28 @@ export const finalizeDraft = (d: Draft): Provider => {
   }
   // What users read must exist in both languages, so a zh-CN answer is never English, German
   // or Russian text from a source: a build rule, not a habit.
+  const naming = [
+    ...hints.map((h) => h.text.en),
+    ...hints.map((h) => h.text['zh-CN'] ?? ''),
+    ...(p.enable ? [p.enable.steps.en, p.enable.steps['zh-CN'] ?? ''] : []),
+    ...(p.clientAccess ? [p.clientAccess.instead.en, p.clientAccess.instead['zh-CN'] ?? ''] : []),
+    ...(p.accountId ? [p.accountId.label.en, p.accountId.label['zh-CN'] ?? ''] : []),
+  ].find((t) => OTHER_APPS.test(t))
+  if (naming) {
+    throw new Error(
+      `provider ${d.id} (${d.refs.join(', ')}): text users read names another app: "${naming.slice(0, 80)}"`,
+    )
+  }
+  if (p.accountId && !hints.some((h) => h.kind === 'credential' && h.text['zh-CN'])) {
+    throw new Error(
+      `provider ${d.id}: accountId needs a bilingual credential hint saying what to type as the username`,
+    )
+  }
   const untranslated = [
     ...hints.filter((h) => !h.text['zh-CN']).map((h) => `hint "${h.text.en.slice(0, 60)}"`),
     ...(p.enable && !p.enable.steps['zh-CN'] ? ['enable steps'] : []),
     ...(p.clientAccess && !p.clientAccess.instead['zh-CN'] ? ['clientAccess.instead'] : []),
+    ...(p.accountId && !p.accountId.label['zh-CN'] ? ['accountId.label'] : []),
   ]
   if (untranslated.length) {
     throw new Error(

@@ -45,6 +45,7 @@ const SINGLE = [
   'confidence',
   'clientAccess',
   'domainSuffixes',
+  'accountId',
 ] as const
 /** Single-valued fields whose disagreements are worth a line in the report. */
 const REPORTED = new Set<string>(['credential', 'status'])

@@ -10,7 +10,8 @@ import type { Imported, ProviderPatch, ServerInput, SourceName } from './types.t
 import { PROTOCOLS } from '../../src/model/domain.ts'
 
 /** `host:port` or `host:port/security`; without a security the port decides (the port rule). */
-const SERVER = /^([a-z0-9.-]+):(\d+)(?:\/(tls|starttls|none))?$/
+const SERVER =
+  /^([a-z0-9.-]+|imap\.%EMAILDOMAIN%|smtp\.%EMAILDOMAIN%):(\d+)(?:\/(tls|starttls|none))?$/
 
 const Entry = z.object({
   id: z.string().optional(),
@@ -25,7 +26,7 @@ const Entry = z.object({
 
 const Snapshot = z.object({
   source: z.object({
-    key: z.enum(['fairemail', 'muttwizard', 'nylas']),
+    key: z.enum(['fairemail', 'muttwizard', 'k9', 'nylas']),
     name: z.string(),
     repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
     commit: z.string().regex(/^[0-9a-f]{40}$/),
@@ -41,9 +42,10 @@ const Snapshot = z.object({
 
 /**
  * Snapshots whose facts alone are weak: mutt-wizard is a community CSV without a security column,
- * the Nylas list is archived upstream. FairEmail is maintained and links most providers' pages.
+ * K-9's providers.xml is the legacy list it kept before autoconfig, the Nylas list is archived
+ * upstream. FairEmail is maintained and links most providers' pages.
  */
-const WEAK: ReadonlySet<SourceName> = new Set(['muttwizard', 'nylas'])
+const WEAK: ReadonlySet<SourceName> = new Set(['muttwizard', 'k9', 'nylas'])
 
 /**
  * Marks `low` the entries that only weak snapshots name (no other source set any field), so their

@@ -16,7 +16,8 @@ export const SOURCE_RANK = {
   fairemail: 4,
   mailcore2: 5,
   muttwizard: 6,
-  nylas: 7,
+  k9: 7,
+  nylas: 8,
 } as const
 
 export type SourceName = keyof typeof SOURCE_RANK
@@ -32,6 +33,7 @@ export const SOURCE_REASON: Record<SourceName, string> = {
   mailcore2: 'MailCore2 providers.json, unchanged since 2020',
   muttwizard:
     'mutt-wizard domains.csv facts (data/sources/mutt-wizard.json), community data without a security column',
+  k9: 'K-9 Mail providers.xml facts (data/sources/k9.json), the legacy list of Thunderbird for Android',
   nylas: 'Nylas sync-engine providers.py facts (data/sources/nylas.json), archived upstream',
 }
 

@@ -20,8 +20,12 @@ export const DataSourceSchema = z
 
 export type DataSource = z.infer<typeof DataSourceSchema>
 
-/** A provider as `GET /api/v1/providers/{domain}` answers it: its sources as `DataSource`s. */
-export const ProviderViewSchema = ProviderObjectSchema.extend({
+/**
+ * A provider as `GET /api/v1/providers/{domain}` answers it: its sources as `DataSource`s, and
+ * without the maintainers' `notes` (written for whoever curates the data, often about another
+ * app's behaviour, never for the people who read the answer).
+ */
+export const ProviderViewSchema = ProviderObjectSchema.omit({ notes: true }).extend({
   sources: z.array(DataSourceSchema),
 })
 
@@ -38,6 +42,13 @@ const detailOf = (rest: string | undefined) => {
 }
 
 type Rule = [RegExp, (m: RegExpExecArray) => DataSource]
+
+/** The projects whose provider lists data/sources/*.json keeps facts of, by the word refs start with. */
+const SNAPSHOT_NAMES: Readonly<Record<string, string>> = {
+  'mutt-wizard': 'mutt-wizard',
+  'K-9': 'K-9 Mail (Thunderbird for Android)',
+  Nylas: 'Nylas sync-engine',
+}
 
 const RULES: readonly Rule[] = [
   [
@@ -78,9 +89,9 @@ const RULES: readonly Rule[] = [
   ],
   [
     // Fact snapshots of other projects' provider lists (data/sources/*.json).
-    /^(mutt-wizard|Nylas) ([\w.-]+\/[\w.-]+)@([0-9a-f]+) (\S+) entry '([^']+)' \(([^;]+); facts only, file not copied\)$/,
+    /^(mutt-wizard|K-9|Nylas) ([\w.-]+\/[\w.-]+)@([0-9a-f]+) (\S+) entry '([^']+)' \(([^;]+); facts only, file not copied\)$/,
     (m) => ({
-      name: `${m[1] === 'Nylas' ? 'Nylas sync-engine' : 'mutt-wizard'} ${m[4]?.split('/').pop() ?? ''}`,
+      name: `${SNAPSHOT_NAMES[m[1] ?? ''] ?? m[1]} ${m[4]?.split('/').pop() ?? ''}`,
       url: `https://github.com/${m[2]}/blob/${m[3]}/${m[4]}`,
       licence: `${m[6]} (facts only; nothing copied)`,
       detail: `entry '${m[5]}'`,
@@ -139,5 +150,6 @@ export const providerView = (p: Provider): ProviderView => {
     seen.add(key)
     return true
   })
-  return { ...p, sources }
+  const { notes: _maintainers, ...shown } = p
+  return { ...shown, sources }
 }

@@ -8,6 +8,28 @@ const providers = loadBuiltInProviders()
 const index = createProviderIndex(providers)
 
 describe('built-in provider data', () => {
+  it('covers at least the domains the sources support, every entry with sources and lastChecked', () => {
+    // The issue asks for 2,000; the sources imported so far name 1,608 (docs/providers-conflicts.md
+    // counts them by source). A floor, so coverage cannot shrink without this test saying so.
+    const domains = new Set(providers.flatMap((p) => p.domains))
+    expect(domains.size).toBeGreaterThanOrEqual(1600)
+    for (const p of providers) {
+      expect(p.sources.length, p.id).toBeGreaterThan(0)
+      expect(p.lastChecked, p.id).toMatch(/^\d{4}-\d{2}(?:-\d{2})?$/)
+    }
+  })
+
+  it('docomo mail: the d ACCOUNT ID as the username, said in both languages, never derived from the address', () => {
+    const docomo = index.byDomain('docomo.ne.jp')
+    expect(docomo?.servers.imap[0]).toMatchObject({ host: 'imap.spmode.ne.jp', port: 993 })
+    expect(docomo?.servers.smtp[0]).toMatchObject({ host: 'smtp.spmode.ne.jp', port: 465 })
+    expect(docomo?.accountId?.label.en).toMatch(/d ACCOUNT ID/)
+    expect(docomo?.accountId?.label['zh-CN']).toMatch(/d ACCOUNT ID/)
+    const credential = docomo?.hints.find((h) => h.kind === 'credential')
+    expect(credential?.text.en).toMatch(/User name: your d ACCOUNT ID.*IMAP-only password/s)
+    expect(credential?.text['zh-CN']).toMatch(/用户名.*d ACCOUNT ID.*IMAP 专用密码/s)
+  })
+
   it('has bilingual hint text for every provider needing an app password, 授权码 or OAuth2', () => {
     const special = providers.filter((p) =>
       ['app-password', 'authorization-code', 'oauth2-only'].includes(p.credential),

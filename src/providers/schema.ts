@@ -135,6 +135,12 @@ export const ProviderObjectSchema = z.object({
       url: z.url().optional(),
     })
     .optional(),
+  /**
+   * Set when the username is an ID the provider issues that the address does not tell (docomo's
+   * d ACCOUNT ID): `label` names it for the user. The servers' username templates then hold only
+   * the usual default, and a `credential` hint says what to type.
+   */
+  accountId: z.object({ label: LocalizedTextSchema, url: z.url().optional() }).optional(),
   insecure: z.boolean().default(false),
   confidence: z.enum(CONFIDENCES).default('medium'),
   website: z.string().optional(),

@@ -28,7 +28,8 @@ const CHINESE: Record<string, string> = {
   'qq.com': 'authorization-code',
   '163.com': 'authorization-code',
   'sina.com': 'authorization-code',
-  'aliyun.com': 'account-password',
+  // 客户端专用密码 once the services are on (data/providers-overlay.yaml says why).
+  'aliyun.com': 'authorization-code',
 }
 
 describe('Chinese providers', () => {
@@ -66,6 +67,26 @@ describe('Chinese providers', () => {
       const p = index.byDomain(domain)!
       expect(p.servers.imap.length + p.servers.pop3.length, domain).toBeGreaterThan(0)
     }
+  })
+
+  it('rates an enterprise family high only where two independent sources agree on its hosts', () => {
+    for (const domain of ['qiye.163.com', 'exmail.qq.com']) {
+      const p = index.byDomain(domain)!
+      expect(p.confidence, domain).toBe('high')
+      const kinds = new Set(
+        p.sources.map((s) =>
+          s.startsWith('http') ? 'page' : s.split(/[ #]/)[0]?.replace(/^\.\.\/shared\/data\//, ''),
+        ),
+      )
+      // The research notes and a second project's list (Nylas), besides the curated file.
+      expect(kinds.size, `${domain}: ${[...kinds].join(', ')}`).toBeGreaterThanOrEqual(3)
+      expect(
+        p.sources.some((s) => s.startsWith('Nylas nylas/sync-engine@')),
+        domain,
+      ).toBe(true)
+    }
+    // Hosts agree for 139 Mail too, but no source settles its credential: it stays medium.
+    expect(index.byDomain('139.com')?.confidence).toBe('medium')
   })
 
   it('carries lastChecked on the entries added for the issue', () => {

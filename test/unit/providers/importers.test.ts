@@ -182,6 +182,7 @@ describe('merge, precedence and conflict report', () => {
         fairemail: 0,
         mailcore2: 1,
         muttwizard: 0,
+        k9: 0,
         nylas: 0,
       },
     })

@@ -121,3 +121,54 @@ describe('fact snapshot importer (data/sources)', () => {
     }
   })
 })
+
+describe('what the build lets users read', () => {
+  const entry = (extra: Record<string, unknown>) =>
+    parseOverlayPatches(
+      JSON.stringify([{ id: 'acme', name: { en: 'Acme' }, domains: ['acme.example'], ...extra }]),
+      'data/providers/test.yaml',
+    ).records
+
+  it('moves a host note that names another app to the maintainers’ notes', () => {
+    const { drafts } = mergeRecords(
+      entry({
+        servers: {
+          smtp: [
+            {
+              host: 'smtp.acme.example',
+              port: 587,
+              security: 'starttls',
+              note: 'FairEmail uses it',
+            },
+            { host: 'smtp2.acme.example', port: 465, security: 'tls', note: 'EU' },
+          ],
+        },
+      }),
+    )
+    const p = finalizeDraft(drafts[0]!)
+    expect(p.servers.smtp.map((s) => s.note)).toEqual([undefined, 'EU'])
+    expect(p.notes).toEqual(['FairEmail uses it'])
+  })
+
+  it('refuses a hint that names another app, and an account ID without a credential hint', () => {
+    const hint = entry({
+      hints: [{ kind: 'quirk', text: { en: 'To log in with Delta Chat, …', 'zh-CN': '……' } }],
+    })
+    expect(() => finalizeDraft(mergeRecords(hint).drafts[0]!)).toThrow(/names another app/)
+    const id = entry({
+      servers: { imap: [{ host: 'imap.acme.example', port: 993, security: 'tls' }] },
+      accountId: { label: { en: 'your Acme ID', 'zh-CN': '你的 Acme ID' } },
+    })
+    expect(() => finalizeDraft(mergeRecords(id).drafts[0]!)).toThrow(/credential hint/)
+  })
+
+  it('reads a per-domain host template from a snapshot (K-9 lists imap.<domain>)', () => {
+    const { records } = parseSnapshot(
+      snapshot('fairemail', [
+        { name: 'Family', domains: ['a.example'], imap: ['imap.%EMAILDOMAIN%:993/tls'] },
+      ]),
+      'f',
+    )
+    expect(records[0]?.data.servers?.imap?.[0]?.host).toBe('imap.%EMAILDOMAIN%')
+  })
+})

@@ -4,6 +4,7 @@ import {
   createProviderIndex,
   hintsFor,
   loadBuiltInProviders,
+  providerView,
   type Provider,
 } from '../../../src/providers/index.ts'
 import { recommend } from '../../../src/recommend/index.ts'
@@ -35,6 +36,21 @@ describe('what users read about a provider', () => {
         expect(hit, `${p.id} ${lang}`).toBeUndefined()
       }
     }
+  })
+
+  it('GET /api/v1/providers never names another app outside the credited sources, nor shows maintainers’ notes', () => {
+    const OTHER_APPS = /delta ?chat|fairemail|mailcore|mutt-?wizard|nylas|k-9|thunderbird/i
+    for (const p of providers) {
+      const view = providerView(p)
+      expect(view, p.id).not.toHaveProperty('notes')
+      // `sources` credits the data (name, address, licence); each server's `source` says which.
+      const shown = JSON.stringify({ ...view, sources: undefined }, (key, value: unknown) =>
+        key === 'source' ? undefined : value,
+      )
+      expect(shown.match(OTHER_APPS)?.[0], p.id).toBeUndefined()
+    }
+    // The notes that named one are still there for maintainers (Outlook.com's SMTP host note).
+    expect(providers.some((p) => p.notes.some((n) => OTHER_APPS.test(n)))).toBe(true)
   })
 
   it('in a zh-CN answer, every hint is Chinese (never German, Russian or other third-language text)', () => {
