@@ -4,6 +4,7 @@
  * Pure: it turns a Discovery into the answer of /api/v1/lookup and /api/v1/diagnose.
  */
 import type { Discovery } from '../discovery/pipeline.ts'
+import { type HostStability, stabilityReport } from '../discovery/stability.ts'
 import type { CandidateServer } from '../discovery/types.ts'
 import type { Region } from '../providers/index.ts'
 import { providerName } from '../providers/index.ts'
@@ -63,7 +64,14 @@ export type RecommendationView = ReturnType<typeof recommendationView>
  */
 export const buildReport = (
   found: Discovery,
-  options: { lang: Lang; needs?: Needs; probed: boolean; region?: Region },
+  options: {
+    lang: Lang
+    needs?: Needs
+    probed: boolean
+    region?: Region
+    /** The measured handshakes of the provider's alternative hosts (probing runs only). */
+    stability?: readonly HostStability[]
+  },
 ) => {
   const rec = recommend({
     email: found.email,
@@ -95,6 +103,7 @@ export const buildReport = (
     hints: rec.hints,
     probes: found.probes,
     sources: found.sources,
+    stability: stabilityReport(options.stability ?? []),
   }
 }
 

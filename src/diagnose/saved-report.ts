@@ -146,8 +146,11 @@ export const savedReport = (
 ): SavedReport => {
   // The store gives back what saveReport put in: a Body this code built.
   const body = stored.report as Body
+  const report = options.lang ? inLanguage(body, options.lang, options.providers) : body.report
   return {
-    ...(options.lang ? inLanguage(body, options.lang, options.providers) : body.report),
+    ...report,
+    // Reports stored before the measurement existed have none.
+    stability: report.stability ?? null,
     id: stored.id,
     url: reportUrl(stored.id),
     createdAt: new Date(stored.createdAt).toISOString(),

@@ -141,6 +141,56 @@ export const SourceReportSchema = z
   })
   .strict()
 
+const HandshakeAttemptSchema = z
+  .object({
+    ok: z.boolean(),
+    ms: ms.meta({
+      description:
+        'From the start of the TCP connect until the server’s first byte arrived through TLS (its greeting); null when the handshake failed.',
+    }),
+    connectMs: ms,
+    tlsMs: ms.meta({
+      description:
+        'The TLS handshake alone where the runtime shows when it ends (Node); null on Cloudflare Workers, which prove the session only with the first byte.',
+    }),
+    code: ProbeCodeSchema.nullable(),
+  })
+  .strict()
+
+export const StabilitySchema = z
+  .object({
+    measuredFrom: z.literal('service').meta({
+      description:
+        'The handshakes ran from this service’s own location, not the user’s: a host far from the service can be near the user.',
+    }),
+    handshakes: z.number().int(),
+    spread: z.literal('max-min').meta({
+      description:
+        '`spreadMs` is the largest minus the smallest time of the handshakes that worked.',
+    }),
+    hosts: z.array(
+      z
+        .object({
+          protocol: Protocol,
+          host: z.string(),
+          port: z.number().int(),
+          region: z.enum(['cn', 'intl']).optional(),
+          address: z.string().nullable(),
+          attempts: z.array(HandshakeAttemptSchema),
+          answered: z.number().int().meta({ description: 'Handshakes that worked.' }),
+          medianMs: ms,
+          spreadMs: ms,
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .nullable()
+  .meta({
+    description:
+      'When a diagnosis probes a provider that publishes alternative hosts for the same mailbox (Exmail’s imap and hwimap …): each of them got a few TCP + TLS handshakes from the service; null otherwise.',
+  })
+
 export const ReportSchema = z
   .object({
     email: z.string(),
@@ -186,6 +236,7 @@ export const ReportSchema = z
     hints: z.array(z.string()),
     probes: z.array(ProbeResultSchema),
     sources: z.array(SourceReportSchema),
+    stability: StabilitySchema,
   })
   .strict()
 

@@ -13,6 +13,7 @@ import {
   MAX_DISCOVERY_PROBES,
   type DiscoveryService,
 } from '../discovery/pipeline.ts'
+import { MAX_MEASURED_HOSTS, type StabilityRun } from '../discovery/stability.ts'
 import type { Region } from '../providers/index.ts'
 import type { CostMeter } from '../security/costs.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
@@ -23,8 +24,11 @@ import { respondWithReport } from './report-stream.ts'
 import type { Lang, Needs } from '../model/domain.ts'
 import { DiagnoseRequest, langFromHeader } from '../openapi/requests.ts'
 
-/** Sockets one diagnosis may hold: the candidates' probes and the guesses'. */
-export const DIAGNOSE_SOCKETS = MAX_DISCOVERY_PROBES * 2
+/**
+ * Sockets one diagnosis may hold: the candidates' probes, the guesses', and one per host whose
+ * handshakes are measured (they run one after another per host).
+ */
+export const DIAGNOSE_SOCKETS = MAX_DISCOVERY_PROBES * 2 + MAX_MEASURED_HOSTS
 
 export interface DiagnoseDeps {
   discovery: DiscoveryService
@@ -32,6 +36,8 @@ export interface DiagnoseDeps {
   costs: CostMeter
   /** Where each diagnosis is saved (POST /api/v1/diagnose); lookups are not saved. */
   storage?: ReportStorage
+  /** Measures the connect stability of a provider's alternative hosts when a diagnosis probes. */
+  measureStability?: (signal?: AbortSignal) => StabilityRun
 }
 
 /** Saves the report; a store that fails costs the share link, not the diagnosis. */
@@ -62,25 +68,31 @@ export const diagnoseResponse = (
   if (!release) return busy(c)
   return respondWithReport(c, async (emit) => {
     const live = createLiveRecommendation({ ...input, probed: input.probe })
+    // Only a probing run can be cut short; reading the signal makes @hono/node-server build the
+    // whole Web Request.
+    const signal = input.probe ? c.req.raw.signal : undefined
+    const stability = input.probe ? (deps.measureStability?.(signal) ?? null) : null
     const onEvent = (event: DiscoveryEvent) => {
-      if (event.type === 'source') emit?.('source', event.source)
-      if (event.type === 'probe') emit?.('probe', event.probe)
+      // The provider's alternative hosts are measured as soon as discovery names them.
+      if (event.type === 'candidates') stability?.add(event.candidates)
+      if (!emit) return
+      if (event.type === 'source') emit('source', event.source)
+      if (event.type === 'probe') emit('probe', event.probe)
       const view = live.update(event)
-      if (view) emit?.('recommendation', view)
+      if (view) emit('recommendation', view)
     }
     try {
       const found = await deps.discovery.discover(input.email, {
         probe: input.probe,
-        // Only a probing run can be cut short; reading the signal makes @hono/node-server build
-        // the whole Web Request.
-        signal: input.probe ? c.req.raw.signal : undefined,
-        onEvent: emit ? onEvent : undefined,
+        signal,
+        onEvent: emit || stability ? onEvent : undefined,
       })
       const report = buildReport(found, {
         lang: input.lang,
         needs: input.needs,
         probed: input.probe,
         region: input.region,
+        stability: stability ? await stability.results() : [],
       })
       return deps.storage
         ? await saveOrKeep(c, deps.storage, report, {

@@ -1,0 +1,83 @@
+/**
+ * Choosing among a provider's alternative hosts, against the real lab: an operator overlay gives
+ * regional.test Exmail-like alternatives on lab hosts (IMAP: tls.lab.test for mainland China,
+ * full.lab.test elsewhere; SMTP: submission.lab.test for mainland China, starttls.lab.test
+ * elsewhere, which has no port 465, so every handshake there is refused). A probing diagnosis
+ * gives each of them three TCP + TLS handshakes on real Dovecot and Postfix.
+ */
+import { describe, expect, inject, it } from 'vitest'
+import type { z } from 'zod'
+import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
+import { createNodeResolver } from '../../src/dns/resolver-node.ts'
+import { DiagnosisSchema } from '../../src/openapi/schemas.ts'
+import {
+  createProviderIndex,
+  loadBuiltInProviders,
+  parseProviders,
+} from '../../src/providers/index.ts'
+import { parseCidrList } from '../../src/security/address-policy.ts'
+import { createTestApp, postJson } from '../fake/test-app.ts'
+
+const lab = inject('lab')
+const { tls, full, submission, starttls } = lab.hosts
+
+const overlay = parseProviders(
+  [
+    {
+      id: 'lab-regional',
+      name: { en: 'Regional (lab)', 'zh-CN': '分区邮箱（实验室）' },
+      domains: ['regional.test'],
+      servers: {
+        imap: [
+          { host: tls.name, port: 993, security: 'tls', region: 'cn' },
+          { host: full.name, port: 993, security: 'tls', region: 'intl' },
+        ],
+        smtp: [
+          { host: submission.name, port: 465, security: 'tls', region: 'cn' },
+          { host: starttls.name, port: 465, security: 'tls', region: 'intl' },
+        ],
+      },
+    },
+  ],
+  'stability-live overlay',
+)
+const { app } = createTestApp({
+  resolver: createCachingResolver(createNodeResolver({ servers: [lab.dns] })),
+  allow: parseCidrList(lab.allowCidr),
+  ca: [lab.caPem],
+  timeoutMs: 5_000,
+  providers: createProviderIndex(loadBuiltInProviders(), overlay),
+})
+
+type Report = z.infer<typeof DiagnosisSchema>
+
+const diagnose = async (body: Record<string, unknown>): Promise<Report> => {
+  const res = await postJson(app, '/api/v1/diagnose', body)
+  expect(res.status).toBe(200)
+  return DiagnosisSchema.parse(await res.json())
+}
+
+describe('measured connect stability against the lab', () => {
+  it('three handshakes each on real Dovecot and Postfix; the host without 465 fails all three', async () => {
+    const report = await diagnose({ email: 'li@regional.test', lang: 'en' })
+    const stability = report.stability
+    if (!stability) throw new Error('no measurement in the report')
+    expect(stability.measuredFrom).toBe('service')
+    const byHost = new Map(stability.hosts.map((h) => [`${h.protocol}:${h.host}`, h]))
+    for (const [key, host] of [
+      [`imap:${tls.name}`, tls],
+      [`imap:${full.name}`, full],
+      [`smtp:${submission.name}`, submission],
+    ] as const) {
+      const h = byHost.get(key)
+      expect(h, key).toMatchObject({ answered: 3, address: host.address })
+      expect(h?.attempts.every((a) => a.ok && a.tlsMs !== null && a.ms !== null)).toBe(true)
+      expect(h?.medianMs).not.toBeNull()
+      expect(h?.spreadMs).toBeGreaterThanOrEqual(0)
+    }
+    expect(byHost.get(`smtp:${starttls.name}`)).toMatchObject({ answered: 0, medianMs: null })
+    expect(byHost.get(`smtp:${starttls.name}`)?.attempts.map((a) => a.code)).toEqual(
+      Array(3).fill('TCP_REFUSED'),
+    )
+  })
+})
