@@ -85,7 +85,7 @@ const appFor = (probes = 1_000) => {
     providers: createProviderIndex(loadBuiltInProviders(), overlay),
     ports: [imapCn.port, imapIntl.port, smtpCn.port, refusedPort, single.port],
     limits: { probes },
-    timeoutMs: 1_500,
+    timeoutMs: 5_000,
   })
 }
 

@@ -40,7 +40,7 @@ const resolver: Resolver = {
 }
 
 /** Deps whose connect and limiter record what they were asked. */
-const depsFor = (ports: number[], timeoutMs = 1_500) => {
+const depsFor = (ports: number[], timeoutMs = 5_000) => {
   const opened: string[] = []
   const limited: string[] = []
   const node = createNodeConnect()
@@ -108,7 +108,7 @@ describe('measureHandshakes', () => {
     const { deps, opened, limited } = depsFor([server.port])
     const series = await measureHandshakes('imap.fake.test', server.port, deps)
     expect(series.address).toBe('127.0.0.1')
-    expect(series.attempts).toHaveLength(3)
+    expect(series.attempts.map((a) => a.code)).toEqual([null, null, null])
     expect(series.answered).toBe(3)
     expect(opened).toEqual(Array(3).fill(`127.0.0.1:${server.port}:tls`))
     expect(limited).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1'])
