@@ -35,6 +35,23 @@ export interface LoggerOptions {
   write?: (line: string) => void
 }
 
+/**
+ * pino's isoTime, formatted once a millisecond: under load many lines share one, and a Date and
+ * its toISOString per line were 2 % of a kept answer's time.
+ */
+const isoTimeEachMs = () => {
+  let at = NaN
+  let text = ''
+  return () => {
+    const now = Date.now()
+    if (now !== at) {
+      at = now
+      text = `,"time":"${new Date(now).toISOString()}"`
+    }
+    return text
+  }
+}
+
 const wrap = (log: pino.Logger): Logger => ({
   debug: (msg, fields) => log.debug(redact(fields ?? {}) as LogFields, msg),
   info: (msg, fields) => log.info(redact(fields ?? {}) as LogFields, msg),
@@ -58,7 +75,7 @@ export const createLogger = (options: LoggerOptions): RootLogger => {
     {
       level: options.level,
       base: { pid: process.pid },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: isoTimeEachMs(),
       formatters: { level: (label) => ({ level: label }) },
       // Fields are redacted (errors already cut to name and message) before pino sees them.
       serializers: { err: (err: unknown) => err },

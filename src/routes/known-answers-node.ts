@@ -1,11 +1,11 @@
 /**
  * @module
  * Kept answers straight from Node's request, before the Hono app: @hono/node-server would build
- * a Web Request, a Response and their headers for bytes that are ready. Only a plain GET with
- * no Origin (CORS stays with the app) and an answer already kept takes this path; every other
- * request, and the first for each answer, goes to the app, which builds and keeps it. The
- * request costs what it costs through the app (one of the client's `requests`) and is logged
- * the same way.
+ * a Web Request, a Response and their headers for bytes that are ready. Only a GET with no
+ * Origin (CORS stays with the app), a plain query (known-plain-query.ts) and an answer already
+ * kept takes this path; every other request, and the first for each answer, goes to the app,
+ * which builds and keeps it. The request costs what it costs through the app (one of the
+ * client's `requests`) and is logged the same way.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from '../logger.ts'
@@ -35,25 +35,26 @@ const single = (value: string | string[] | undefined) =>
 export const knownNodeAnswers =
   (deps: KnownNodeDeps) =>
   (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (req.method !== 'GET' || req.headers.origin !== undefined || !req.url) return false
+    const url = req.url
+    if (req.method !== 'GET' || req.headers.origin !== undefined || !url) return false
     const started = performance.now()
-    const query = req.url.indexOf('?')
-    const path = query === -1 ? req.url : req.url.slice(0, query)
-    const answer = deps.known.peek({
-      method: 'GET',
-      url: `http://localhost${req.url}`,
+    const mark = url.indexOf('?')
+    const path = mark === -1 ? url : url.slice(0, mark)
+    const answer = deps.known.plain({
       path,
+      query: mark === -1 ? '' : url.slice(mark + 1),
       header: (name) => single(req.headers[name]),
     })
     if (!answer) return false
     const client = deps.clientKey(single(req.headers['x-forwarded-for']), req.socket.remoteAddress)
     try {
-      deps.costs.run(client, () => deps.costs.take('requests'))
+      // The whole answer is synchronous: no context store to enter for the billing.
+      deps.costs.takeFor(client, 'requests')
     } catch {
       return false // the app answers the 429, naming the budget
     }
     const reqId = deps.requestId(single(req.headers['x-request-id']))
-    res.writeHead(answer.status, { ...answer.headers, 'X-Request-Id': reqId })
+    res.writeHead(answer.status, [...answer.head, 'X-Request-Id', reqId])
     res.end(answer.body ?? undefined)
     deps.logger.info('request', {
       reqId,

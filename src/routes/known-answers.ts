@@ -7,6 +7,8 @@
  * Cache-Control. Such an answer sends no traffic, so it costs only the request (the network
  * sources behind a lookup run once per domain and cache period, billed to the first asker).
  * Anything else (an unknown domain, probes, a stream, a bad query) goes on to the routes.
+ * A runtime that can answer before the app ({@link KnownAnswers.plain}, src/node.ts) reads a
+ * plain query by hand (known-plain-query.ts) and keeps each filled answer's bytes and headers.
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { getQueryParam } from 'hono/utils/url'
@@ -29,11 +31,14 @@ import {
   toTemplate,
 } from '../util/local-part-template.ts'
 import { AUTOCONFIG_PATHS } from './autoconfig.ts'
+import { plainAutoconfig, plainLookup } from './known-plain-query.ts'
 
 /** How long a client may reuse an answer: as long as the sources behind it are kept here. */
 export const KNOWN_ANSWER_MAX_AGE_SECONDS = SOURCES_CACHE_MS / 1000
 /** Answers kept at most (domains × languages × regions). */
 const MAX_ANSWERS = 10_000
+/** Bytes of filled answers kept for the plain path (a lookup is about 5 kB): a bounded memory. */
+const MAX_FILLED_BYTES = 4 * 1024 * 1024
 export const LOOKUP_PATH = '/api/v1/lookup'
 
 export interface KnownAnswersDeps {
@@ -58,6 +63,33 @@ export interface KnownResponse {
   status: 200 | 304
   headers: Record<string, string>
   body: string | null
+}
+
+/** What the plain path needs of a request: its path and query as the request line has them. */
+export interface PlainRequest {
+  path: string
+  /** What follows the `?`, as sent ('' without one). */
+  query: string
+  /** A request header by its lower-case name. */
+  header: (name: string) => string | undefined
+}
+
+/**
+ * A kept answer ready to write: the status, the headers as name, value, name, value …
+ * (Content-Length included; the runtime adds X-Request-Id) and the body's bytes.
+ */
+export interface PlainResponse {
+  status: 200 | 304
+  head: readonly string[]
+  body: Uint8Array | null
+}
+
+/** One asker's answer, filled in and encoded once. */
+interface Filled {
+  answer: Answer
+  etag: string
+  ok: PlainResponse
+  notModified: PlainResponse
 }
 
 interface Answer {
@@ -118,18 +150,35 @@ const respond = (answer: Answer, localPart: string, ifNoneMatch?: string): Known
   return { status: 200, headers, body: fillTemplate(answer.template, localPart, answer.escape) }
 }
 
+const encoder = new TextEncoder()
+
+/** The response `respond` gives, as header pairs and bytes. */
+const toPlain = (res: KnownResponse): PlainResponse => {
+  const body = res.body === null ? null : encoder.encode(res.body)
+  const head = Object.entries(res.headers).flat()
+  if (body) head.push('Content-Length', String(body.byteLength))
+  return { status: res.status, head, body }
+}
+
+const lookupKey = (domain: string, lang: string, region: string | undefined) =>
+  `lookup ${domain} ${lang} ${region ?? ''}`
+const autoconfigKey = (domain: string) => `autoconfig ${domain}`
+
 export interface KnownAnswers {
   /** Middleware for the lookup and autoconfig paths: builds a missing answer, or goes on. */
   middleware: MiddlewareHandler
-  /** The answer when it is already kept, else null: for a runtime's own path before the app. */
-  peek(req: KnownRequest): KnownResponse | null
+  /**
+   * The answer to a GET whose query is plain (known-plain-query.ts), when it is already kept;
+   * else null, and the request goes to the app. For a runtime's own path before the app.
+   */
+  plain(req: PlainRequest): PlainResponse | null
 }
 
 /**
  * @example
  * const known = knownAnswers({ providers, discovery, settings })
  * app.use('/api/v1/lookup', known.middleware)
- * known.peek({ method: 'GET', url, path, header }) // a kept answer, or null
+ * known.plain({ path, query, header }) // a kept answer, or null
  */
 export const knownAnswers = (deps: KnownAnswersDeps): KnownAnswers => {
   const answers = new LRUCache<string, { ready?: Answer | null; building: Promise<Answer | null> }>(
@@ -166,7 +215,7 @@ export const knownAnswers = (deps: KnownAnswersDeps): KnownAnswers => {
     const lang = query.data.lang ?? langFromHeader(req.header('accept-language'))
     const { region } = query.data
     return {
-      key: `lookup ${address.domain} ${lang} ${region ?? ''}`,
+      key: lookupKey(address.domain, lang, region),
       localPart: address.localPart,
       build: async () => {
         const found = await deps.discovery.discover(standIn(address.domain), { probe: false })
@@ -183,7 +232,7 @@ export const knownAnswers = (deps: KnownAnswersDeps): KnownAnswers => {
     const address = known(typeof email === 'string' ? email : undefined)
     if (!address) return null
     return {
-      key: `autoconfig ${address.domain}`,
+      key: autoconfigKey(address.domain),
       localPart: address.localPart,
       build: async () => {
         const settings = await deps.settings(standIn(address.domain))
@@ -214,11 +263,46 @@ export const knownAnswers = (deps: KnownAnswersDeps): KnownAnswers => {
     return res.status === 304 ? c.body(null, 304) : c.body(res.body ?? '', 200)
   }
 
-  const peek = (req: KnownRequest): KnownResponse | null => {
-    const wanted = wantedBy(req)
-    const answer = wanted ? answers.get(wanted.key)?.ready : null
-    return wanted && answer ? respond(answer, wanted.localPart, req.header('if-none-match')) : null
+  const filled = new LRUCache<string, Filled>({
+    maxSize: MAX_FILLED_BYTES,
+    sizeCalculation: (f) => (f.ok.body?.byteLength ?? 0) + 256,
+  })
+  /** The same key as the routes' own reading of the request gives (lookup, autoconfig). */
+  const plainWanted = (req: PlainRequest) => {
+    if (req.path === LOOKUP_PATH) {
+      if (req.header('accept')?.includes('text/event-stream')) return null
+      const query = plainLookup(req.query)
+      if (!query) return null
+      const lang = query.lang ?? langFromHeader(req.header('accept-language'))
+      const key = lookupKey(query.address.domain, lang, query.region)
+      return { key, localPart: query.address.localPart }
+    }
+    if (!(AUTOCONFIG_PATHS as readonly string[]).includes(req.path)) return null
+    if (req.header(SELF_REQUEST_HEADER) !== undefined) return null
+    const address = plainAutoconfig(req.query)
+    return address && { key: autoconfigKey(address.domain), localPart: address.localPart }
   }
 
-  return { middleware, peek }
+  const plain = (req: PlainRequest): PlainResponse | null => {
+    const wanted = plainWanted(req)
+    const answer = wanted && answers.get(wanted.key)?.ready
+    if (!wanted || !answer) return null
+    const at = `${wanted.key}\n${wanted.localPart}`
+    let hit = filled.get(at)
+    // An answer rebuilt (its sources expired) makes the bytes filled from the old one stale.
+    if (hit?.answer !== answer) {
+      const ok = respond(answer, wanted.localPart)
+      const etag = ok.headers.ETag!
+      hit = {
+        answer,
+        etag,
+        ok: toPlain(ok),
+        notModified: toPlain(respond(answer, wanted.localPart, etag)),
+      }
+      filled.set(at, hit)
+    }
+    return notModified(req.header('if-none-match'), hit.etag) ? hit.notModified : hit.ok
+  }
+
+  return { middleware, plain }
 }

@@ -69,6 +69,19 @@ describe('cost meter', () => {
     expect(costs.run('a', () => costs.allows('probes'))).toBe(true)
   })
 
+  it('takeFor bills the named client outside a run, from the same bucket as take', () => {
+    const { costs, refused, advance } = meter()
+    for (let i = 0; i < 3; i++) costs.takeFor('a', 'probes')
+    expect(costs.run('a', () => costs.allows('probes', 2))).toBe(true)
+    expect(costs.run('a', () => costs.allows('probes', 3))).toBe(false)
+    costs.run('a', () => costs.take('probes', 2))
+    expect(() => costs.takeFor('a', 'probes')).toThrow(RateLimitError)
+    expect(refused).toEqual(['probes'])
+    expect(() => costs.takeFor('b', 'probes', 5)).not.toThrow()
+    advance(12_000)
+    expect(() => costs.takeFor('a', 'probes')).not.toThrow()
+  })
+
   it('outside a run nothing is billed and nothing refused', () => {
     const { costs } = meter()
     costs.spend('probes', 1_000)

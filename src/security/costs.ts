@@ -14,7 +14,7 @@
 import type { Resolver } from '../dns/resolver.ts'
 import { CodedError } from '../errors/coded-error.ts'
 import type { ContextStore } from '../util/context-store.ts'
-import { type RateLimiter, createRateLimiter } from './rate-limit.ts'
+import { type RateLimiter, type Verdict, createRateLimiter } from './rate-limit.ts'
 
 export const BUDGETS = ['requests', 'lookups', 'probes'] as const
 export type Budget = (typeof BUDGETS)[number]
@@ -57,6 +57,11 @@ export interface CostMeter {
   need(budget: Budget, amount?: number): void
   /** `need`, then spends it. */
   take(budget: Budget, amount?: number): void
+  /**
+   * `take` for `client`, outside any `run`: for a request whose whole work is synchronous (a
+   * kept answer), which need not enter the context store.
+   */
+  takeFor(client: string, budget: Budget, amount?: number): void
   /** Bills work being done to the current client (nothing outside `run`); never refuses. */
   spend(budget: Budget, amount?: number): void
   readonly limits: Limits
@@ -82,13 +87,14 @@ export const createCostMeter = (options: CostMeterOptions): CostMeter => {
   ) as Record<Budget, RateLimiter>
   const { store } = options
 
-  const need = (budget: Budget, amount = 1) => {
-    const client = store.get()
-    if (client === undefined) return
-    const verdict = limiters[budget].check(client, amount)
+  const refuse = (budget: Budget, verdict: Verdict) => {
     if (verdict.ok) return
     options.onRefused?.(budget)
     throw new RateLimitError(budget, verdict.retryAfterSeconds, limits[budget])
+  }
+  const need = (budget: Budget, amount = 1) => {
+    const client = store.get()
+    if (client !== undefined) refuse(budget, limiters[budget].check(client, amount))
   }
   const spend = (budget: Budget, amount = 1) => {
     const client = store.get()
@@ -106,6 +112,9 @@ export const createCostMeter = (options: CostMeterOptions): CostMeter => {
     take(budget, amount = 1) {
       need(budget, amount)
       spend(budget, amount)
+    },
+    takeFor(client, budget, amount = 1) {
+      refuse(budget, limiters[budget].take(client, amount))
     },
   }
 }

@@ -18,10 +18,21 @@ export const redact = (value: unknown, depth = 0): unknown => {
   if (depth >= MAX_DEPTH) return TOO_DEEP
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1))
   if (value instanceof Error) return { name: value.name, message: value.message }
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [
-      key,
-      SECRET_KEY.test(key) ? REDACTED : redact(inner, depth + 1),
-    ]),
-  )
+  // A loop, not Object.entries/fromEntries: every request's log line passes here.
+  const copy: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) {
+    const inner = SECRET_KEY.test(key)
+      ? REDACTED
+      : redact((value as Record<string, unknown>)[key], depth + 1)
+    // A field named __proto__ is defined, not assigned: it stays a field.
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, {
+        value: inner,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+    else copy[key] = inner
+  }
+  return copy
 }
