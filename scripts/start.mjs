@@ -1,7 +1,7 @@
 /**
  * npm start: the production start. Runs the compiled server (dist/node.js, bundled from
- * src/node.ts by esbuild, node_modules left external) after rebuilding what is missing or
- * stale: the server when one of its inputs changed since dist/ was built, the web assets
+ * src/node.ts by esbuild with its packages, better-sqlite3 aside) after rebuilding what is
+ * missing or stale: the server when one of its inputs changed since dist/ was built, the web assets
  * (public/build/, scripts/build-web.ts) when one of theirs did. Each build records its inputs
  * (esbuild's metafile) in inputs.json beside its output, so a start with nothing changed only
  * stats those files. Plain JavaScript: the start must not need a TypeScript loader.
@@ -17,6 +17,7 @@ import { URL, fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const SERVER_OUT = 'dist/node.js'
+const PRIMARY_OUT = 'dist/cluster-primary.js'
 const SERVER_INPUTS = 'dist/inputs.json'
 const WEB_INPUTS = 'public/build/inputs.json'
 
@@ -44,17 +45,26 @@ const buildServer = async () => {
   const builtAt = Date.now()
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['src/node.ts'],
+    entryPoints: ['src/node.ts', 'src/cluster-primary.ts'],
     outdir: 'dist',
-    // Modules that node.ts imports only when configured (yaml, node-forge) stay in chunks.
+    // Modules that node.ts imports only when used (yaml, node-forge, the login libraries,
+    // prom-client, plist) stay in chunks, loaded on first use.
     splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // The packages too: resolving, reading and lexing some 300 files of node_modules one by one
+    // was most of a start (docs/benchmarks.md, bench:start). better-sqlite3 loads a native
+    // addon from its own directory, so it stays outside.
+    external: ['better-sqlite3'],
+    // Bundled CommonJS packages call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as __mailsetupRequire } from 'node:module'; const require = __mailsetupRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     metafile: true,
+    minifyWhitespace: true,
     logLevel: 'warning',
   })
   const inputs = Object.keys(result.metafile.inputs)
@@ -74,4 +84,20 @@ if (cluster.isPrimary) {
   if (stale(WEB_INPUTS, ['scripts/build-web.ts', 'package-lock.json'])) buildWeb()
   if (stale(SERVER_INPUTS, ['scripts/start.mjs', 'package-lock.json'])) await buildServer()
 }
-if (!process.argv.includes('--build')) await import(pathToFileURL(`${root}${SERVER_OUT}`).href)
+/**
+ * MAILSETUP_WORKERS when it asks for a cluster (2 to 64, as src/config.ts allows); else 1, and
+ * the server itself reads the variable (and names it when it is invalid).
+ */
+const clusterSize = () => {
+  const value = process.env.MAILSETUP_WORKERS?.trim() ?? ''
+  const workers = /^\d{1,2}$/.test(value) ? Number(value) : 1
+  return workers >= 2 && workers <= 64 ? workers : 1
+}
+
+const load = (file) => import(pathToFileURL(`${root}${file}`).href)
+if (!process.argv.includes('--build')) {
+  const workers = cluster.isPrimary ? clusterSize() : 1
+  // The primary only forks: without the app's modules it starts at once and stays small.
+  if (workers > 1) (await load(PRIMARY_OUT)).runPrimary(workers)
+  else await load(SERVER_OUT)
+}

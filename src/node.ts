@@ -4,6 +4,7 @@
  * into createApp and serves it with @hono/node-server.
  */
 import cluster from 'node:cluster'
+import { runPrimary } from './cluster-primary.ts'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { X509Certificate } from 'node:crypto'
@@ -20,7 +21,6 @@ import { createNodeResolver } from './dns/resolver-node.ts'
 import { createNodeHttpGet } from './discovery/http-node.ts'
 import { type Logger, createLogger } from './logger.ts'
 import { createNodeLoginAttempts } from './login/attempts-node.ts'
-import { createPromRegistry } from './metrics/registry-prom-node.ts'
 import { createHostLimiter } from './probes/host-limiter.ts'
 import { createProviderIndex, loadBuiltInProviders } from './providers/index.ts'
 import { openSqliteReportStore } from './diagnose/store-sqlite-node.ts'
@@ -173,8 +173,11 @@ export const buildNodeApp = async (config: Config) => {
     },
     budget: createSocketBudget(share(config.MAILSETUP_MAX_PROBE_SOCKETS, workers)),
     costs,
+    // prom-client (60 ms and some MB at start) only when the metrics are on.
     metrics:
-      config.MAILSETUP_METRICS || config.MAILSETUP_METRICS_TOKEN ? createPromRegistry() : undefined,
+      config.MAILSETUP_METRICS || config.MAILSETUP_METRICS_TOKEN
+        ? (await import('./metrics/registry-prom-node.ts')).createPromRegistry()
+        : undefined,
     metricsAccess: { open: config.MAILSETUP_METRICS, token: config.MAILSETUP_METRICS_TOKEN },
     clientKey: (c: Context) =>
       clientKey(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address),
@@ -201,41 +204,6 @@ export const buildNodeApp = async (config: Config) => {
     requestId: requestIdFor,
   })
   return { app, answerKnown, logger, reports }
-}
-
-/** How long a worker must have run for its exit to count as a crash worth a replacement. */
-const RESTART_AFTER_MS = 5_000
-
-/**
- * MAILSETUP_WORKERS > 1: this process only forks the workers (each runs this entry and serves
- * the port, node:cluster sharing it) and replaces one that dies, unless it died at once.
- */
-const runPrimary = (workers: number) => {
-  const started = new Map<number, number>()
-  let stopping = false
-  const fork = () => {
-    const worker = cluster.fork()
-    started.set(worker.id, Date.now())
-  }
-  cluster.on('exit', (worker, code, signal) => {
-    const ranMs = Date.now() - (started.get(worker.id) ?? 0)
-    started.delete(worker.id)
-    if (stopping) {
-      if (started.size === 0) process.exit(0)
-      return
-    }
-    console.error(`worker ${worker.process.pid} exited (${signal ?? code}) after ${ranMs} ms`)
-    if (ranMs >= RESTART_AFTER_MS) fork()
-    else if (started.size === 0) process.exit(1)
-  })
-  const stop = () => {
-    stopping = true
-    if (started.size === 0) process.exit(0)
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
-  }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
-  for (let i = 0; i < workers; i++) fork()
 }
 
 const main = async () => {

@@ -2,12 +2,11 @@
  * @module
  * The Node login attempts: imapflow, node-pop3 and nodemailer, wired with the service's trust
  * store. Only the Node entry imports this file; the app receives the attempts as a dependency.
+ * Each library is loaded on the first attempt that needs it: imapflow alone took about 300 ms
+ * and 9–28 MB of a start that most services never spend on a login test.
  */
 import tls from 'node:tls'
-import { createImapAttempt } from './imap-node.ts'
-import { createPop3TlsAttempt } from './pop3-node.ts'
-import { createSmtpAttempt } from './smtp-node.ts'
-import type { LoginAttempts } from './types.ts'
+import type { LoginAttempt, LoginAttempts } from './types.ts'
 
 export interface NodeLoginOptions {
   /** Extra trusted CA certificates (MAILSETUP_EXTRA_CA), added to Node's roots. */
@@ -24,8 +23,22 @@ export const createNodeLoginAttempts = (options: NodeLoginOptions = {}): LoginAt
   const ca = options.ca?.length ? [...tls.rootCertificates, ...options.ca] : undefined
   const settings = { ca, clientName: options.clientName ?? 'mailsetup' }
   return {
-    imap: createImapAttempt(settings),
-    pop3Tls: createPop3TlsAttempt(settings),
-    smtp: createSmtpAttempt(settings),
+    imap: onFirstUse(() => import('./imap-node.ts').then((m) => m.createImapAttempt(settings))),
+    pop3Tls: onFirstUse(() =>
+      import('./pop3-node.ts').then((m) => m.createPop3TlsAttempt(settings)),
+    ),
+    smtp: onFirstUse(() => import('./smtp-node.ts').then((m) => m.createSmtpAttempt(settings))),
+  }
+}
+
+/** An attempt whose module is imported when it is first called (once; a failed import again). */
+const onFirstUse = (load: () => Promise<LoginAttempt>): LoginAttempt => {
+  let loading: Promise<LoginAttempt> | undefined
+  return async (input) => {
+    loading ??= load().catch((err: unknown) => {
+      loading = undefined
+      throw err
+    })
+    return (await loading)(input)
   }
 }

@@ -5,7 +5,6 @@
  * MAILSETUP_PROFILE_KEY, see formats/sign-node.ts).
  */
 import { type Context, Hono } from 'hono'
-import { renderMobileconfig } from '../formats/mobileconfig.ts'
 import { offeredServers } from '../formats/offered.ts'
 import { profileIds } from '../formats/profile-ids.ts'
 import type { AccountSettings, SettingsSource } from '../diagnose/account-settings.ts'
@@ -79,6 +78,8 @@ export const mobileconfigResponse = async (
     return apiError(c, 'NO_SETTINGS', `No ${what} are known for ${settings.domain}.`)
   }
   const ids = await profileIds(settings.email, incoming, outgoing, deps.identifierPrefix)
+  // plist and its XML builder (50 ms and some MB) load with the first profile, not at start.
+  const { renderMobileconfig } = await import('../formats/mobileconfig.ts')
   const xml = renderMobileconfig(settings, incoming, outgoing, ids, {
     organization: deps.organization,
     lang: language,

@@ -26,7 +26,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['routes'],
   ['app.ts'],
   // config.ts reads the environment: only an entry point may, then hands values down.
-  ['node.ts', 'worker.ts', 'config.ts'],
+  // cluster-primary.ts: the entry npm start runs as the cluster's primary (it imports nothing).
+  ['node.ts', 'worker.ts', 'config.ts', 'cluster-primary.ts'],
 ]
 
 const RANK = new Map(LAYERS.flatMap((names, rank) => names.map((name) => [name, rank] as const)))
