@@ -4,44 +4,16 @@
  * app's, only once the app has kept the answer, never for a CORS request, and a spent budget
  * still gets the app's 429.
  */
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
 import { afterEach, describe, expect, it } from 'vitest'
-import { requestIdFor } from '../../../src/app.ts'
-import { knownNodeAnswers } from '../../../src/routes/known-answers-node.ts'
-import { createTestApp } from '../../fake/test-app.ts'
+import { knownNodeServers } from '../../fake/known-node-servers.ts'
 
-const servers: ReturnType<typeof createServer>[] = []
-afterEach(() => servers.splice(0).forEach((s) => s.close()))
+const running: { close: () => void }[] = []
+afterEach(() => running.splice(0).forEach((s) => s.close()))
 
-const serve = async (options: Parameters<typeof createTestApp>[0] = {}) => {
-  const { app, known, costs } = createTestApp(options)
-  const lines: string[] = []
-  const logger = {
-    debug: () => {},
-    info: (msg: string, fields?: object) => lines.push(JSON.stringify({ msg, ...fields })),
-    warn: () => {},
-    error: () => {},
-    child: () => logger,
-  }
-  const answerKnown = knownNodeAnswers({
-    known,
-    costs,
-    logger,
-    clientKey: () => 'test',
-    requestId: requestIdFor,
-  })
-  const fast: string[] = []
-  const listener = getRequestListener(app.fetch)
-  const server = createServer((req, res) => {
-    if (answerKnown(req, res)) fast.push(req.url ?? '')
-    else void listener(req, res)
-  })
-  servers.push(server)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return { base, fast, lines }
+const serve = async (options: Parameters<typeof knownNodeServers>[0] = {}) => {
+  const servers = await knownNodeServers(options)
+  running.push(servers)
+  return { base: `http://127.0.0.1:${servers.fastPort}`, fast: servers.fast, lines: servers.lines }
 }
 
 const URL_PATH = '/api/v1/lookup?email=ann%40qq.com&probe=0'

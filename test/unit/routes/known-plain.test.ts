@@ -7,19 +7,14 @@
  * the routes' zod schema reads the same way.
  */
 import { request } from 'node:http'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
 import fc from 'fast-check'
 import { getQueryParam } from 'hono/utils/url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { requestIdFor } from '../../../src/app.ts'
 import { parseAddress } from '../../../src/formats/email-address.ts'
 import { LookupQuery } from '../../../src/openapi/requests.ts'
-import { knownNodeAnswers } from '../../../src/routes/known-answers-node.ts'
 import { plainAutoconfig, plainLookup } from '../../../src/routes/known-plain-query.ts'
-import { createTestApp } from '../../fake/test-app.ts'
 import { HOSTILE_ADDRESSES } from '../../support/hostile-addresses.ts'
+import { knownNodeServers } from '../../fake/known-node-servers.ts'
 
 interface Got {
   status: number
@@ -51,41 +46,16 @@ const comparable = (got: Got) => ({
   ),
 })
 
-const servers: ReturnType<typeof createServer>[] = []
+let servers: Awaited<ReturnType<typeof knownNodeServers>>
 let fastPort = 0
 let appPort = 0
-const fast: string[] = []
+let fast: string[] = []
 
 beforeAll(async () => {
-  const { app, known, costs } = createTestApp()
-  const logger = {
-    debug: () => {},
-    info: () => {},
-    warn: () => {},
-    error: () => {},
-    child: () => logger,
-  }
-  const answerKnown = knownNodeAnswers({
-    known,
-    costs,
-    logger,
-    clientKey: () => 'test',
-    requestId: requestIdFor,
-  })
-  const listener = getRequestListener(app.fetch)
-  const withFastPath = createServer((req, res) => {
-    if (answerKnown(req, res)) fast.push(req.url ?? '')
-    else void listener(req, res)
-  })
-  const appAlone = createServer((req, res) => void listener(req, res))
-  for (const server of [withFastPath, appAlone]) {
-    servers.push(server)
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  }
-  fastPort = (withFastPath.address() as AddressInfo).port
-  appPort = (appAlone.address() as AddressInfo).port
+  servers = await knownNodeServers()
+  ;({ fastPort, appPort, fast } = servers)
 })
-afterAll(() => servers.forEach((s) => s.close()))
+afterAll(() => servers.close())
 
 const LOOKUP = '/api/v1/lookup'
 const XML = '/mail/config-v1.1.xml'
