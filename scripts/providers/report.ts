@@ -125,7 +125,7 @@ const summaryLines = (
       Object.entries(SOURCE_SNAPSHOT)
         .map(([s, d]) => `${s} ${d}`)
         .join(', ') +
-      ')',
+      '; the fact snapshots in data/sources: the month they were read)',
   ]
 }
 

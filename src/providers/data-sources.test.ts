@@ -41,6 +41,27 @@ describe('describeSource', () => {
     })
   })
 
+  it('credits the fact snapshots of K-9 Mail and Nylas at their commits, facts only', () => {
+    expect(
+      describeSource(
+        "K-9 thunderbird/thunderbird-android@36a33fdf0f218c51659911cff4a6f8eb39345e25 app/core/src/main/res/xml/providers.xml entry 'KolabNow.com' (Apache-2.0; facts only, file not copied)",
+      ),
+    ).toEqual({
+      name: 'K-9 Mail (Thunderbird for Android) providers.xml',
+      url: 'https://github.com/thunderbird/thunderbird-android/blob/36a33fdf0f218c51659911cff4a6f8eb39345e25/app/core/src/main/res/xml/providers.xml',
+      licence: 'Apache-2.0 (facts only; nothing copied)',
+      detail: "entry 'KolabNow.com'",
+    })
+    expect(
+      describeSource(
+        "Nylas nylas/sync-engine@01fe1e929b3579318d39088ea248215dd9724dd8 inbox/providers.py entry 'yahoo' (AGPL-3.0; facts only, file not copied)",
+      ),
+    ).toMatchObject({
+      name: 'Nylas sync-engine providers.py',
+      licence: 'AGPL-3.0 (facts only; nothing copied)',
+    })
+  })
+
   it('turns a cited page into its host, address and what it says', () => {
     expect(
       describeSource('https://support.apple.com/102525 (iCloud Mail server settings)'),
