@@ -7,10 +7,11 @@
  */
 import { isHostName, normalizeDomain } from '../providers/index.ts'
 import type { ProbeResult } from '../probes/result.ts'
-import type { HostProbeDeps } from '../probes/host-probes.ts'
 import { keyOf, withProbe } from './candidates.ts'
-import { type ProbeCandidatesOptions, probeCandidates } from './probe-candidates.ts'
 import type { CandidateServer } from './types.ts'
+
+/** Probes targets, results keyed by `keyOf` the target (probeAll over the discovery's runs). */
+export type ProbeTargets = (targets: CandidateServer[]) => Promise<Map<string, ProbeResult>>
 
 /** Most certificate names one discovery probes. */
 export const MAX_CERT_NAME_PROBES = 2
@@ -27,13 +28,12 @@ const otherNames = (c: CandidateServer, r: ProbeResult): string[] =>
  * certificate come back as candidates (`certNameOf` the host they replace).
  *
  * @example
- * await certNameCandidates(probed, results, deps.probe) // [{ host: 'mail.hoster.example', certNameOf: 'mail.corp.example', verified: true, … }]
+ * await certNameCandidates(probed, results, (targets) => probeAll(runs, targets)) // [{ host: 'mail.hoster.example', certNameOf: 'mail.corp.example', verified: true, … }]
  */
 export const certNameCandidates = async (
   candidates: readonly CandidateServer[],
   results: ReadonlyMap<string, ProbeResult>,
-  deps: HostProbeDeps,
-  options: ProbeCandidatesOptions = {},
+  probe: ProbeTargets,
 ): Promise<{ candidates: CandidateServer[]; probes: ProbeResult[] }> => {
   const known = new Set(candidates.map(keyOf))
   const targets: CandidateServer[] = []
@@ -58,7 +58,7 @@ export const certNameCandidates = async (
     if (targets.length >= MAX_CERT_NAME_PROBES) break
   }
   if (targets.length === 0) return { candidates: [], probes: [] }
-  const probed = await probeCandidates(targets, deps, options)
+  const probed = await probe(targets)
   const fits = targets
     .map((t) => ({ t, r: probed.get(keyOf(t)) }))
     .filter(({ r }) => r && r.status !== 'error' && !r.problems.includes('TLS_CERT_NAME'))

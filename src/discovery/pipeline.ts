@@ -1,8 +1,11 @@
 /**
  * @module
  * The discovery pipeline: every source starts at once (database and overlay, autoconfig, MX,
- * SRV); candidates are merged by source priority, the others kept as alternatives; then, unless
- * asked not to, every candidate is probed, and guessing fills a direction nothing else found.
+ * SRV), and so does guessing; candidates are merged by source priority, the others kept as
+ * alternatives. Unless asked not to, every candidate is probed: the database's at once, the
+ * other sources' when they are in, guesses as their names resolve (kept for a direction nothing
+ * else found). Each (protocol, host, port, security) is probed once, whoever names it, and the
+ * discovery ends when the last probe it still needs ends.
  */
 import type { Resolver } from '../dns/resolver.ts'
 import type { MatrixDeps } from '../probes/matrix.ts'
@@ -10,10 +13,11 @@ import type { ProbeResult } from '../probes/result.ts'
 import { type Provider, type ProviderIndex, splitEmail } from '../providers/index.ts'
 import { keyOf, withProbe } from './candidates.ts'
 import { certNameCandidates } from './cert-names.ts'
-import { guessCandidates } from './guess.ts'
+import { startGuessing } from './guess.ts'
 import { leaveOutBlocked, leaveOutInternal } from './internal-targets.ts'
 import type { HttpGet } from './http.ts'
-import { probeCandidates } from './probe-candidates.ts'
+import { probeAll } from './probe-candidates.ts'
+import { createProbeRuns } from './probe-runs.ts'
 import { createSourceCache } from './source-cache.ts'
 import { createSourceSearch } from './source-search.ts'
 import { type SourceReport, fromDatabase } from './sources.ts'
@@ -56,7 +60,11 @@ export interface Discovery {
 
 export const createDiscovery = (deps: DiscoveryDeps) => {
   const findSources = createSourceCache(createSourceSearch(deps))
-  const guessDeps = { resolver: deps.resolver, probe: deps.probe, maxProbes: MAX_DISCOVERY_PROBES }
+  const guessDeps = {
+    resolver: deps.resolver,
+    providers: deps.providers,
+    maxProbes: MAX_DISCOVERY_PROBES,
+  }
 
   /**
    * @example
@@ -66,39 +74,25 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
   const discover = async (address: string, options: DiscoverOptions = {}): Promise<Discovery> => {
     const { localPart, domain } = splitEmail(address)
     const email = `${localPart}@${domain}`
-    const probing = options.probe !== false
-    // The database's servers are known at once: probe them while the network sources run.
-    const known = probing
-      ? fromDatabase(deps.providers, domain, email).candidates.slice(0, MAX_DISCOVERY_PROBES)
-      : []
-    if (known.length)
+    const onSource = (source: SourceReport) => options.onEvent?.({ type: 'source', source })
+    const searchSources = async () => {
+      const sourced = await findSources(email, domain, onSource)
+      const internal = leaveOutInternal(sourced.candidates, deps.probe.guard)
+      internal.reports.forEach(onSource)
+      return {
+        ...sourced,
+        candidates: internal.kept,
+        sources: [...sourced.sources, ...internal.reports],
+        leftOut: internal.leftOut,
+      }
+    }
+    if (options.probe === false) {
+      const found = await searchSources()
       options.onEvent?.({
         type: 'candidates',
-        provider: deps.providers.byDomain(domain) ?? null,
-        candidates: known,
+        provider: found.provider,
+        candidates: found.candidates,
       })
-    const probeOptions = {
-      signal: options.signal,
-      onResult: (probe: ProbeResult) => options.onEvent?.({ type: 'probe', probe }),
-    }
-    const early = probeCandidates(known, deps.probe, probeOptions)
-
-    const sourced = await findSources(email, domain, (source) =>
-      options.onEvent?.({ type: 'source', source }),
-    )
-    const internal = leaveOutInternal(sourced.candidates, deps.probe.guard)
-    internal.reports.forEach((source) => options.onEvent?.({ type: 'source', source }))
-    const found = {
-      ...sourced,
-      candidates: internal.kept,
-      sources: [...sourced.sources, ...internal.reports],
-    }
-    options.onEvent?.({
-      type: 'candidates',
-      provider: found.provider,
-      candidates: found.candidates,
-    })
-    if (!probing) {
       return {
         email,
         domain,
@@ -106,35 +100,68 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
         candidates: found.candidates,
         probes: [],
         sources: found.sources,
-        leftOut: internal.leftOut,
+        leftOut: found.leftOut,
       }
     }
+
+    const runs = createProbeRuns(deps.probe, {
+      signal: options.signal,
+      onResult: (probe) => options.onEvent?.({ type: 'probe', probe }),
+    })
+    // The database's servers are known at once: probe them while the network sources run.
+    const database = fromDatabase(deps.providers, domain, email)
+    const known = database.candidates.slice(0, MAX_DISCOVERY_PROBES)
+    if (known.length)
+      options.onEvent?.({
+        type: 'candidates',
+        provider: database.provider ?? null,
+        candidates: known,
+      })
+    const early = known.map((c) => runs.claim(c).result)
+    // Guessing too: its names are looked up and probed while the sources run, tentatively until
+    // they are in (a direction they find needs no guess).
+    let announce: (findings: CandidateServer[]) => void = () => undefined
+    const guessing = startGuessing(guessDeps, runs, email, domain, {
+      known: database.candidates,
+      signal: options.signal,
+      onFindings: (findings) => announce(findings),
+    })
+
+    const found = await searchSources()
+    options.onEvent?.({
+      type: 'candidates',
+      provider: found.provider,
+      candidates: found.candidates,
+    })
+    announce = (findings) =>
+      options.onEvent?.({
+        type: 'candidates',
+        provider: found.provider,
+        candidates: [...found.candidates, ...findings],
+      })
     const started = new Set(known.map(keyOf))
     const rest = found.candidates
       .filter((c) => !started.has(keyOf(c)))
       .slice(0, MAX_DISCOVERY_PROBES - known.length)
-    // Guessing depends only on which directions the sources found, so it runs beside the probes.
-    const guessing = guessCandidates(guessDeps, email, domain, found, probeOptions).then(
-      (guessed) => {
-        if (guessed.candidates.length) {
-          options.onEvent?.({
-            type: 'candidates',
-            provider: found.provider,
-            candidates: [...found.candidates, ...guessed.candidates],
-          })
-        }
-        return guessed
-      },
-    )
+    // Claimed before guessing lets go of its guesses for the directions found: a server both
+    // guessed and named by a source keeps its probe running.
+    const restProbes = probeAll(runs, rest)
+    guessing.sourcesIn(found)
     const [earlyResults, restResults, guessed] = await Promise.all([
-      early,
-      probeCandidates(rest, deps.probe, probeOptions),
-      guessing,
+      Promise.all(early),
+      restProbes,
+      guessing.done,
     ])
-    const results = new Map([...earlyResults, ...restResults])
+    const results = new Map(
+      known.flatMap((c, i) => {
+        const result = earlyResults[i]
+        return result ? [[keyOf(c), result] as const] : []
+      }),
+    )
+    restResults.forEach((result, key) => results.set(key, result))
     const probed = found.candidates.map((c) => withProbe(c, results.get(keyOf(c))))
     // A certificate issued to another host: that host, if it answers on the same port.
-    const renamed = await certNameCandidates(probed, results, deps.probe, probeOptions)
+    const renamed = await certNameCandidates(probed, results, (targets) => probeAll(runs, targets))
     if (renamed.candidates.length) {
       options.onEvent?.({
         type: 'candidates',
@@ -147,9 +174,7 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
     const guessReports: SourceReport[] = guessed.candidates.length
       ? [{ type: 'guess', name: domain, status: 'found', servers: guessed.candidates.length }]
       : []
-    ;[...blocked.reports, ...guessReports].forEach((source) =>
-      options.onEvent?.({ type: 'source', source }),
-    )
+    ;[...blocked.reports, ...guessReports].forEach(onSource)
     return {
       email,
       domain,
@@ -157,7 +182,7 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
       candidates: blocked.kept,
       probes: [...results.values(), ...renamed.probes, ...guessed.probes],
       sources: [...found.sources, ...blocked.reports, ...guessReports],
-      leftOut: [...internal.leftOut, ...blocked.leftOut],
+      leftOut: [...found.leftOut, ...blocked.leftOut],
     }
   }
 

@@ -5,7 +5,7 @@
  * the MX hosts, and DNS SRV records (RFC 6186, RFC 8314).
  */
 import { getDomain } from 'tldts'
-import type { Resolver } from '../dns/resolver.ts'
+import type { MxRecord, Resolver } from '../dns/resolver.ts'
 import { MATRIX } from '../probes/matrix.ts'
 import { ProbeError } from '../errors/probe-error.ts'
 import { type Provider, type ProviderIndex, expandPlaceholders } from '../providers/index.ts'
@@ -132,6 +132,37 @@ export const fromAutoconfig = async (
 }
 
 /**
+ * The MX hosts worth a look, best first, and a report for each one refused: split-horizon DNS
+ * often names an internal MX (mx.corp.internal), which the guard would refuse, so it is reported
+ * with a code and neither looked up in the database nor guessed.
+ * @example
+ * mxHostsOf([{ exchange: 'MX.Example.com.', priority: 10 }]).mxHosts // ['mx.example.com']
+ */
+export const mxHostsOf = (
+  records: ReadonlyArray<Pick<MxRecord, 'exchange'>>,
+): { mxHosts: string[]; refused: SourceReport[] } => {
+  const named = records
+    .map((r) => r.exchange.toLowerCase().replace(/\.$/, ''))
+    .filter((host) => host && host !== '.')
+  const refused: SourceReport[] = []
+  const mxHosts = named.filter((host) => {
+    const checked = checkHostName(host)
+    if (checked.kind === 'name') return true
+    const reason = checked.kind === 'ip' ? 'an IP address, not a host name' : checked.reason
+    refused.push({
+      type: 'mx',
+      name: host,
+      status: 'error',
+      servers: 0,
+      code: 'TARGET_BLOCKED',
+      detail: `${host}: ${reason}`,
+    })
+    return false
+  })
+  return { mxHosts, refused }
+}
+
+/**
  * The domain's MX hosts: a provider that hosts them (Tencent Exmail behind mxbiz1.qq.com, Alibaba
  * behind mxhichina.com, Microsoft 365), else the autoconfig of the MX host's registrable domain.
  */
@@ -151,26 +182,7 @@ export const fromMx = async (
       reports: [{ type: 'mx', name: domain, status: 'error', servers: 0, code }],
     }
   }
-  const named = records
-    .map((r) => r.exchange.toLowerCase().replace(/\.$/, ''))
-    .filter((host) => host && host !== '.')
-  // Split-horizon DNS often names an internal MX (mx.corp.internal): the guard would refuse it,
-  // so it is reported with a code and neither looked up in the database nor guessed.
-  const refused: SourceReport[] = []
-  const mxHosts = named.filter((host) => {
-    const checked = checkHostName(host)
-    if (checked.kind === 'name') return true
-    const reason = checked.kind === 'ip' ? 'an IP address, not a host name' : checked.reason
-    refused.push({
-      type: 'mx',
-      name: host,
-      status: 'error',
-      servers: 0,
-      code: 'TARGET_BLOCKED',
-      detail: `${host}: ${reason}`,
-    })
-    return false
-  })
+  const { mxHosts, refused } = mxHostsOf(records)
   const withRefused = <T extends SourceResult>(result: T): T => ({
     ...result,
     reports: [...refused, ...result.reports],

@@ -61,7 +61,7 @@ const run = async (names: Record<string, string>) => {
   const deps = depsFor(names)
   const results = await probeCandidates([corp()], deps)
   expect(results.get(keyOf(corp()))?.problems).toContain('TLS_CERT_NAME')
-  return certNameCandidates([corp()], results, deps)
+  return certNameCandidates([corp()], results, (targets) => probeCandidates(targets, deps))
 }
 
 describe('a certificate issued to another host', () => {
