@@ -10,6 +10,7 @@ import type { Provider, Region } from '../providers/index.ts'
 import { recommend } from '../recommend/index.ts'
 import { type RecommendationView, recommendationView } from './report.ts'
 import type { Lang, Needs } from '../model/domain.ts'
+import type { RegionSource } from '../model/region.ts'
 
 /**
  * @example
@@ -22,6 +23,7 @@ export const createLiveRecommendation = (input: {
   needs?: Needs
   probed: boolean
   region?: Region
+  regionFrom?: RegionSource
 }) => {
   let provider: Provider | null = null
   let candidates: CandidateServer[] = []

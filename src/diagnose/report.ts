@@ -10,6 +10,7 @@ import type { Region } from '../providers/index.ts'
 import { providerName } from '../providers/index.ts'
 import { type Recommendation, recommend } from '../recommend/index.ts'
 import type { Lang, Needs } from '../model/domain.ts'
+import type { RegionSource } from '../model/region.ts'
 
 /** A server as the API shows it. */
 export interface ReportServer {
@@ -69,6 +70,8 @@ export const buildReport = (
     needs?: Needs
     probed: boolean
     region?: Region
+    /** Whether `region` is the user's answer or their browser's time zone's. */
+    regionFrom?: RegionSource
     /** The measured handshakes of the provider's alternative hosts (probing runs only). */
     stability?: readonly HostStability[]
   },
@@ -81,6 +84,8 @@ export const buildReport = (
     lang: options.lang,
     probed: options.probed,
     region: options.region,
+    regionFrom: options.regionFrom,
+    stability: options.stability,
     leftOut: found.leftOut,
   })
   const provider = found.provider
@@ -89,6 +94,7 @@ export const buildReport = (
     domain: found.domain,
     lang: options.lang,
     region: options.region ?? null,
+    regionFrom: options.region ? (options.regionFrom ?? 'answer') : null,
     provider: provider
       ? {
           id: provider.id,
@@ -104,6 +110,7 @@ export const buildReport = (
     probes: found.probes,
     sources: found.sources,
     stability: stabilityReport(options.stability ?? []),
+    hostChoice: rec.hostChoice,
   }
 }
 

@@ -113,6 +113,9 @@ const inLanguage = (body: Body, lang: Lang, index: ProviderIndex): Report => {
     needs: body.needs ?? undefined,
     lang,
     probed: body.probed,
+    region: report.region ?? undefined,
+    regionFrom: report.regionFrom ?? undefined,
+    stability: report.stability?.hosts,
   })
   const view = recommendationView(rec)
   const same =
@@ -149,8 +152,10 @@ export const savedReport = (
   const report = options.lang ? inLanguage(body, options.lang, options.providers) : body.report
   return {
     ...report,
-    // Reports stored before the measurement existed have none.
+    // Reports stored before the measurement and the choice existed have neither.
     stability: report.stability ?? null,
+    hostChoice: report.hostChoice ?? [],
+    regionFrom: report.regionFrom ?? (report.region ? 'answer' : null),
     id: stored.id,
     url: reportUrl(stored.id),
     createdAt: new Date(stored.createdAt).toISOString(),

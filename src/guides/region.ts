@@ -4,9 +4,11 @@
  * naming the other one ("outside mainland China, use hwimap.exmail.qq.com if the connection is
  * slow"). Tencent Exmail, NetEase qiye, Aliyun and 263 publish such pairs (data/providers).
  */
+import type { HostStability } from '../discovery/stability.ts'
 import type { CandidateServer } from '../discovery/types.ts'
 import type { Provider, Region } from '../providers/index.ts'
-import { REGION_WORDS } from '../recommend/texts.ts'
+import { type HostChoice, choiceDraft, measuredDraft } from '../recommend/host-choice.ts'
+import { REGION_WORDS, say } from '../recommend/texts.ts'
 import { message } from './messages.ts'
 import type { Lang } from '../model/domain.ts'
 
@@ -74,4 +76,30 @@ export const regionNotice = (
   const key =
     region === first.chosen.region ? 'common.notice.region' : 'common.notice.regionDefault'
   return message(lang, key, vars)
+}
+
+const sameHost = (a: { protocol: string; host: string; port: number }, b: typeof a) =>
+  a.protocol === b.protocol && a.host === b.host && a.port === b.port
+
+/**
+ * A stored report's choice among the provider's alternative hosts, for the hosts this guide uses:
+ * which host and why, naming the other (the report's own reasons, in the guide's language), then
+ * what the service measured of them, from its own location.
+ *
+ * @example
+ * choiceNotices([chosenIn, chosenOut], report.hostChoice, report.stability?.hosts, 'zh-CN')
+ * // ['你在中国大陆境外收发邮件，因此推荐 IMAP hwimap.exmail.qq.com:993。…', …]
+ */
+export const choiceNotices = (
+  chosen: readonly (CandidateServer | undefined)[],
+  choices: readonly HostChoice[],
+  stability: readonly HostStability[] | undefined,
+  lang: Lang,
+): string[] => {
+  const used = choices.filter((choice) => chosen.some((c) => c && sameHost(c, choice)))
+  const measured = [...new Set(used.map((c) => c.protocol))].flatMap((protocol) => {
+    const draft = measuredDraft(protocol, stability)
+    return draft ? [draft] : []
+  })
+  return [...used.map((c) => choiceDraft(c, stability)), ...measured].map((d) => say(d, lang).text)
 }

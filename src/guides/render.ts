@@ -11,10 +11,12 @@ import { CLIENTS } from './clients/index.ts'
 import { usualErrors } from './errors.ts'
 import { isMessageKey, message } from './messages.ts'
 import { oauthNotice, signsInOnWeb } from './oauth.ts'
-import { preferRegion, regionNotice } from './region.ts'
+import { choiceNotices, preferRegion, regionNotice } from './region.ts'
 import type { ClientId, ClientSpec, Guide, GuideServer, GuideStep, StepSpec } from './types.ts'
 import type { IncomingProtocol, Lang } from '../model/domain.ts'
 import type { Region } from '../providers/index.ts'
+import type { HostStability } from '../discovery/stability.ts'
+import type { HostChoice } from '../recommend/host-choice.ts'
 
 export interface GuideOptions {
   lang: Lang
@@ -22,6 +24,12 @@ export interface GuideOptions {
   protocol?: IncomingProtocol
   /** Where the user reads mail: picks among a provider's regional hosts and names the other. */
   region?: Region
+  /**
+   * A stored report's choice among the provider's alternative hosts: its recommended hosts are
+   * used as they are (the settings list them first) and the notices say why, with what it measured.
+   */
+  hostChoice?: readonly HostChoice[]
+  stability?: readonly HostStability[]
 }
 
 const PROTOCOL_NAMES: Record<IncomingProtocol, string> = { imap: 'IMAP', pop3: 'POP3' }
@@ -93,10 +101,11 @@ export const renderGuide = (
   const spec = CLIENTS[client]
   const offered = offeredServers(settings)
   const protocol = chooseProtocol(offered.incoming, options.protocol)
-  const chosenIn = preferRegion(offered.incoming, options.region).find(
-    (s) => s.protocol === protocol,
-  )
-  const chosenOut = preferRegion(offered.outgoing, options.region)[0]
+  // A report already chose among regional hosts; only settings without one are ordered here.
+  const order = (list: CandidateServer[]) =>
+    options.hostChoice ? list : preferRegion(list, options.region)
+  const chosenIn = order(offered.incoming).find((s) => s.protocol === protocol)
+  const chosenOut = order(offered.outgoing)[0]
   const incoming = guideServer(spec, lang, chosenIn)
   const outgoing = guideServer(spec, lang, chosenOut)
   const provider = settings.provider
@@ -134,14 +143,20 @@ export const renderGuide = (
     notices.push(message(lang, 'common.notice.broken'))
   if (incoming?.security === 'none' || outgoing?.security === 'none')
     notices.push(message(lang, 'common.notice.insecure'))
-  const regional = regionNotice(
-    [chosenIn, chosenOut],
-    [...settings.incoming, ...settings.outgoing],
-    provider,
-    options.region,
-    lang,
-  )
-  if (regional) notices.push(regional)
+  if (options.hostChoice) {
+    notices.push(
+      ...choiceNotices([chosenIn, chosenOut], options.hostChoice, options.stability, lang),
+    )
+  } else {
+    const regional = regionNotice(
+      [chosenIn, chosenOut],
+      [...settings.incoming, ...settings.outgoing],
+      provider,
+      options.region,
+      lang,
+    )
+    if (regional) notices.push(regional)
+  }
 
   const usernameDiffers =
     incoming !== null && incoming.username.toLowerCase() !== settings.email.toLowerCase()

@@ -407,6 +407,8 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
           probe: '1 to probe the candidates.',
           region:
             'Where the user reads mail (cn: mainland China, intl: elsewhere); picks among a provider’s regional hosts and names the other.',
+          timeZone:
+            'The browser’s IANA time zone (Asia/Shanghai …): without `region`, a mainland zone means cn, any other intl, and the report says the region came from the time zone.',
         }),
         responses: {
           200: { description: 'The report.', content: json(ref('Report')) },

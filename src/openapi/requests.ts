@@ -113,6 +113,12 @@ export const langFromHeader = (header: string | undefined): Lang =>
 /** `cn`: the user reads mail in mainland China; `intl`: elsewhere. */
 export const RegionSchema = z.enum(REGIONS)
 
+/** An IANA time zone name as a browser reports it (Asia/Shanghai, Europe/Berlin, UTC). */
+export const TimeZoneSchema = z
+  .string()
+  .max(64, 'timeZone is longer than 64 characters')
+  .regex(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, 'timeZone is not a time zone name')
+
 export const NeedsSchema = z
   .object({
     devices: z.enum(['one', 'several']).optional(),
@@ -130,6 +136,8 @@ export const DiagnoseRequest = z
     probe: z.boolean().default(true),
     /** Where the user reads mail; picks among a provider's regional hosts (Exmail hwimap…). */
     region: RegionSchema.optional(),
+    /** The browser's time zone: the region's default when `region` is not given. */
+    timeZone: TimeZoneSchema.optional(),
   })
   .strict()
 
@@ -137,6 +145,7 @@ export const LookupQuery = z.object({
   email: EmailSchema,
   lang: LangSchema.optional(),
   region: RegionSchema.optional(),
+  timeZone: TimeZoneSchema.optional(),
   probe: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')

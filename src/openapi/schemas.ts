@@ -11,6 +11,8 @@ import { CLIENT_IDS } from '../guides/types.ts'
 import { BUDGETS } from '../security/costs.ts'
 import { INCOMING_PROTOCOLS, LANGS, PROTOCOLS, SECURITIES } from '../model/domain.ts'
 import { LoginVerdictSchema } from './login-schemas.ts'
+import { REGION_SOURCES } from '../model/region.ts'
+import { CHOICE_REASONS } from '../recommend/host-choice.ts'
 
 export const ProbeCodeSchema = z
   .enum(PROBE_CODE_LIST)
@@ -191,13 +193,43 @@ export const StabilitySchema = z
       'When a diagnosis probes a provider that publishes alternative hosts for the same mailbox (Exmail’s imap and hwimap …): each of them got a few TCP + TLS handshakes from the service; null otherwise.',
   })
 
+const ChoiceHostSchema = z
+  .object({
+    protocol: Protocol,
+    host: z.string(),
+    port: z.number().int(),
+    region: z.enum(['cn', 'intl']),
+  })
+  .strict()
+
+export const HostChoiceSchema = z
+  .object({
+    protocol: Protocol,
+    host: z.string(),
+    port: z.number().int(),
+    region: z.enum(['cn', 'intl']),
+    because: z.enum(CHOICE_REASONS).meta({
+      description:
+        '`region`: the user’s answer; `time-zone`: the region their browser’s time zone suggests; `steadier`: no region, and this host connected clearly more steadily from the service; `provider-default`: no region and no clear difference (the provider’s first host); `unreachable`: the other host did not answer the service’s checks.',
+    }),
+    alternative: ChoiceHostSchema.nullable().meta({
+      description:
+        'The host to use instead if this one is slow: the other region’s (for `unreachable`, the host that did not answer the service, which may answer the user).',
+    }),
+  })
+  .strict()
+
 export const ReportSchema = z
   .object({
     email: z.string(),
     domain: z.string(),
     lang: z.enum(LANGS),
     region: z.enum(['cn', 'intl']).nullable().meta({
-      description: 'The region the request gave (chooses among regional hosts), or null.',
+      description:
+        'The region the hosts were chosen for (the answer, else the time zone’s), or null.',
+    }),
+    regionFrom: z.enum(REGION_SOURCES).nullable().meta({
+      description: 'Where `region` came from: the user’s `answer` or the browser’s `time-zone`.',
     }),
     provider: z
       .object({
@@ -237,6 +269,10 @@ export const ReportSchema = z
     probes: z.array(ProbeResultSchema),
     sources: z.array(SourceReportSchema),
     stability: StabilitySchema,
+    hostChoice: z.array(HostChoiceSchema).meta({
+      description:
+        'Which of the provider’s alternative hosts (per protocol) is recommended, why, and the one to switch to; empty when the provider publishes none.',
+    }),
   })
   .strict()
 

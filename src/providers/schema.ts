@@ -6,6 +6,9 @@
 import { z } from 'zod'
 import { isHostName, normalizeDomain } from './domain.ts'
 import { PROTOCOLS, SECURITIES, type Protocol, type Security } from '../model/domain.ts'
+import { REGIONS, type Region } from '../model/region.ts'
+
+export { REGIONS, type Region }
 
 export const AUTH_METHODS = [
   'password',
@@ -35,13 +38,10 @@ export const HINT_KINDS = [
   'security',
   'unknown',
 ] as const
-/** Where the user reads mail: mainland China, or elsewhere. */
-export const REGIONS = ['cn', 'intl'] as const
 /** How a provider without IMAP/POP3/SMTP for third-party clients can still be reached. */
 export const CLIENT_ACCESS = ['bridge', 'none'] as const
 
 export type Credential = (typeof CREDENTIALS)[number]
-export type Region = (typeof REGIONS)[number]
 
 const PLACEHOLDER_HOST = /^(?:[a-z0-9_-]+\.|%EMAILDOMAIN%\.?)*(?:[a-z0-9_-]+|%EMAILDOMAIN%)$/i
 

@@ -11,7 +11,7 @@ import { oauthClientList } from './oauth-clients.ts'
 import { serverList, sourcesLabel } from './labels.ts'
 import { chooseProtocol } from './protocol-choice.ts'
 import { NO_CONTEXT, probeContext, rankUsable, standingOf } from './rank.ts'
-import { regionNote } from './region-notes.ts'
+import { chooseHost, choiceDraft, measuredDraft } from './host-choice.ts'
 import { serverNotes } from './server-notes.ts'
 import { say, type Draft, type Localized, type Notes } from './texts.ts'
 import type { Recommendation, RecommendInput } from './types.ts'
@@ -84,13 +84,22 @@ export const recommend = (input: RecommendInput): Recommendation => {
   const pop3 = candidates.filter((c) => c.protocol === 'pop3')
   const smtp = candidates.filter((c) => c.protocol === 'smtp')
 
-  const { region } = input
   const choice = chooseProtocol(input.needs, rank(imap)[0] ?? null, rank(pop3)[0] ?? null)
-  const incoming = choice.protocol
-    ? (rank(choice.protocol === 'imap' ? imap : pop3)[0] ?? null)
-    : null
-  const outgoing = rank(smtp)[0] ?? null
-  const regional = [regionNote(incoming, candidates, region), regionNote(outgoing, smtp, region)]
+  // Among a provider's alternative hosts: by region, then by the measured stability.
+  const among = { region: input.region, regionFrom: input.regionFrom, stability: input.stability }
+  const inList = choice.protocol === 'pop3' ? pop3 : imap
+  const inPick = choice.protocol ? chooseHost(rank(inList), inList, among) : null
+  const outPick = chooseHost(rank(smtp), smtp, among)
+  const incoming = inPick?.chosen ?? null
+  const outgoing = outPick.chosen
+  const hostChoice = [inPick?.choice, outPick.choice].filter((c) => c !== null && c !== undefined)
+  const regional: Draft[] = [
+    ...hostChoice.map((c) => choiceDraft(c, input.stability)),
+    ...[incoming, outgoing].flatMap((c) => {
+      const measured = c ? measuredDraft(c.protocol, input.stability) : null
+      return measured ? [measured] : []
+    }),
+  ]
 
   const context = { probes, publisher: publisherOf(provider) }
   const inNotes = serverNotes('incoming', [...imap, ...pop3], incoming, context)
@@ -109,7 +118,7 @@ export const recommend = (input: RecommendInput): Recommendation => {
     ...choice.reasons,
     ...inNotes.reasons,
     ...outNotes.reasons,
-    ...regional.filter((d): d is Draft => d !== null),
+    ...regional,
     ...verificationNotes(chosen, input.probed),
     ...fromProvider.reasons,
     ...usernameNotes,
@@ -163,5 +172,6 @@ export const recommend = (input: RecommendInput): Recommendation => {
     ),
     username,
     hints: provider ? hintsFor(provider, lang) : [],
+    hostChoice,
   }
 }

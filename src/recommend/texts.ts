@@ -131,6 +131,26 @@ export const TEXTS = {
     'zh-CN':
       '{server} 是服务商供{region}使用的服务器。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或连接缓慢，请改用它。',
   },
+  SERVER_REGION_TIMEZONE: {
+    en: 'Your browser’s time zone suggests you read your mail {region}, so {server} is recommended (if not, answer “Where do you read your mail?”). {alternative} serves the same mailbox {other}: use it if you read mail there, or if this connection is slow or drops.',
+    'zh-CN':
+      '根据浏览器的时区，你应该是在{region}收发邮件，因此推荐 {server}（如果不是，请回答“你在哪里收发邮件？”）。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或当前连接缓慢、经常断开，请改用它。',
+  },
+  SERVER_STEADIER: {
+    en: '{server} connected more steadily from this service ({measure}) than {alternative}, the host for mail read {other} ({altMeasure}), so it is recommended. This service measures from its own location, not yours: if you read your mail {other}, or if this connection is slow, use {alternative}.',
+    'zh-CN':
+      '从本服务测得 {server} 的连接更稳定（{measure}），优于供{other}使用的 {alternative}（{altMeasure}），因此推荐前者。本服务是从自己的位置测量的，而不是你的位置：如果你在{other}收发邮件，或连接缓慢，请改用 {alternative}。',
+  },
+  SERVER_ALTERNATIVE_UNREACHABLE: {
+    en: '{alternative}, the provider’s host for mail read {other}, did not answer this service’s checks, so {server} (the host for mail read {region}) is recommended. This service checks from its own location, not yours: if {alternative} works where you read your mail, you can use it instead.',
+    'zh-CN':
+      '服务商供{other}使用的 {alternative} 没有响应本服务的检测，因此推荐 {server}（供{region}使用）。本服务是从自己的位置检测的，而不是你的位置：如果在你收发邮件的地方 {alternative} 可用，也可以改用它。',
+  },
+  SERVER_MEASURED: {
+    en: 'Connect times of the {protocol} hosts, measured from this service’s own location, not yours (three TCP + TLS handshakes each; spread = slowest − fastest): {hosts}.',
+    'zh-CN':
+      '{protocol} 服务器的连接时间，从本服务所在的位置测得，而不是你的位置（每台三次 TCP + TLS 握手；波动 = 最慢 − 最快）：{hosts}。',
+  },
   USERNAME_OUTGOING: {
     en: 'For sending (SMTP) the username is different: {value}.',
     'zh-CN': '发信（SMTP）使用不同的用户名：{value}。',

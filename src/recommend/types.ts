@@ -3,7 +3,10 @@
  * The recommendation's input and output: which incoming and outgoing server to use, which
  * secret and username to type, and why, in the user's language.
  */
+import type { HostStability } from '../discovery/stability.ts'
 import type { CandidateServer } from '../discovery/types.ts'
+import type { RegionSource } from '../model/region.ts'
+import type { HostChoice } from './host-choice.ts'
 import type { Provider } from '../providers/schema.ts'
 import type { Lang, Needs, IncomingProtocol } from '../model/domain.ts'
 import type { Region } from './rank.ts'
@@ -19,6 +22,10 @@ export interface RecommendInput {
   probed: boolean
   /** Where the user reads mail, when known: picks among a provider's regional hosts. */
   region?: Region
+  /** Whether `region` is the user's answer or their browser's time zone's (default: answer). */
+  regionFrom?: RegionSource
+  /** The measured handshakes of the provider's alternative hosts (probing runs only). */
+  stability?: readonly HostStability[]
   /** Servers a source named that point inside (localhost, private addresses): left out, said so. */
   leftOut?: readonly CandidateServer[]
 }
@@ -51,4 +58,6 @@ export interface Recommendation {
   username: { form: 'address' | 'local-part' | 'other'; value: string } | null
   /** The provider's hints in `lang`; empty when no provider is known. */
   hints: string[]
+  /** Which of the provider's alternative hosts each direction uses and why (empty: none). */
+  hostChoice: HostChoice[]
 }

@@ -22,6 +22,7 @@ import type { AppEnv } from './app-env.ts'
 import { readJson } from './read-json.ts'
 import { respondWithReport } from './report-stream.ts'
 import type { Lang, Needs } from '../model/domain.ts'
+import { resolveRegion } from '../model/region.ts'
 import { DiagnoseRequest, langFromHeader } from '../openapi/requests.ts'
 
 /**
@@ -59,7 +60,15 @@ const saveOrKeep = async (
 export const diagnoseResponse = (
   c: Context<AppEnv>,
   deps: DiagnoseDeps,
-  input: { email: string; lang: Lang; needs?: Needs; probe: boolean; region?: Region },
+  input: {
+    email: string
+    lang: Lang
+    needs?: Needs
+    probe: boolean
+    region?: Region
+    /** The browser's time zone: the region's default when none was answered. */
+    timeZone?: string
+  },
 ) => {
   // The sources' DNS queries and fetches, and the probes, are billed as they happen.
   deps.costs.need('lookups')
@@ -67,7 +76,16 @@ export const diagnoseResponse = (
   const release = input.probe ? deps.budget.tryAcquire(DIAGNOSE_SOCKETS) : () => undefined
   if (!release) return busy(c)
   return respondWithReport(c, async (emit) => {
-    const live = createLiveRecommendation({ ...input, probed: input.probe })
+    const { region, regionFrom } = resolveRegion(input)
+    const { email, lang, needs } = input
+    const live = createLiveRecommendation({
+      email,
+      lang,
+      needs,
+      probed: input.probe,
+      region,
+      regionFrom,
+    })
     // Only a probing run can be cut short; reading the signal makes @hono/node-server build the
     // whole Web Request.
     const signal = input.probe ? c.req.raw.signal : undefined
@@ -91,7 +109,8 @@ export const diagnoseResponse = (
         lang: input.lang,
         needs: input.needs,
         probed: input.probe,
-        region: input.region,
+        region,
+        regionFrom,
         stability: stability ? await stability.results() : [],
       })
       return deps.storage

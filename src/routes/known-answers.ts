@@ -10,6 +10,7 @@
  * A runtime that can answer before the app ({@link KnownAnswers.plain}, src/node.ts) reads a
  * plain query by hand (known-plain-query.ts) and keeps each filled answer's bytes and headers.
  */
+import { type RegionSource, resolveRegion } from '../model/region.ts'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getQueryParam } from 'hono/utils/url'
 import { LRUCache } from 'lru-cache'
@@ -160,8 +161,13 @@ const toPlain = (res: KnownResponse): PlainResponse => {
   return { status: res.status, head, body }
 }
 
-const lookupKey = (domain: string, lang: string, region: string | undefined) =>
-  `lookup ${domain} ${lang} ${region ?? ''}`
+/** A region from the time zone says so in the report: its answer is kept apart from an answered one's. */
+const lookupKey = (
+  domain: string,
+  lang: string,
+  region: string | undefined,
+  regionFrom?: RegionSource,
+) => `lookup ${domain} ${lang} ${region ?? ''}${regionFrom === 'time-zone' ? ' time-zone' : ''}`
 const autoconfigKey = (domain: string) => `autoconfig ${domain}`
 
 export interface KnownAnswers {
@@ -213,13 +219,13 @@ export const knownAnswers = (deps: KnownAnswersDeps): KnownAnswers => {
     const address = known(query.data.email)
     if (!address) return null
     const lang = query.data.lang ?? langFromHeader(req.header('accept-language'))
-    const { region } = query.data
+    const { region, regionFrom } = resolveRegion(query.data)
     return {
-      key: lookupKey(address.domain, lang, region),
+      key: lookupKey(address.domain, lang, region, regionFrom),
       localPart: address.localPart,
       build: async () => {
         const found = await deps.discovery.discover(standIn(address.domain), { probe: false })
-        const report = buildReport(found, { lang, probed: false, region })
+        const report = buildReport(found, { lang, probed: false, region, regionFrom })
         const json = JSON.stringify(report)
         return toAnswer(json, escapeJsonText, 'application/json', 'Accept-Language')
       },

@@ -21,8 +21,8 @@ export const lookupRoutes = (deps: DiagnoseDeps) => {
     const query = LookupQuery.safeParse(c.req.query())
     if (!query.success) return invalidInput(c, query.error, 'email')
     const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
-    const { email, probe, region } = query.data
-    return diagnoseResponse(c, deps, { email, probe, lang, region })
+    const { email, probe, region, timeZone } = query.data
+    return diagnoseResponse(c, deps, { email, probe, lang, region, timeZone })
   })
   return app
 }

@@ -101,8 +101,15 @@ export const reportsRoutes = (deps: ReportsDeps) => {
     const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
     const settings = settingsFromReport(report, storage.providers)
     const protocol = query.data.protocol ?? report.protocol ?? undefined
-    const region = report.region ?? undefined
-    return c.json(renderGuide(client.id, settings, { lang, protocol, region }))
+    return c.json(
+      renderGuide(client.id, settings, {
+        lang,
+        protocol,
+        region: report.region ?? undefined,
+        hostChoice: report.hostChoice,
+        stability: report.stability?.hosts,
+      }),
+    )
   })
 
   app.get('/:id/mobileconfig', async (c) => {

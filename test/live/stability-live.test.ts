@@ -80,4 +80,34 @@ describe('measured connect stability against the lab', () => {
       Array(3).fill('TCP_REFUSED'),
     )
   })
+
+  it('the choice on real servers: outside mainland China full.lab.test; SMTP falls back to the mainland host, saying why', async () => {
+    const report = await diagnose({ email: 'li@regional.test', lang: 'en', region: 'intl' })
+    expect(report.recommended.incoming).toMatchObject({ host: full.name, verified: true })
+    expect(report.recommended.outgoing).toMatchObject({ host: submission.name, verified: true })
+    expect(
+      report.hostChoice.map((c) => [c.protocol, c.host, c.because, c.alternative?.host]),
+    ).toEqual([
+      ['imap', full.name, 'region', tls.name],
+      ['smtp', submission.name, 'unreachable', starttls.name],
+    ])
+    const measured = report.reasons.filter((r) => r.code === 'SERVER_MEASURED').map((r) => r.text)
+    expect(measured).toHaveLength(2)
+    expect(measured[0]).toMatch(
+      new RegExp(`${tls.name} median \\d+ ms \\(spread \\d+ ms, 3 of 3 answered\\)`),
+    )
+  })
+
+  it('no answer, a mainland time zone: the mainland hosts, the report saying the region came from the time zone', async () => {
+    const report = await diagnose({
+      email: 'li@regional.test',
+      lang: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+    })
+    expect(report).toMatchObject({ region: 'cn', regionFrom: 'time-zone' })
+    expect(report.recommended.incoming?.host).toBe(tls.name)
+    expect(report.reasons.find((r) => r.code === 'SERVER_REGION_TIMEZONE')?.text).toContain(
+      '根据浏览器的时区',
+    )
+  })
 })

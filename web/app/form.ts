@@ -7,7 +7,7 @@ import { suggestProviders } from '../lib/api.ts'
 import { h } from '../lib/dom.ts'
 import type { Translate } from '../lib/messages.ts'
 import type { Needs } from '../../src/model/domain.ts'
-import { regionFromTimeZone } from '../lib/region.ts'
+import { browserTimeZone, regionFromTimeZone } from '../lib/region.ts'
 import type { Region } from '../lib/types.ts'
 
 export interface FormValues {
@@ -15,6 +15,8 @@ export interface FormValues {
   needs: Needs
   probe: boolean
   region: Region
+  /** True once the user picked an answer; until then `region` is the time zone's default. */
+  regionAnswered: boolean
 }
 
 export const emptyForm = (): FormValues => ({
@@ -22,7 +24,23 @@ export const emptyForm = (): FormValues => ({
   needs: {},
   probe: true,
   region: regionFromTimeZone(),
+  regionAnswered: false,
 })
+
+/**
+ * What the diagnosis is told about the region: the answer when the user gave one, and always the
+ * browser's time zone (the service takes its default from it and says so).
+ *
+ * @example
+ * regionInput(emptyForm()) // { timeZone: 'Europe/Berlin' }
+ */
+export const regionInput = (v: FormValues): { region?: Region; timeZone?: string } => {
+  const timeZone = browserTimeZone()
+  return {
+    ...(v.regionAnswered ? { region: v.region } : {}),
+    ...(timeZone ? { timeZone } : {}),
+  }
+}
 
 const checkbox = (name: string, label: string, checked: boolean) =>
   h('label', { class: 'check' }, h('input', { type: 'checkbox', name, checked }), ' ', label)
@@ -81,6 +99,11 @@ export const createForm = (
         h('legend', {}, t('form.region')),
         radio('cn', t('form.regionCn'), values.region === 'cn', 'region'),
         radio('intl', t('form.regionIntl'), values.region === 'intl', 'region'),
+        h(
+          'p',
+          { class: 'help', id: 'region-help' },
+          t(values.regionAnswered ? 'form.regionAnswered' : 'form.regionDefault'),
+        ),
       ),
       h(
         'div',
@@ -109,8 +132,14 @@ export const createForm = (
       needs,
       probe: data.get('probe') !== null,
       region: data.get('region') === 'cn' ? 'cn' : 'intl',
+      regionAnswered,
     }
   }
+  let regionAnswered = values.regionAnswered
+  form.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.name === 'region')
+      regionAnswered = true
+  })
 
   // Suggestions once the domain part starts: "ann@16" offers ann@163.com, ann@126.com …
   let timer: ReturnType<typeof setTimeout> | undefined

@@ -17,7 +17,7 @@ import { renderResult } from '../lib/result.ts'
 import { daysKept, renderShare } from '../lib/share.ts'
 import type { Report } from '../lib/types.ts'
 import { renderDetails } from './details.ts'
-import { type FormValues, createForm, emptyForm } from './form.ts'
+import { type FormValues, createForm, emptyForm, regionInput } from './form.ts'
 import { renderComparison } from './compare.ts'
 import { createGuideTabs } from './guides.ts'
 import type { Lang } from '../../src/model/domain.ts'
@@ -227,7 +227,7 @@ const render = () => {
 
   const run = async (input: FormValues) => {
     const report = await diagnosis.run(
-      { email: input.email, lang, needs: input.needs, probe: input.probe, region: input.region },
+      { email: input.email, lang, needs: input.needs, probe: input.probe, ...regionInput(input) },
       () => {
         controller?.abort()
         lastRun = input

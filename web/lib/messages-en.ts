@@ -21,6 +21,10 @@ export const en = {
   'form.region': 'Where do you read your mail?',
   'form.regionCn': 'Mainland China',
   'form.regionIntl': 'Elsewhere',
+  'form.regionDefault':
+    'Preset from your browser’s time zone; change it if it is wrong. Some providers have separate servers for mainland China and for elsewhere.',
+  'form.regionAnswered':
+    'Some providers have separate servers for mainland China and for elsewhere.',
   'form.keepOnServer': 'Keep my mail on the server',
   'form.offline': 'I often read mail offline',
   'form.serverQuotaSmall': 'My mailbox on the server is small',
@@ -51,6 +55,15 @@ export const en = {
   'result.none': 'No working incoming server was found',
   'result.provider': 'Provider: {name}',
   'result.why': 'Why',
+  'result.choice': 'Which of the provider’s servers',
+  'result.measured':
+    'Connect times measured from this service’s own location, not yours: three TCP + TLS handshakes each; spread is the slowest minus the fastest.',
+  'result.hostLine':
+    '{region}: median {median} ms, spread {spread} ms, {answered} of {attempts} handshakes completed',
+  'result.hostFailed': '{region}: no handshake completed (0 of {attempts})',
+  'result.hostChosen': 'recommended',
+  'region.cn': 'mainland China',
+  'region.intl': 'outside mainland China',
   'result.warnings': 'Warnings',
   'result.hints': 'Before you start',
   'result.settings': 'Settings to enter',

@@ -23,6 +23,9 @@ export const zhCN: Record<MessageKey, string> = {
   'form.region': '你在哪里收发邮件？',
   'form.regionCn': '中国大陆',
   'form.regionIntl': '其他地区',
+  'form.regionDefault':
+    '已根据浏览器的时区预先选择；如果不对，请更改。部分服务商为中国大陆和其他地区分别提供服务器。',
+  'form.regionAnswered': '部分服务商为中国大陆和其他地区分别提供服务器。',
   'form.keepOnServer': '邮件要保留在服务器上',
   'form.offline': '我经常离线阅读邮件',
   'form.serverQuotaSmall': '服务器上的邮箱空间很小',
@@ -53,6 +56,15 @@ export const zhCN: Record<MessageKey, string> = {
   'result.none': '未找到可用的收件服务器',
   'result.provider': '服务商：{name}',
   'result.why': '原因',
+  'result.choice': '选用服务商的哪台服务器',
+  'result.measured':
+    '以下连接时间是从本服务所在的位置测得的，而不是你的位置：每台服务器三次 TCP + TLS 握手；波动为最慢与最快之差。',
+  'result.hostLine':
+    '{region}：中位数 {median} 毫秒，波动 {spread} 毫秒，{attempts} 次握手中 {answered} 次完成',
+  'result.hostFailed': '{region}：{attempts} 次握手均未完成',
+  'result.hostChosen': '推荐',
+  'region.cn': '中国大陆境内',
+  'region.intl': '中国大陆境外',
   'result.warnings': '警告',
   'result.hints': '开始之前',
   'result.settings': '需要填写的设置',

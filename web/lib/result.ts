@@ -107,6 +107,69 @@ const notes = (title: string, cls: string, items: string[], H: 'h3' | 'h4') =>
         ),
       )
 
+/** Reasons about the choice among a provider's alternative hosts: shown in their own block. */
+const CHOICE_CODES = new Set([
+  'SERVER_REGION',
+  'SERVER_REGION_TIMEZONE',
+  'SERVER_REGION_DEFAULT',
+  'SERVER_STEADIER',
+  'SERVER_ALTERNATIVE_UNREACHABLE',
+  'SERVER_MEASURED',
+])
+
+type Stability = NonNullable<Report['stability']>
+
+const hostLine = (o: ResultOptions, host: Stability['hosts'][number], chosen: boolean) => {
+  const region = host.region ? o.t(`region.${host.region}`) : host.host
+  const figures =
+    host.medianMs === null
+      ? o.t('result.hostFailed', { region, attempts: String(host.attempts.length) })
+      : o.t('result.hostLine', {
+          region,
+          median: String(host.medianMs),
+          spread: String(host.spreadMs ?? 0),
+          answered: String(host.answered),
+          attempts: String(host.attempts.length),
+        })
+  return h(
+    'li',
+    { class: chosen ? 'host chosen' : 'host' },
+    h('code', {}, host.host),
+    chosen ? h('span', { class: 'badge badge-ok' }, o.t('result.hostChosen')) : null,
+    h('br', {}),
+    figures,
+  )
+}
+
+/** Which of the provider's alternative hosts, why, the other one, and what the service measured. */
+const choiceBlock = (o: ResultOptions, report: Report, H: 'h3' | 'h4') => {
+  const texts = report.reasons.filter(
+    (r) => CHOICE_CODES.has(r.code) && r.code !== 'SERVER_MEASURED',
+  )
+  if (report.hostChoice.length === 0 || texts.length === 0) return null
+  const chosen = (h0: Stability['hosts'][number]) =>
+    report.hostChoice.some((c) => c.host === h0.host && c.port === h0.port)
+  const hosts = report.stability?.hosts ?? []
+  return h(
+    'section',
+    { class: 'host-choice', 'aria-labelledby': 'host-choice-heading' },
+    h(H, { id: 'host-choice-heading' }, o.t('result.choice')),
+    texts.map((r) => h('p', {}, r.text)),
+    hosts.length > 0
+      ? h(
+          'div',
+          { class: 'measured' },
+          h('p', { class: 'help' }, o.t('result.measured')),
+          h(
+            'ul',
+            {},
+            hosts.map((host) => hostLine(o, host, chosen(host))),
+          ),
+        )
+      : null,
+  )
+}
+
 /**
  * The result for a recommendation (streamed early) or the final report (adds hints).
  *
@@ -120,6 +183,7 @@ export const renderResult = (view: RecommendationView, report: Report | null, o:
   const incoming = view.recommended.incoming
   const headline = view.protocol ? t(`result.${view.protocol}`) : t('result.none')
   const hints = report?.hints ?? []
+  const choice = report && !o.compact ? choiceBlock(o, report, H3) : null
   return h(
     'div',
     { class: 'result' },
@@ -158,9 +222,10 @@ export const renderResult = (view: RecommendationView, report: Report | null, o:
       : notes(
           t('result.why'),
           'reasons',
-          view.reasons.map((r) => r.text),
+          view.reasons.filter((r) => !choice || !CHOICE_CODES.has(r.code)).map((r) => r.text),
           H3,
         ),
+    choice,
     h(
       'section',
       { class: 'settings-block' },

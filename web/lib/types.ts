@@ -38,8 +38,10 @@ export interface DiagnoseInput {
   lang: Lang
   needs?: Needs
   probe: boolean
-  /** Where the user reads mail: picks among a provider's regional hosts. */
+  /** Where the user reads mail, when they answered: picks among a provider's regional hosts. */
   region?: Region
+  /** The browser's time zone: the service's default for `region` when there is no answer. */
+  timeZone?: string
 }
 
 /** `cn`: mainland China; `intl`: elsewhere. */

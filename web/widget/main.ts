@@ -12,6 +12,7 @@ import css from './widget.css'
 import baseCss from '../lib/base.css'
 import { createAnnouncer } from '../lib/announcer.ts'
 import { createDiagnoseFlow } from '../lib/diagnose-flow.ts'
+import { browserTimeZone } from '../lib/region.ts'
 import { createLoginStep } from '../lib/login-step.ts'
 import { h, fill } from '../lib/dom.ts'
 import { pickLang, translator } from '../lib/messages.ts'
@@ -120,7 +121,7 @@ export class MailSetupElement extends HTMLElement {
       // With a default domain, the local part alone is enough.
       if (domain && email !== '' && !email.includes('@')) email = `${email}@${domain}`
       const report = await flow.run(
-        { email, lang, probe: this.getAttribute('probe') !== 'false' },
+        { email, lang, probe: this.getAttribute('probe') !== 'false', timeZone: browserTimeZone() },
         () => {
           this.#email = email
           fill(result)

@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Resolver } from '../../../src/dns/resolver.ts'
 import { ProbeError } from '../../../src/errors/probe-error.ts'
-import { DiagnosisSchema } from '../../../src/openapi/schemas.ts'
+import { CLIENT_IDS } from '../../../src/guides/types.ts'
+import { DiagnosisSchema, GuideSchema, StoredReportSchema } from '../../../src/openapi/schemas.ts'
 import {
   createProviderIndex,
   loadBuiltInProviders,
@@ -16,6 +17,7 @@ import {
 } from '../../../src/providers/index.ts'
 import { type FakeServer, startFakeServer } from '../../fake/fake-server.ts'
 import { type MailServer, startMailServer } from '../../fake/mail-server.ts'
+import { type TestCert, makeSelfSignedCert } from '../../fake/test-cert.ts'
 import { createTestApp, postJson } from '../../fake/test-app.ts'
 
 const NAMES = [
@@ -39,12 +41,19 @@ let imapIntl: MailServer
 let smtpCn: MailServer
 let single: MailServer
 let refusedPort = 0
+/** Each fake server's own certificate, trusted by the app: the probes verify them. */
+const certs: TestCert[] = []
+const serve = (protocol: 'imap' | 'smtp', name: string) => {
+  const cert = makeSelfSignedCert(name)
+  certs.push(cert)
+  return startMailServer(protocol, { implicitTls: true, cert })
+}
 
 beforeAll(async () => {
-  imapCn = await startMailServer('imap', { implicitTls: true })
-  imapIntl = await startMailServer('imap', { implicitTls: true })
-  smtpCn = await startMailServer('smtp', { implicitTls: true })
-  single = await startMailServer('imap', { implicitTls: true })
+  imapCn = await serve('imap', 'imap.alt.test')
+  imapIntl = await serve('imap', 'hwimap.alt.test')
+  smtpCn = await serve('smtp', 'smtp.alt.test')
+  single = await serve('imap', 'mail.one.test')
   const gone: FakeServer = await startFakeServer(() => undefined)
   refusedPort = gone.port
   await gone.close()
@@ -85,6 +94,7 @@ const appFor = (probes = 1_000) => {
     providers: createProviderIndex(loadBuiltInProviders(), overlay),
     ports: [imapCn.port, imapIntl.port, smtpCn.port, refusedPort, single.port],
     limits: { probes },
+    ca: certs.map((c) => c.cert),
     timeoutMs: 5_000,
   })
 }
@@ -173,5 +183,98 @@ describe('measured connect stability in a diagnosis', () => {
     expect(report).toBeDefined()
     const parsed = JSON.parse(report ?? '{}') as { stability?: { hosts: unknown[] } }
     expect(parsed.stability?.hosts).toHaveLength(4)
+  })
+})
+
+/** A probing diagnosis, then one guide per client from the stored report. */
+const diagnoseAndGuides = async (body: Record<string, unknown>, lang: 'en' | 'zh-CN') => {
+  const { app } = appFor()
+  const res = await postJson(app, '/api/v1/diagnose', { email: 'li@alt.test', lang, ...body })
+  const report = DiagnosisSchema.parse(await res.json())
+  const guides = await Promise.all(
+    CLIENT_IDS.map(async (client) => {
+      const r = await app.request(`/api/v1/reports/${report.id}/guides/${client}?lang=${lang}`)
+      expect(r.status, client).toBe(200)
+      return GuideSchema.parse(await r.json())
+    }),
+  )
+  return { report, guides }
+}
+
+describe('the choice among the alternatives, in the report and every guide', () => {
+  it('outside mainland China (answered): hwimap; the overseas SMTP host refused, so smtp, saying why', async () => {
+    const { report, guides } = await diagnoseAndGuides({ region: 'intl' }, 'en')
+    expect(report).toMatchObject({ region: 'intl', regionFrom: 'answer' })
+    expect(report.recommended.incoming?.host).toBe('hwimap.alt.test')
+    expect(report.recommended.outgoing?.host).toBe('smtp.alt.test')
+    expect(report.hostChoice).toEqual([
+      expect.objectContaining({
+        protocol: 'imap',
+        host: 'hwimap.alt.test',
+        because: 'region',
+        alternative: expect.objectContaining({ host: 'imap.alt.test', region: 'cn' }),
+      }),
+      expect.objectContaining({
+        protocol: 'smtp',
+        host: 'smtp.alt.test',
+        because: 'unreachable',
+        alternative: expect.objectContaining({ host: 'hwsmtp.alt.test', region: 'intl' }),
+      }),
+    ])
+    const region = report.reasons.find((r) => r.code === 'SERVER_REGION')?.text
+    expect(region).toMatch(/^You read your mail outside mainland China, so IMAP hwimap\.alt\.test/)
+    expect(region).toContain('imap.alt.test serves the same mailbox in mainland China')
+    expect(report.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['SERVER_ALTERNATIVE_UNREACHABLE', 'SERVER_MEASURED']),
+    )
+    for (const guide of guides) {
+      expect(guide.incoming?.host, guide.client).toBe('hwimap.alt.test')
+      expect(guide.outgoing?.host, guide.client).toBe('smtp.alt.test')
+      const notices = guide.notices.join('\n')
+      expect(notices, guide.client).toContain(region)
+      expect(notices).toContain('hwsmtp.alt.test, the provider’s host for mail read outside')
+      expect(notices).toContain('measured from this service’s own location, not yours')
+    }
+  })
+
+  it('no answer, a mainland time zone: the mainland hosts, saying so, in Chinese in every guide', async () => {
+    const { report, guides } = await diagnoseAndGuides({ timeZone: 'Asia/Shanghai' }, 'zh-CN')
+    expect(report).toMatchObject({ region: 'cn', regionFrom: 'time-zone' })
+    expect(report.recommended.incoming?.host).toBe('imap.alt.test')
+    expect(report.hostChoice[0]).toMatchObject({ host: 'imap.alt.test', because: 'time-zone' })
+    const text = report.reasons.find((r) => r.code === 'SERVER_REGION_TIMEZONE')?.text ?? ''
+    expect(text).toContain('根据浏览器的时区')
+    expect(text).toContain('hwimap.alt.test 是同一邮箱在中国大陆境外使用的服务器')
+    for (const guide of guides) {
+      expect(guide.incoming?.host, guide.client).toBe('imap.alt.test')
+      expect(guide.notices.join('\n'), guide.client).toContain(text)
+      expect(guide.notices.join('\n')).toContain('而不是你的位置')
+    }
+  })
+
+  it('the stored report in the other language keeps the choice and says it in that language', async () => {
+    const { app } = appFor()
+    const res = await postJson(app, '/api/v1/diagnose', {
+      email: 'li@alt.test',
+      lang: 'en',
+      region: 'intl',
+    })
+    const { id } = (await res.json()) as { id: string }
+    const zh = await (await app.request(`/api/v1/reports/${id}?lang=zh-CN`)).json()
+    const stored = StoredReportSchema.parse(zh)
+    expect(stored.recommended.incoming?.host).toBe('hwimap.alt.test')
+    expect(stored.reasons.find((r) => r.code === 'SERVER_REGION')?.text).toContain(
+      '你在中国大陆境外收发邮件',
+    )
+  })
+
+  it('a time zone that is not one is a 400 naming timeZone', async () => {
+    const { app } = appFor()
+    const res = await postJson(app, '/api/v1/diagnose', {
+      email: 'li@alt.test',
+      timeZone: '../etc/passwd',
+    })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'timeZone' } })
   })
 })

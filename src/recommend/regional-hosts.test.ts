@@ -66,6 +66,11 @@ describe('choosing among a provider’s regional hosts', () => {
     })
     expect(r.recommended.incoming?.host).toBe('imap.exmail.qq.com')
     expect(r.reasons.some((n) => n.code.startsWith('SERVER_REGION'))).toBe(false)
+    const note = r.reasons.find((n) => n.code === 'SERVER_ALTERNATIVE_UNREACHABLE')
+    expect(note?.text).toMatch(
+      /^hwimap\.exmail\.qq\.com, the provider’s host for mail read outside/,
+    )
+    expect(r.hostChoice[0]).toMatchObject({ host: 'imap.exmail.qq.com', because: 'unreachable' })
   })
 
   it('NetEase qiye and 263 have regional alternatives too', () => {

@@ -1,0 +1,239 @@
+/**
+ * @module
+ * Which of a provider's alternative hosts for the same mailbox to use, and why: Tencent Exmail's
+ * imap.exmail.qq.com (mainland China) or hwimap.exmail.qq.com (elsewhere), NetEase qiye's
+ * imaphz or hwhzimap, 263's imap or imapw. In order:
+ * 1. A host that answered none of the service's checks (its probe failed, or none of its
+ *    handshakes completed) gives way to one that did, saying which and that the service checks
+ *    from its own location.
+ * 2. With the user's region (their answer, or their browser's time zone): that region's host.
+ *    The measurement is shown but does not overrule it: the service measures from where it runs,
+ *    and a host slow from there can be the near one for the user.
+ * 3. Without a region: the host that connected more steadily (fewer failed handshakes, then a
+ *    clearly lower median); a tie keeps the provider's order.
+ * 4. Without a measurement: the provider's first host, naming the other.
+ */
+import type { HostStability } from '../discovery/stability.ts'
+import type { CandidateServer } from '../discovery/types.ts'
+import type { Protocol } from '../model/domain.ts'
+import { serverLabel } from './labels.ts'
+import type { Region } from './rank.ts'
+import { type Draft, type Localized, REGION_WORDS } from './texts.ts'
+
+/** Why a host was chosen among the provider's alternatives. */
+export const CHOICE_REASONS = [
+  'region',
+  'time-zone',
+  'steadier',
+  'provider-default',
+  'unreachable',
+] as const
+export type ChoiceReason = (typeof CHOICE_REASONS)[number]
+
+/** Where the region came from: the user's answer, or the browser's time zone. */
+export type RegionSource = 'answer' | 'time-zone'
+
+/** A host as a choice names it. */
+export interface ChoiceHost {
+  protocol: Protocol
+  host: string
+  port: number
+  region: Region
+}
+
+/** The host chosen for one protocol among the provider's alternatives, and the one to switch to. */
+export interface HostChoice extends ChoiceHost {
+  because: ChoiceReason
+  /**
+   * The host to use instead if this one is slow: the other region's; for `unreachable`, the
+   * host that did not answer the service (it may answer the user).
+   */
+  alternative: ChoiceHost | null
+}
+
+export interface ChoiceContext {
+  region?: Region
+  regionFrom?: RegionSource
+  stability?: readonly HostStability[]
+}
+
+/** Medians closer than this many milliseconds are a tie. */
+export const TIE_MS = 50
+/** …or closer than this fraction of the slower median. */
+export const TIE_FRACTION = 0.25
+
+type Measured = Pick<HostStability, 'attempts' | 'answered' | 'medianMs'>
+
+const measuredOf = (
+  stability: readonly HostStability[] | undefined,
+  c: Pick<CandidateServer, 'protocol' | 'host' | 'port'>,
+): HostStability | undefined =>
+  stability?.find((h) => h.protocol === c.protocol && h.host === c.host && h.port === c.port)
+
+const failures = (m: Measured) => m.attempts.length - m.answered
+
+/**
+ * True when `a` connected clearly more steadily than `b`: fewer failed handshakes, or as many
+ * and a median lower by more than the tie margin.
+ *
+ * @example
+ * clearlySteadier({ attempts: [ok, ok, ok], answered: 3, medianMs: 40 }, { …, medianMs: 200 }) // true
+ */
+export const clearlySteadier = (a: Measured, b: Measured): boolean => {
+  if (failures(a) !== failures(b)) return failures(a) < failures(b)
+  if (a.medianMs === null || b.medianMs === null) return false
+  const slower = Math.max(a.medianMs, b.medianMs)
+  return b.medianMs - a.medianMs > Math.max(TIE_MS, TIE_FRACTION * slower)
+}
+
+const asHost = (c: CandidateServer & { region: Region }): ChoiceHost => ({
+  protocol: c.protocol,
+  host: c.host,
+  port: c.port,
+  region: c.region,
+})
+
+const hasRegion = (c: CandidateServer): c is CandidateServer & { region: Region } =>
+  c.region !== undefined
+
+/**
+ * The host to recommend among `ranked` (one protocol, best first, as rankUsable orders them for
+ * the region) and the choice made, or no choice when the provider offers no alternative.
+ * `all` are every candidate of the protocol, failed ones included.
+ *
+ * @example
+ * chooseHost(rankUsable(exmailImap, probes, 'intl'), exmailImap, { region: 'intl', regionFrom: 'answer' })
+ * // { chosen: hwimap…, choice: { host: 'hwimap.exmail.qq.com', because: 'region', alternative: { host: 'imap.exmail.qq.com', … } } }
+ */
+export const chooseHost = (
+  ranked: readonly CandidateServer[],
+  all: readonly CandidateServer[],
+  context: ChoiceContext,
+): { chosen: CandidateServer | null; choice: HostChoice | null } => {
+  const first = ranked[0] ?? null
+  if (!first || !hasRegion(first)) return { chosen: first, choice: null }
+  const regional = ranked.filter(hasRegion)
+  const m = (c: CandidateServer) => measuredOf(context.stability, c)
+  const answered = (c: CandidateServer) => (m(c)?.answered ?? 0) > 0
+  const otherRegion = (c: CandidateServer & { region: Region }) =>
+    regional.find((o) => o.region !== c.region) ??
+    all.filter(hasRegion).find((o) => o.region !== c.region && o.security !== 'none')
+  const made = (
+    chosen: CandidateServer & { region: Region },
+    because: ChoiceReason,
+    alternative: (CandidateServer & { region: Region }) | undefined,
+  ) => ({
+    chosen,
+    choice: alternative ? { ...asHost(chosen), because, alternative: asHost(alternative) } : null,
+  })
+
+  // 1. The host for the user's region (or the provider's first) answered none of the checks.
+  const firstMeasured = m(first)
+  if (firstMeasured && firstMeasured.answered === 0) {
+    const standIn = regional.find((c) => c !== first && answered(c))
+    if (standIn) return made(standIn, 'unreachable', first)
+  }
+  const { region } = context
+  if (region && first.region !== region) {
+    const lost = all
+      .filter(hasRegion)
+      .find((c) => c.region === region && c.security !== 'none' && !ranked.includes(c))
+    if (lost) return made(first, 'unreachable', lost)
+  }
+  // 2. The user's region decides.
+  if (region) {
+    const because = context.regionFrom === 'time-zone' ? 'time-zone' : 'region'
+    return made(first, because, otherRegion(first))
+  }
+  // 3. No region: the steadier host, when the difference is clear.
+  const measured = regional.filter(answered)
+  if (firstMeasured && measured.length > 1) {
+    const best = [...measured].sort((a, b) => {
+      const ma = m(a) as HostStability
+      const mb = m(b) as HostStability
+      return failures(ma) - failures(mb) || (ma.medianMs ?? 0) - (mb.medianMs ?? 0)
+    })[0]
+    const bestMeasured = best ? m(best) : undefined
+    if (best && best !== first && bestMeasured && clearlySteadier(bestMeasured, firstMeasured))
+      return made(best, 'steadier', otherRegion(best) ?? first)
+  }
+  // 4. The provider's first host.
+  return made(first, 'provider-default', otherRegion(first))
+}
+
+const CHOICE_CODES = {
+  region: 'SERVER_REGION',
+  'time-zone': 'SERVER_REGION_TIMEZONE',
+  steadier: 'SERVER_STEADIER',
+  'provider-default': 'SERVER_REGION_DEFAULT',
+  unreachable: 'SERVER_ALTERNATIVE_UNREACHABLE',
+} as const satisfies Record<ChoiceReason, Draft['code']>
+
+/** One host's figures in words: "38 ms (spread 4 ms, 3 of 3 answered)". */
+export const measureWords = (h: Measured & { spreadMs: number | null }): Localized => {
+  const n = h.attempts.length
+  if (h.medianMs === null)
+    return { en: `no handshake completed (0 of ${n})`, 'zh-CN': `${n} 次握手均未完成` }
+  const spread = h.spreadMs === null ? '' : `spread ${h.spreadMs} ms, `
+  const spreadZh = h.spreadMs === null ? '' : `波动 ${h.spreadMs} 毫秒，`
+  return {
+    en: `median ${h.medianMs} ms (${spread}${h.answered} of ${n} answered)`,
+    'zh-CN': `中位数 ${h.medianMs} 毫秒（${spreadZh}${n} 次中 ${h.answered} 次成功）`,
+  }
+}
+
+const figuresOf = (
+  stability: readonly HostStability[] | undefined,
+  host: ChoiceHost,
+): Localized => {
+  const h = measuredOf(stability, host)
+  return h ? measureWords(h) : { en: 'not measured', 'zh-CN': '未测量' }
+}
+
+/**
+ * The reason for a choice, in both languages when said.
+ *
+ * @example
+ * say(choiceDraft(choice, report.stability?.hosts), 'en').text
+ * // 'You read your mail outside mainland China, so IMAP hwimap.exmail.qq.com:993 is recommended. …'
+ */
+export const choiceDraft = (
+  choice: HostChoice,
+  stability: readonly HostStability[] | undefined,
+): Draft => {
+  const alternative = choice.alternative
+  return {
+    code: CHOICE_CODES[choice.because],
+    params: {
+      server: serverLabel(choice),
+      region: REGION_WORDS[choice.region],
+      alternative: alternative?.host ?? '',
+      other: alternative ? REGION_WORDS[alternative.region] : '',
+      measure: figuresOf(stability, choice),
+      altMeasure: alternative ? figuresOf(stability, alternative) : '',
+    },
+  }
+}
+
+/**
+ * What the service measured of one protocol's hosts, as a reason; null when it measured none.
+ *
+ * @example
+ * measuredDraft('imap', stability)?.code // 'SERVER_MEASURED'
+ */
+export const measuredDraft = (
+  protocol: Protocol,
+  stability: readonly HostStability[] | undefined,
+): Draft | null => {
+  const hosts = (stability ?? []).filter((h) => h.protocol === protocol)
+  if (hosts.length === 0) return null
+  const line = (lang: 'en' | 'zh-CN') =>
+    hosts.map((h) => `${h.host} ${measureWords(h)[lang]}`).join(lang === 'en' ? '; ' : '；')
+  return {
+    code: 'SERVER_MEASURED',
+    params: {
+      protocol: protocol.toUpperCase(),
+      hosts: { en: line('en'), 'zh-CN': line('zh-CN') },
+    },
+  }
+}
