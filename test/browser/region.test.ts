@@ -9,11 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import {
-  createProviderIndex,
-  loadBuiltInProviders,
-  parseProviders,
-} from '../../src/providers/index.ts'
+import { regionalProviders } from '../lab/regional-provider.ts'
 import {
   ARTIFACTS,
   launchBrowser,
@@ -28,29 +24,7 @@ const { tls, full, submission, starttls } = lab.hosts
 let app: TestServer
 let browser: Browser
 
-const providers = createProviderIndex(
-  loadBuiltInProviders(),
-  parseProviders(
-    [
-      {
-        id: 'lab-regional',
-        name: { en: 'Regional (lab)', 'zh-CN': '分区邮箱（实验室）' },
-        domains: ['regional.test'],
-        servers: {
-          imap: [
-            { host: tls.name, port: 993, security: 'tls', region: 'cn' },
-            { host: full.name, port: 993, security: 'tls', region: 'intl' },
-          ],
-          smtp: [
-            { host: submission.name, port: 465, security: 'tls', region: 'cn' },
-            { host: starttls.name, port: 465, security: 'tls', region: 'intl' },
-          ],
-        },
-      },
-    ],
-    'region browser overlay',
-  ),
-)
+const providers = regionalProviders(lab)
 
 beforeAll(async () => {
   ;[app, browser] = await Promise.all([startApp({ lab, providers }), launchBrowser()])

@@ -10,43 +10,19 @@ import type { z } from 'zod'
 import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
 import { createNodeResolver } from '../../src/dns/resolver-node.ts'
 import { DiagnosisSchema } from '../../src/openapi/schemas.ts'
-import {
-  createProviderIndex,
-  loadBuiltInProviders,
-  parseProviders,
-} from '../../src/providers/index.ts'
+import { regionalProviders } from '../lab/regional-provider.ts'
 import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTestApp, postJson } from '../fake/test-app.ts'
 
 const lab = inject('lab')
 const { tls, full, submission, starttls } = lab.hosts
 
-const overlay = parseProviders(
-  [
-    {
-      id: 'lab-regional',
-      name: { en: 'Regional (lab)', 'zh-CN': '分区邮箱（实验室）' },
-      domains: ['regional.test'],
-      servers: {
-        imap: [
-          { host: tls.name, port: 993, security: 'tls', region: 'cn' },
-          { host: full.name, port: 993, security: 'tls', region: 'intl' },
-        ],
-        smtp: [
-          { host: submission.name, port: 465, security: 'tls', region: 'cn' },
-          { host: starttls.name, port: 465, security: 'tls', region: 'intl' },
-        ],
-      },
-    },
-  ],
-  'stability-live overlay',
-)
 const { app } = createTestApp({
   resolver: createCachingResolver(createNodeResolver({ servers: [lab.dns] })),
   allow: parseCidrList(lab.allowCidr),
   ca: [lab.caPem],
   timeoutMs: 5_000,
-  providers: createProviderIndex(loadBuiltInProviders(), overlay),
+  providers: regionalProviders(lab),
 })
 
 type Report = z.infer<typeof DiagnosisSchema>
