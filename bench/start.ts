@@ -2,7 +2,8 @@
  * npm run bench:start: from `npm start` to the first 200 on /healthz, on an installed checkout
  * whose builds are up to date (a first run builds them and is reported apart), and the idle RSS
  * of the serving process once it has answered. Rounds: 5, median printed. Targets ≤ 1 s and
- * ≤ 70 MB. Also `node dist/node.js` alone, to show what npm's own start costs.
+ * ≤ 70 MB. Also the script npm start runs, without npm, and `node dist/node.js` alone, to show
+ * what npm's own start and the stale check cost.
  * Asserts nothing; no lab needed (an in-memory database, a free loopback port).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -110,5 +111,10 @@ console.log(`# bench:start — ${ROUNDS} rounds each, median; load average ${loa
 const first = await startOnce('npm', ['start'], 1)
 console.log(`first npm start (builds what is missing or stale): ${first.firstOk.toFixed(0)} ms`)
 await measure('npm start', 'npm', ['start'])
+// What npm start runs, without npm: the difference is npm's own start and its shell.
+await measure('node --max-semi-space-size=1 scripts/start.mjs', process.execPath, [
+  '--max-semi-space-size=1',
+  'scripts/start.mjs',
+])
 await measure('node dist/node.js', process.execPath, ['dist/node.js'])
 await measure('npm start, MAILSETUP_WORKERS=2', 'npm', ['start'], 2)

@@ -82,7 +82,10 @@ const buildWeb = () => {
 // A cluster worker (MAILSETUP_WORKERS) runs this script again: the primary has built already.
 if (cluster.isPrimary) {
   if (stale(WEB_INPUTS, ['scripts/build-web.ts', 'package-lock.json'])) buildWeb()
-  if (stale(SERVER_INPUTS, ['scripts/start.mjs', 'package-lock.json'])) await buildServer()
+  // The bundle holds the packages, whose files npm extracts with a fixed old mtime: npm's own
+  // record of node_modules (rewritten by every install and ci) says when they changed.
+  const installed = ['package-lock.json', 'node_modules/.package-lock.json']
+  if (stale(SERVER_INPUTS, ['scripts/start.mjs', ...installed])) await buildServer()
 }
 /**
  * MAILSETUP_WORKERS when it asks for a cluster (2 to 64, as src/config.ts allows); else 1, and
