@@ -31,6 +31,8 @@ export const EN = {
     'Password sign-in is reported not to work at this provider at the moment.',
   'common.notice.region':
     'You read your mail {region}, so this guide uses {server}. {alternative} serves the same mailbox {other}: use it instead if you read your mail there, or if the connection is slow or drops.',
+  'common.notice.regionTimeZone':
+    'Your browser’s time zone suggests you read your mail {region}, so this guide uses {server}. {alternative} serves the same mailbox {other}: use it instead if you read your mail there, or if the connection is slow or drops.',
   'common.notice.regionDefault':
     '{server} is the provider’s host for mail read {region}. {alternative} serves the same mailbox {other}: use it instead if you read your mail there, or if the connection is slow.',
   'credential.name.account-password': 'your mailbox password',

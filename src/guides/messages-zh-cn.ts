@@ -27,6 +27,8 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'common.notice.broken': '据报告该服务商目前无法使用密码登录。',
   'common.notice.region':
     '你在{region}收发邮件，因此本指南使用 {server}。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或连接缓慢、经常断开，请改用它。',
+  'common.notice.regionTimeZone':
+    '根据浏览器的时区，你应该是在{region}收发邮件，因此本指南使用 {server}。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或连接缓慢、经常断开，请改用它。',
   'common.notice.regionDefault':
     '{server} 是服务商供{region}使用的服务器。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或连接缓慢，请改用它。',
   'credential.name.account-password': '邮箱密码',

@@ -11,6 +11,7 @@ import { type HostChoice, choiceDraft, measuredDraft } from '../recommend/host-c
 import { REGION_WORDS, say } from '../recommend/texts.ts'
 import { message } from './messages.ts'
 import type { Lang } from '../model/domain.ts'
+import type { RegionSource } from '../model/region.ts'
 
 /**
  * Hosts meant for `region` (or for everywhere) first, the other region's after; order kept
@@ -60,6 +61,7 @@ export const regionNotice = (
   provider: Provider | null,
   region: Region | undefined,
   lang: Lang,
+  regionFrom?: RegionSource,
 ): string | null => {
   const pairs = chosen.flatMap((c) => {
     const alternative = c ? alternativeOf(c, candidates, provider) : null
@@ -74,7 +76,11 @@ export const regionNotice = (
     other: REGION_WORDS[first.alternative.region][lang],
   }
   const key =
-    region === first.chosen.region ? 'common.notice.region' : 'common.notice.regionDefault'
+    region !== first.chosen.region
+      ? 'common.notice.regionDefault'
+      : regionFrom === 'time-zone'
+        ? 'common.notice.regionTimeZone'
+        : 'common.notice.region'
   return message(lang, key, vars)
 }
 

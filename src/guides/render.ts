@@ -15,6 +15,7 @@ import { choiceNotices, preferRegion, regionNotice } from './region.ts'
 import type { ClientId, ClientSpec, Guide, GuideServer, GuideStep, StepSpec } from './types.ts'
 import type { IncomingProtocol, Lang } from '../model/domain.ts'
 import type { Region } from '../providers/index.ts'
+import type { RegionSource } from '../model/region.ts'
 import type { HostStability } from '../discovery/stability.ts'
 import type { HostChoice } from '../recommend/host-choice.ts'
 
@@ -24,6 +25,8 @@ export interface GuideOptions {
   protocol?: IncomingProtocol
   /** Where the user reads mail: picks among a provider's regional hosts and names the other. */
   region?: Region
+  /** Whether `region` is the user's answer or their browser's time zone's (default: answer). */
+  regionFrom?: RegionSource
   /**
    * A stored report's choice among the provider's alternative hosts: its recommended hosts are
    * used as they are (the settings list them first) and the notices say why, with what it measured.
@@ -154,6 +157,7 @@ export const renderGuide = (
       provider,
       options.region,
       lang,
+      options.regionFrom,
     )
     if (regional) notices.push(regional)
   }

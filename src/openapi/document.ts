@@ -459,6 +459,8 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
             protocol: 'The incoming protocol; default the recommended one.',
             region:
               "Where the user reads mail: picks among a provider's regional hosts (Exmail hwimap…) and names the other.",
+            timeZone:
+              'The browser’s IANA time zone: without `region`, a mainland zone means cn, any other intl, and the guide says the region came from the time zone.',
           }),
         ],
         responses: {

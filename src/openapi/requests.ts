@@ -267,6 +267,7 @@ export const GuideQuery = z.object({
   lang: LangSchema.optional(),
   protocol: z.enum(INCOMING_PROTOCOLS).optional(),
   region: RegionSchema.optional(),
+  timeZone: TimeZoneSchema.optional(),
 })
 
 /** GET /api/v1/guides. */

@@ -3,6 +3,7 @@
  * `GET /api/v1/guides` (the clients) and `GET /api/v1/guides/:client?email=&lang=&protocol=&region=`
  * (one client's setup guide for an address, as JSON the web page renders).
  */
+import { resolveRegion } from '../model/region.ts'
 import { type Context, Hono } from 'hono'
 import type { SettingsSource } from '../diagnose/account-settings.ts'
 import { CLIENT_IDS, type ClientId, message, renderGuide } from '../guides/index.ts'
@@ -56,8 +57,9 @@ export const guidesRoutes = (deps: { settings: SettingsSource }): Hono => {
     const address = query.data.email
     const lang = query.data.lang ?? langFromHeader(c.req.header('accept-language'))
     const settings = await deps.settings(address.email, c.req.raw.signal)
-    const { protocol, region } = query.data
-    return c.json(renderGuide(client.id, settings, { lang, protocol, region }))
+    const { protocol } = query.data
+    const { region, regionFrom } = resolveRegion(query.data)
+    return c.json(renderGuide(client.id, settings, { lang, protocol, region, regionFrom }))
   })
 
   return app

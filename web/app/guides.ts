@@ -21,6 +21,8 @@ export interface GuideQuery {
   reportId?: string
   /** Where the user reads mail, for a guide rendered without a stored report. */
   region?: 'cn' | 'intl'
+  /** The browser's time zone: the region's default there when the user gave no answer. */
+  timeZone?: string
 }
 
 const renderGuide = (t: Translate, guide: Guide) =>
@@ -146,7 +148,7 @@ export const createGuideTabs = (t: Translate, base: string, headingId: string) =
     if (!query) return
     controller?.abort()
     controller = new AbortController()
-    const key = `${selected}|${query.reportId ?? query.email}|${query.lang}|${query.protocol ?? ''}|${query.region ?? ''}`
+    const key = `${selected}|${query.reportId ?? query.email}|${query.lang}|${query.protocol ?? ''}|${query.region ?? ''}|${query.timeZone ?? ''}`
     let pending = cache.get(key)
     if (!pending) {
       pending = fetchGuide(base, selected, query, controller.signal)

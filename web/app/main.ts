@@ -136,7 +136,9 @@ const render = () => {
         lang,
         protocol: report.protocol,
         reportId: report.id,
-        region: report.region ?? undefined,
+        // Only an answer is an answer: a region from the time zone is sent as the time zone.
+        ...(report.regionFrom === 'answer' && report.region ? { region: report.region } : {}),
+        ...regionInput({ ...values, regionAnswered: false }),
       })
       guidesSection.hidden = false
     }

@@ -132,13 +132,21 @@ export const fetchReport = async (
 export const fetchGuide = async (
   base: string,
   client: string,
-  query: { email: string; lang: string; protocol?: string; reportId?: string; region?: string },
+  query: {
+    email: string
+    lang: string
+    protocol?: string
+    reportId?: string
+    region?: string
+    timeZone?: string
+  },
   signal?: AbortSignal,
 ): Promise<Guide> => {
   const params = new URLSearchParams({ lang: query.lang })
   if (!query.reportId) params.set('email', query.email)
   if (query.protocol) params.set('protocol', query.protocol)
   if (query.region && !query.reportId) params.set('region', query.region)
+  if (query.timeZone && !query.reportId) params.set('timeZone', query.timeZone)
   const path = query.reportId
     ? `/api/v1/reports/${encodeURIComponent(query.reportId)}/guides/${encodeURIComponent(client)}`
     : `/api/v1/guides/${encodeURIComponent(client)}`

@@ -37,6 +37,21 @@ describe('a guide for a provider with regional hosts (Tencent Exmail)', () => {
     )
   })
 
+  it('no region but a time zone: the time zone’s region, and the guide says where it came from', async () => {
+    const shanghai = await guide('lang=zh-CN&timeZone=Asia/Shanghai')
+    expect(shanghai.incoming?.host).toBe('imap.exmail.qq.com')
+    expect(shanghai.notices.join(' ')).toContain('根据浏览器的时区，你应该是在中国大陆境内收发邮件')
+    const berlin = await guide('lang=en&timeZone=Europe/Berlin')
+    expect(berlin.incoming?.host).toBe('hwimap.exmail.qq.com')
+    expect(berlin.notices.join(' ')).toContain(
+      'Your browser’s time zone suggests you read your mail outside mainland China, so this guide uses hwimap.exmail.qq.com / hwsmtp.exmail.qq.com',
+    )
+    // An answer wins over the time zone.
+    const answered = await guide('lang=en&region=cn&timeZone=Europe/Berlin')
+    expect(answered.incoming?.host).toBe('imap.exmail.qq.com')
+    expect(answered.notices.join(' ')).toContain('You read your mail in mainland China')
+  })
+
   it('a provider without regional hosts gets no region notice', async () => {
     const res = await app.request('/thunderbird?email=ann@qq.com&lang=en&region=intl')
     const g = (await res.json()) as Guide
