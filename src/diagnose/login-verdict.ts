@@ -4,14 +4,14 @@
  * code), the username form that worked, and when. Never the password, never the username.
  */
 import type { LoginResultCode } from '../errors/table.ts'
-import type { Protocol, Security } from '../model/domain.ts'
+import type { Protocol, Security, UsernameForm } from '../model/domain.ts'
 
 export interface ServerVerdict {
   server: { protocol: Protocol; host: string; port: number; security: Security }
   status: 'ok' | 'error'
   code: LoginResultCode | null
   /** The username form that worked, or the one tried last. */
-  username: 'address' | 'local-part' | 'other'
+  username: UsernameForm
 }
 
 export interface LoginVerdict {

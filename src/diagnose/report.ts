@@ -7,7 +7,7 @@ import type { Discovery } from '../discovery/pipeline.ts'
 import { type HostStability, stabilityReport } from '../discovery/stability.ts'
 import type { CandidateServer } from '../discovery/types.ts'
 import type { Region } from '../providers/index.ts'
-import { providerName } from '../providers/index.ts'
+import { accountIdLabel, providerName } from '../providers/index.ts'
 import { type Recommendation, recommend } from '../recommend/index.ts'
 import type { Lang, Needs } from '../model/domain.ts'
 import type { RegionSource } from '../model/region.ts'
@@ -44,17 +44,32 @@ export const toReportServer = (c: CandidateServer): ReportServer => ({
   ...(c.certNameOf ? { certNameOf: c.certNameOf } : {}),
 })
 
-export const recommendationView = (rec: Recommendation) => ({
-  protocol: rec.protocol,
-  recommended: {
-    incoming: rec.recommended.incoming ? toReportServer(rec.recommended.incoming) : null,
-    outgoing: rec.recommended.outgoing ? toReportServer(rec.recommended.outgoing) : null,
-  },
-  reasons: rec.reasons,
-  warnings: rec.warnings,
-  credential: rec.credential,
-  username: rec.username,
+/**
+ * A server as the API shows it; for a provider that logs in with an ID it issues, its username
+ * is that ID in words (`accountId`), never the address the server's template would give.
+ */
+const shown = (c: CandidateServer, accountId: string | null): ReportServer => ({
+  ...toReportServer(c),
+  ...(accountId ? { username: accountId } : {}),
 })
+
+const shownAll = (servers: readonly CandidateServer[], accountId: string | null) =>
+  servers.map((c) => shown(c, accountId))
+
+export const recommendationView = (rec: Recommendation) => {
+  const accountId = rec.username?.form === 'account-id' ? rec.username.value : null
+  return {
+    protocol: rec.protocol,
+    recommended: {
+      incoming: rec.recommended.incoming && shown(rec.recommended.incoming, accountId),
+      outgoing: rec.recommended.outgoing && shown(rec.recommended.outgoing, accountId),
+    },
+    reasons: rec.reasons,
+    warnings: rec.warnings,
+    credential: rec.credential,
+    username: rec.username,
+  }
+}
 
 /** What a recommendation says, with its servers in the API's shape. */
 export type RecommendationView = ReturnType<typeof recommendationView>
@@ -89,6 +104,7 @@ export const buildReport = (
     leftOut: found.leftOut,
   })
   const provider = found.provider
+  const accountId = accountIdLabel(provider, options.lang)
   return {
     email: found.email,
     domain: found.domain,
@@ -103,8 +119,14 @@ export const buildReport = (
           credential: provider.credential,
         }
       : null,
-    incoming: found.candidates.filter((c) => c.protocol !== 'smtp').map(toReportServer),
-    outgoing: found.candidates.filter((c) => c.protocol === 'smtp').map(toReportServer),
+    incoming: shownAll(
+      found.candidates.filter((c) => c.protocol !== 'smtp'),
+      accountId,
+    ),
+    outgoing: shownAll(
+      found.candidates.filter((c) => c.protocol === 'smtp'),
+      accountId,
+    ),
     ...recommendationView(rec),
     hints: rec.hints,
     probes: found.probes,

@@ -123,8 +123,23 @@ const inLanguage = (body: Body, lang: Lang, index: ProviderIndex): Report => {
     sameServer(view.recommended.incoming, report.recommended.incoming) &&
     sameServer(view.recommended.outgoing, report.recommended.outgoing)
   if (!same) return report
+  // An account ID's words (the usernames) are in the report's language too.
+  const accountId = view.username?.form === 'account-id' ? view.username.value : null
+  const relabel = <S extends { username: string }>(s: S): S =>
+    accountId ? { ...s, username: accountId } : s
   return {
     ...report,
+    ...(accountId
+      ? {
+          incoming: report.incoming.map(relabel),
+          outgoing: report.outgoing.map(relabel),
+          recommended: {
+            incoming: report.recommended.incoming && relabel(report.recommended.incoming),
+            outgoing: report.recommended.outgoing && relabel(report.recommended.outgoing),
+          },
+          username: view.username,
+        }
+      : {}),
     lang,
     provider:
       report.provider && provider

@@ -4,9 +4,19 @@
  * Evolution, Nextcloud Mail and others. Pure. Usernames go out as the placeholders the format
  * defines (%EMAILADDRESS%, %EMAILLOCALPART%), which the client expands itself.
  * Format: https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat
+ *
+ * A provider that logs in with an ID it issues (docomo's d ACCOUNT ID) gets its words for that ID
+ * as the username, not an address. No form of the file makes Thunderbird ask for a username
+ * (mozilla/releases-comm-central, mail/components/accountcreation/modules/): readFromXML.sys.mjs
+ * takes `Sanitizer.string(iX.username)`, which is `String(x)`, so a missing <username> becomes
+ * "undefined" and an empty one "true" (JXON.sys.mjs reads an empty element as `true`);
+ * AccountConfig.replaceVariables fills only %EMAILADDRESS%, %EMAILLOCALPART%, %EMAILDOMAIN% and
+ * %REALNAME%, and <inputField> is read but not used. So the username field shows what to type:
+ * the login with it fails and Thunderbird's manual setup shows the words in the field to replace,
+ * where any address would look right and fail the same way.
  */
 import type { CandidateServer } from '../discovery/types.ts'
-import type { Provider } from '../providers/index.ts'
+import { accountIdLabel, type Provider } from '../providers/index.ts'
 import { type AuthMethod, authMethodsFor } from './auth-methods.ts'
 import { OAUTH2_ENDPOINTS } from './oauth2-endpoints.ts'
 import { offeredServers } from './offered.ts'
@@ -44,13 +54,15 @@ const server = (
 ) => {
   const methods = preferred(settings.provider, authMethodsFor(settings.provider, s, settings.email))
   const auth = [...new Set(methods.map((a) => AUTHENTICATION[a]))]
+  const username =
+    accountIdLabel(settings.provider, 'en') ?? usernameTemplate(s.username, settings.email)
   return [
     `    <${tag} type="${s.protocol}">`,
     `      ${element('hostname', s.host)}`,
     `      ${element('port', s.port)}`,
     `      ${element('socketType', SOCKET_TYPE[s.security])}`,
     ...auth.map((a) => `      ${element('authentication', a)}`),
-    `      ${element('username', usernameTemplate(s.username, settings.email))}`,
+    `      ${element('username', username)}`,
     `    </${tag}>`,
   ].join('\n')
 }

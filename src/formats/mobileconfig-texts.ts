@@ -33,21 +33,34 @@ const SECRET: Record<Lang, Record<Credential, string>> = {
 }
 
 /**
+ * `accountId`: the provider's words for the ID it logs in with, which Mail asks for as the user
+ * name (the profile leaves it out).
+ *
  * @example
  * profileTexts('zh-CN', 'ann@qq.com', 'authorization-code').profileDescription
  * // '设置邮件账户 ann@qq.com。安装描述文件时，邮件 App 会要求输入授权码（不是登录密码）。'
  */
-export const profileTexts = (lang: Lang, email: string, credential: Credential): ProfileTexts => {
+export const profileTexts = (
+  lang: Lang,
+  email: string,
+  credential: Credential,
+  accountId: string | null = null,
+): ProfileTexts => {
   const secret = SECRET[lang][credential]
+  const asked = accountId
+    ? lang === 'zh-CN'
+      ? `用户名（${accountId}）和${secret}`
+      : `the user name (${accountId}) and ${secret}`
+    : secret
   return lang === 'zh-CN'
     ? {
         profileName: `邮件：${email}`,
-        profileDescription: `设置邮件账户 ${email}。安装描述文件时，邮件 App 会要求输入${secret}。`,
+        profileDescription: `设置邮件账户 ${email}。安装描述文件时，邮件 App 会要求输入${asked}。`,
         mailDescription: `邮件账户 ${email}`,
       }
     : {
         profileName: `Mail: ${email}`,
-        profileDescription: `Sets up the mail account ${email}. Mail asks for ${secret} when the profile is installed.`,
+        profileDescription: `Sets up the mail account ${email}. Mail asks for ${asked} when the profile is installed.`,
         mailDescription: `Mail account ${email}`,
       }
 }

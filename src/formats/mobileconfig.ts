@@ -3,13 +3,18 @@
  * The Apple configuration profile (.mobileconfig) for iOS, iPadOS and macOS Mail: a
  * `Configuration` profile holding one `com.apple.mail.managed` payload. Pure (the identifiers
  * are computed by profile-ids.ts and passed in). No password is ever written: the device asks
- * for it when the profile is installed.
+ * for it when the profile is installed. Nor is a username a provider issues (docomo's d ACCOUNT
+ * ID), which the address does not tell: IncomingMailServerUsername and
+ * OutgoingMailServerUsername are optional, and without them the device asks for the user name
+ * when the profile is installed (Apple's Configuration Profile Reference, Mail payload; the
+ * Identification-payload demo profile gregneagle/profiles Identity_payload_demo.mobileconfig
+ * leaves them empty for the same reason).
  * Keys: https://developer.apple.com/documentation/devicemanagement/mail
  */
 import { build } from 'plist'
 import type { CandidateServer } from '../discovery/types.ts'
 import type { Lang } from '../model/domain.ts'
-import { providerName } from '../providers/index.ts'
+import { accountIdLabel, providerName } from '../providers/index.ts'
 import { profileTexts } from './mobileconfig-texts.ts'
 import type { ProfileIds } from './profile-ids.ts'
 import type { AccountSettings } from '../diagnose/account-settings.ts'
@@ -41,7 +46,13 @@ export const renderMobileconfig = (
   const lang = options.lang ?? 'en'
   const name = settings.provider ? providerName(settings.provider, lang) : settings.displayName
   const description = `${name} (${settings.email})`
-  const texts = profileTexts(lang, settings.email, settings.provider?.credential ?? 'unknown')
+  const accountId = accountIdLabel(settings.provider, lang)
+  const texts = profileTexts(
+    lang,
+    settings.email,
+    settings.provider?.credential ?? 'unknown',
+    accountId,
+  )
   const mail = {
     EmailAccountDescription: description,
     EmailAccountType: incoming.protocol === 'pop3' ? 'EmailTypePOP' : 'EmailTypeIMAP',
@@ -50,12 +61,12 @@ export const renderMobileconfig = (
     IncomingMailServerHostName: incoming.host,
     IncomingMailServerPortNumber: incoming.port,
     IncomingMailServerUseSSL: useSsl(incoming),
-    IncomingMailServerUsername: incoming.username,
+    ...(accountId ? {} : { IncomingMailServerUsername: incoming.username }),
     OutgoingMailServerAuthentication: 'EmailAuthPassword',
     OutgoingMailServerHostName: outgoing.host,
     OutgoingMailServerPortNumber: outgoing.port,
     OutgoingMailServerUseSSL: useSsl(outgoing),
-    OutgoingMailServerUsername: outgoing.username,
+    ...(accountId ? {} : { OutgoingMailServerUsername: outgoing.username }),
     OutgoingPasswordSameAsIncomingPassword: true,
     PayloadDescription: texts.mailDescription,
     PayloadDisplayName: description,

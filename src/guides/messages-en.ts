@@ -21,6 +21,8 @@ export const EN = {
     'POP3 downloads mail to this device only; keep a copy on the server if you also read mail elsewhere.',
   'common.notice.noSettings':
     'No settings are known for this domain yet: ask your mail provider for the server names, ports and encryption.',
+  'common.notice.accountId':
+    '{provider} signs in with {accountId}: type it wherever this guide says user name, not your email address.',
   'common.notice.protocolFallback':
     '{wanted} is not offered for this address; this guide uses {protocol}.',
   'common.notice.oauth2Only':

@@ -6,7 +6,8 @@
 import type { CandidateServer } from '../discovery/types.ts'
 import { offeredServers } from '../formats/offered.ts'
 import type { AccountSettings } from '../diagnose/account-settings.ts'
-import { hintsFor, providerName } from '../providers/index.ts'
+import { accountIdLabel, hintsFor, providerName } from '../providers/index.ts'
+import { localizeAdvice } from '../providers/hints.ts'
 import { CLIENTS } from './clients/index.ts'
 import { usualErrors } from './errors.ts'
 import { isMessageKey, message } from './messages.ts'
@@ -49,10 +50,12 @@ const chooseProtocol = (
   return available[0] ?? 'imap'
 }
 
+/** `accountId`: the provider's words for the ID it logs in with, which replace the template's username. */
 const guideServer = (
   spec: ClientSpec,
   lang: Lang,
   s: CandidateServer | undefined,
+  accountId: string | null,
 ): GuideServer | null =>
   s
     ? {
@@ -60,9 +63,23 @@ const guideServer = (
         port: s.port,
         security: s.security,
         securityLabel: message(lang, spec.security[s.security]),
-        username: s.username,
+        username: accountId ?? s.username,
       }
     : null
+
+/** "docomo mail signs in with your d ACCOUNT ID …", then the provider's own credential hint. */
+const accountIdNotice = (
+  provider: NonNullable<AccountSettings['provider']>,
+  accountId: string,
+  lang: Lang,
+  vars: Readonly<Record<string, string>>,
+) =>
+  [
+    message(lang, 'common.notice.accountId', { ...vars, accountId }),
+    ...provider.hints
+      .filter((h) => h.kind === 'credential')
+      .map((h) => localizeAdvice(h.text, lang)),
+  ].join(' ')
 
 const applies = (step: StepSpec, protocol: IncomingProtocol, usernameDiffers: boolean) =>
   step.when === undefined ||
@@ -109,9 +126,10 @@ export const renderGuide = (
     options.hostChoice ? list : preferRegion(list, options.region)
   const chosenIn = order(offered.incoming).find((s) => s.protocol === protocol)
   const chosenOut = order(offered.outgoing)[0]
-  const incoming = guideServer(spec, lang, chosenIn)
-  const outgoing = guideServer(spec, lang, chosenOut)
   const provider = settings.provider
+  const accountId = accountIdLabel(provider, lang)
+  const incoming = guideServer(spec, lang, chosenIn, accountId)
+  const outgoing = guideServer(spec, lang, chosenOut, accountId)
   // A probe that saw only OAuth sign-in on the chosen server outweighs the data's credential.
   const probedOAuthOnly = Boolean(chosenIn?.oauthOnly || chosenOut?.oauthOnly)
   const credential = probedOAuthOnly ? 'oauth2-only' : (provider?.credential ?? 'unknown')
@@ -130,15 +148,16 @@ export const renderGuide = (
     inHost: incoming?.host ?? unknown,
     inPort: incoming ? String(incoming.port) : unknown,
     inSecurity: incoming?.securityLabel ?? unknown,
-    inUsername: incoming?.username ?? settings.email,
+    inUsername: incoming?.username ?? accountId ?? settings.email,
     outHost: outgoing?.host ?? unknown,
     outPort: outgoing ? String(outgoing.port) : unknown,
     outSecurity: outgoing?.securityLabel ?? unknown,
-    outUsername: outgoing?.username ?? settings.email,
+    outUsername: outgoing?.username ?? accountId ?? settings.email,
   }
 
   const notices: string[] = []
   if (!incoming || !outgoing) notices.push(message(lang, 'common.notice.noSettings'))
+  if (provider && accountId) notices.push(accountIdNotice(provider, accountId, lang, vars))
   if (options.protocol && options.protocol !== protocol)
     notices.push(message(lang, 'common.notice.protocolFallback', vars))
   if (oauthOnly) notices.push(oauthNotice(client, lang, vars))

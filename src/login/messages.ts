@@ -19,6 +19,10 @@ const OK_TEXT: Record<UsernameForm, ErrorMessage> = {
     en: 'The login works, with the part before the @ as the username.',
     'zh-CN': '登录成功，用户名为 @ 前面的部分。',
   },
+  'account-id': {
+    en: 'The login works, with the account ID you gave as the username.',
+    'zh-CN': '登录成功，用户名为您填写的账户 ID。',
+  },
   other: {
     en: 'The login works, with the username you gave.',
     'zh-CN': '登录成功，使用的是您填写的用户名。',

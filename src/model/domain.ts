@@ -17,6 +17,14 @@ export type IncomingProtocol = (typeof INCOMING_PROTOCOLS)[number]
 export const SECURITIES = ['tls', 'starttls', 'none'] as const
 export type Security = (typeof SECURITIES)[number]
 
+/**
+ * How the username relates to the address: the address itself, its local part, an ID the
+ * provider issues that the address does not tell (`account-id`: docomo's d ACCOUNT ID), or
+ * something else the user gave.
+ */
+export const USERNAME_FORMS = ['address', 'local-part', 'account-id', 'other'] as const
+export type UsernameForm = (typeof USERNAME_FORMS)[number]
+
 export const LANGS = ['en', 'zh-CN'] as const
 export type Lang = (typeof LANGS)[number]
 

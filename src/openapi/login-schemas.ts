@@ -6,16 +6,16 @@
 import { z } from 'zod'
 import { LOGIN_RESULT_CODE_LIST } from '../errors/table.ts'
 import { LOGIN_STEPS } from '../login/types.ts'
-import { PROTOCOLS, SECURITIES } from '../model/domain.ts'
+import { PROTOCOLS, SECURITIES, USERNAME_FORMS } from '../model/domain.ts'
 
 const LoginCodeSchema = z.enum(LOGIN_RESULT_CODE_LIST).meta({
   description:
     'A login-test code (AUTH_FAILED, AUTH_AUTHORIZATION_CODE_REQUIRED, …) or a probe code.',
 })
 
-const UsernameFormSchema = z.enum(['address', 'local-part', 'other']).meta({
+const UsernameFormSchema = z.enum(USERNAME_FORMS).meta({
   description:
-    '`address`: the full email address; `local-part`: the part before the @; `other`: the username the request gave. The username itself is never in an answer.',
+    '`address`: the full email address; `local-part`: the part before the @; `account-id`: the ID the provider issues (docomo’s d ACCOUNT ID), as the request gave it; `other`: the username the request gave. The username itself is never in an answer.',
 })
 
 export const LoginServerSchema = z

@@ -9,7 +9,13 @@ import { SOURCE_TYPES } from '../discovery/types.ts'
 import { CREDENTIALS, STATUSES } from '../providers/index.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
 import { BUDGETS } from '../security/costs.ts'
-import { INCOMING_PROTOCOLS, LANGS, PROTOCOLS, SECURITIES } from '../model/domain.ts'
+import {
+  INCOMING_PROTOCOLS,
+  LANGS,
+  PROTOCOLS,
+  SECURITIES,
+  USERNAME_FORMS,
+} from '../model/domain.ts'
 import { LoginVerdictSchema } from './login-schemas.ts'
 import { REGION_SOURCES } from '../model/region.ts'
 import { CHOICE_REASONS } from '../recommend/host-choice.ts'
@@ -262,7 +268,13 @@ export const ReportSchema = z
       })
       .strict(),
     username: z
-      .object({ form: z.enum(['address', 'local-part', 'other']), value: z.string() })
+      .object({
+        form: z.enum(USERNAME_FORMS),
+        value: z.string().meta({
+          description:
+            'The username to type; for `account-id`, what to type in words (the provider’s name for its ID, e.g. “your d ACCOUNT ID (dアカウントID)”), since the address does not tell it.',
+        }),
+      })
       .strict()
       .nullable(),
     hints: z.array(z.string()),

@@ -44,16 +44,21 @@ export const credentialFor = (
 
 /**
  * The username form of a server compared with the address: the full address, its local part
- * (case-insensitively, and with the domain in Unicode or punycode) or something else.
+ * (case-insensitively, and with the domain in Unicode or punycode) or something else. With
+ * `accountId` (the provider's name for the ID it logs in with, in the user's language) it is
+ * that ID, whatever the server's template says: the address does not tell it.
  *
  * @example
  * usernameFor('ann@web.de', { ...imap, username: 'ann' }) // { form: 'local-part', value: 'ann' }
+ * usernameFor('ann@docomo.ne.jp', imap, 'your d ACCOUNT ID (dアカウントID)') // { form: 'account-id', value: 'your d ACCOUNT ID (dアカウントID)' }
  */
 export const usernameFor = (
   email: string,
   server: Pick<CandidateServer, 'username'> | null,
+  accountId: string | null = null,
 ): Recommendation['username'] => {
   if (!server) return null
+  if (accountId) return { form: 'account-id', value: accountId }
   const value = server.username
   const wanted = value.trim().toLowerCase()
   if (wanted === email.trim().toLowerCase()) return { form: 'address', value }

@@ -4,6 +4,7 @@
  * would tell this user to use, which secret and username to type, and why. Pure.
  */
 import type { CandidateServer } from '../discovery/types.ts'
+import { accountIdLabel } from '../providers/account-id.ts'
 import { hintsFor, localizeAdvice, providerName } from '../providers/hints.ts'
 import type { Provider } from '../providers/schema.ts'
 import { credentialFor, usernameFor } from './credential.ts'
@@ -107,8 +108,9 @@ export const recommend = (input: RecommendInput): Recommendation => {
   const fromProvider = providerNotes(provider)
   const chosen = [incoming, outgoing].filter((c): c is CandidateServer => c !== null)
 
-  const username = usernameFor(input.email, incoming ?? outgoing)
-  const sendAs = incoming && outgoing ? usernameFor(input.email, outgoing) : null
+  const accountId = accountIdLabel(provider, lang)
+  const username = usernameFor(input.email, incoming ?? outgoing, accountId)
+  const sendAs = incoming && outgoing ? usernameFor(input.email, outgoing, accountId) : null
   const usernameNotes: Draft[] =
     sendAs && username && sendAs.value !== username.value
       ? [{ code: 'USERNAME_OUTGOING', params: { value: sendAs.value } }]

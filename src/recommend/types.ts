@@ -8,7 +8,7 @@ import type { CandidateServer } from '../discovery/types.ts'
 import type { RegionSource } from '../model/region.ts'
 import type { HostChoice } from './host-choice.ts'
 import type { Provider } from '../providers/schema.ts'
-import type { Lang, Needs, IncomingProtocol } from '../model/domain.ts'
+import type { Lang, Needs, IncomingProtocol, UsernameForm } from '../model/domain.ts'
 import type { Region } from './rank.ts'
 
 export interface RecommendInput {
@@ -54,8 +54,11 @@ export interface Recommendation {
     hint?: string
     url?: string
   }
-  /** The username of the recommended incoming server (outgoing when there is none). */
-  username: { form: 'address' | 'local-part' | 'other'; value: string } | null
+  /**
+   * The username of the recommended incoming server (outgoing when there is none); for a
+   * provider with an account ID (`account-id`), `value` says in words what to type.
+   */
+  username: { form: UsernameForm; value: string } | null
   /** The provider's hints in `lang`; empty when no provider is known. */
   hints: string[]
   /** Which of the provider's alternative hosts each direction uses and why (empty: none). */

@@ -23,6 +23,7 @@ import { usernamesToTry } from '../login/username.ts'
 import { toVerdict } from '../login/verdict.ts'
 import { LoginTestRequest } from '../openapi/requests.ts'
 import { lookupHost } from '../probes/host-probes.ts'
+import { type Provider, providerName, splitEmail } from '../providers/index.ts'
 import type { CostMeter } from '../security/costs.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { apiError, busy, invalidInput } from './api-error.ts'
@@ -84,6 +85,19 @@ export const arrivedOverHttp = (c: Context, trustProxy: boolean): boolean => {
 
 type Request = z.infer<typeof LoginTestRequest>
 
+/**
+ * A provider whose login is an ID it issues (docomo's d ACCOUNT ID) needs the request's
+ * `username`: trying the address would only be a failed login counted against the account.
+ */
+const accountIdRefusal = (provider: Provider | null | undefined, req: Request): Refusal | null =>
+  provider?.accountId && !req.username
+    ? {
+        code: 'INVALID_INPUT',
+        message: `${providerName(provider, 'en')} logs in with ${provider.accountId.label.en}: send it as username.`,
+        field: 'username',
+      }
+    : null
+
 export const loginTestRoutes = (deps: LoginTestDeps) => {
   const app = new Hono<AppEnv>()
 
@@ -126,8 +140,13 @@ export const loginTestRoutes = (deps: LoginTestDeps) => {
     req: Request,
     run: LoginRunDeps,
   ): Promise<Prepared> => {
+    const known = deps.storage.providers.byDomain(splitEmail(req.email).domain)
+    const early = accountIdRefusal(known, req)
+    if (early) return refuse(early)
     const plan = await planFor(c, req)
     if ('code' in plan) return refuse(plan)
+    const late = accountIdRefusal(plan.provider, req)
+    if (late) return refuse(late)
     const servers = plannedServers(plan)
     if (servers.length === 0) {
       return refuse({
@@ -203,7 +222,11 @@ export const loginTestRoutes = (deps: LoginTestDeps) => {
             {
               role,
               server,
-              usernames: usernamesToTry(req.email, { explicit: req.username, discovered }),
+              usernames: usernamesToTry(req.email, {
+                explicit: req.username,
+                discovered,
+                accountId: plan.provider?.accountId !== undefined,
+              }),
               password: req.password,
               provider: plan.provider,
               lookup: lookups.get(server.host),

@@ -96,12 +96,29 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
     required: true,
     'aria-describedby': `${id}-hint ${id}-error`,
   })
+  // A provider that logs in with an ID it issues: the address is no default, the ID is asked for.
+  const accountId = report.username?.form === 'account-id' ? report.username.value : null
   const username = field('username', {
     type: 'text',
     autocomplete: 'username',
-    placeholder: report.username?.value ?? report.email,
+    ...(accountId ? { required: true } : { placeholder: report.username?.value ?? report.email }),
     'aria-describedby': `${id}-username-help`,
   })
+  const usernameField = [
+    h(
+      'label',
+      { for: username.id, class: 'field-label' },
+      t(accountId ? 'login.accountId' : 'login.username'),
+    ),
+    username,
+    h(
+      'p',
+      { class: 'help', id: `${id}-username-help` },
+      accountId
+        ? t('login.accountIdHelp', { accountId })
+        : t('login.usernameHelp', { username: report.username?.value ?? report.email }),
+    ),
+  ]
   const warning = plain.length > 0 ? plaintextWarning(o, hostsOf(plain), `${id}-plain`) : null
   const button = h('button', { type: 'submit', class: 'primary' }, t('login.submit'))
   const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert', hidden: true })
@@ -131,21 +148,18 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
     'form',
     { class: 'login-form', novalidate: true, 'aria-labelledby': `${id}-heading` },
     credentialHint(o, report, kind, `${id}-hint`),
+    accountId ? h('div', { class: 'login-username login-account-id' }, usernameField) : null,
     h('label', { for: password.id, class: 'field-label' }, t(`login.field.${kind}`)),
     h('div', { class: 'field-row' }, password, button),
     error,
-    h(
-      'details',
-      { class: 'login-username' },
-      h('summary', {}, t('login.usernameToggle')),
-      h('label', { for: username.id, class: 'field-label' }, t('login.username')),
-      username,
-      h(
-        'p',
-        { class: 'help', id: `${id}-username-help` },
-        t('login.usernameHelp', { username: report.username?.value ?? report.email }),
-      ),
-    ),
+    accountId
+      ? null
+      : h(
+          'details',
+          { class: 'login-username' },
+          h('summary', {}, t('login.usernameToggle')),
+          usernameField,
+        ),
     warning?.el,
   )
   const el = h(
@@ -176,6 +190,8 @@ export const createLoginStep = (report: Report, o: LoginStepOptions) => {
 
   const run = async () => {
     showError(null)
+    if (accountId && username.value.trim() === '')
+      return showError(t('login.accountIdEmpty'), username)
     if (password.value === '') return showError(t('login.empty'), password)
     if (warning && !warning.box.checked)
       return showError(t('login.plaintext.required'), warning.box)

@@ -19,7 +19,7 @@ import type { Lang } from '../../src/model/domain.ts'
 /** What the steps and verdicts need to name things: the account, and the servers tested. */
 export interface LoginContext {
   email: string
-  /** The username the user typed instead, if any (the `other` form). */
+  /** The username the user typed instead, if any (the `other` and `account-id` forms). */
   username: string | null
   servers: { incoming: LoginServer | null; outgoing: LoginServer | null }
 }
@@ -34,6 +34,7 @@ export const usernameValue = (
   const at = ctx.email.lastIndexOf('@')
   if (form === 'local-part') return ctx.email.slice(0, at)
   if (form === 'other') return ctx.username ?? ctx.email
+  if (form === 'account-id') return ctx.username ?? ''
   return ctx.email
 }
 

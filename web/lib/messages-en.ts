@@ -203,6 +203,10 @@ export const en = {
   'login.username': 'Username (optional)',
   'login.usernameHelp':
     'Leave it empty to use {username}. If that is refused, the other form (full address or the part before the @) is tried once.',
+  'login.accountId': 'Username (required)',
+  'login.accountIdHelp':
+    'Type {accountId}: this provider logs in with it, not with the email address.',
+  'login.accountIdEmpty': 'Type your account ID as the username first.',
   'login.submit': 'Test login',
   'login.busy': 'Testing…',
   'login.empty': 'Type it in the field first.',
@@ -239,6 +243,7 @@ export const en = {
   'login.stored.failed': 'does not work ({code})',
   'login.form.address': 'the full address ({value})',
   'login.form.local-part': 'the part before the @ ({value})',
+  'login.form.account-id': 'the account ID typed in by hand',
   'login.form.other': 'the username typed in by hand',
   'error.NOT_AVAILABLE_IN_THIS_DEPLOYMENT': 'This service does not test logins.',
   'error.PLAINTEXT_REFUSED':

@@ -198,6 +198,9 @@ export const zhCN: Record<MessageKey, string> = {
   'login.username': '用户名（可选）',
   'login.usernameHelp':
     '留空则使用 {username}。如果被拒绝，会再试一次另一种形式（完整邮箱地址或 @ 前面的部分）。',
+  'login.accountId': '用户名（必填）',
+  'login.accountIdHelp': '请填写{accountId}：该服务商用它登录，而不是邮箱地址。',
+  'login.accountIdEmpty': '请先填写账户 ID 作为用户名。',
   'login.submit': '测试登录',
   'login.busy': '正在测试…',
   'login.empty': '请先在输入框中填写。',
@@ -234,6 +237,7 @@ export const zhCN: Record<MessageKey, string> = {
   'login.stored.failed': '不可用（{code}）',
   'login.form.address': '完整邮箱地址（{value}）',
   'login.form.local-part': '@ 前面的部分（{value}）',
+  'login.form.account-id': '手动填写的账户 ID',
   'login.form.other': '手动填写的用户名',
   'error.NOT_AVAILABLE_IN_THIS_DEPLOYMENT': '此服务不提供登录测试。',
   'error.PLAINTEXT_REFUSED': '服务器不支持加密：未进行测试。请先在红色警告中允许。',

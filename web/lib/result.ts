@@ -61,8 +61,11 @@ const serverTable = (
   o: ResultOptions,
   title: string,
   server: ReportServer | null,
-  credential: RecommendationView['credential'],
+  view: Pick<RecommendationView, 'credential' | 'username'>,
 ) => {
+  const { credential } = view
+  // An account ID is said in words (the address does not tell it): nothing to copy.
+  const copyUsername = view.username?.form !== 'account-id'
   const H = o.level === 3 ? 'h5' : 'h4'
   if (!server)
     return h('section', { class: 'server' }, h(H, {}, title), h('p', {}, o.t('result.noServer')))
@@ -80,7 +83,7 @@ const serverTable = (
         row(o, o.t('field.server'), server.host),
         row(o, o.t('field.port'), String(server.port)),
         row(o, o.t('field.security'), securityName(o.t, server.security), false),
-        row(o, o.t('field.username'), server.username),
+        row(o, o.t('field.username'), server.username, copyUsername),
         row(
           o,
           o.t('field.password'),
@@ -239,9 +242,9 @@ export const renderResult = (view: RecommendationView, report: Report | null, o:
             protocol: incoming ? protocolName(incoming.protocol) : 'IMAP/POP3',
           }),
           incoming,
-          view.credential,
+          view,
         ),
-        serverTable(o, t('result.outgoing'), view.recommended.outgoing, view.credential),
+        serverTable(o, t('result.outgoing'), view.recommended.outgoing, view),
       ),
     ),
   )
