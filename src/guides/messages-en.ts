@@ -22,7 +22,7 @@ export const EN = {
   'common.notice.noSettings':
     'No settings are known for this domain yet: ask your mail provider for the server names, ports and encryption.',
   'common.notice.accountId':
-    '{provider} signs in with {accountId}: type it wherever this guide says user name, not your email address.',
+    '{provider} signs in with {accountId}: type it wherever this guide says user name.',
   'common.notice.protocolFallback':
     '{wanted} is not offered for this address; this guide uses {protocol}.',
   'common.notice.oauth2Only':

@@ -21,7 +21,7 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'common.notice.noSettings':
     '暂时不知道该域名的服务器设置：请向邮箱服务商询问服务器名称、端口和加密方式。',
   'common.notice.accountId':
-    '{provider}使用{accountId}登录：本指南中凡是要填写用户名的地方，都请填写它，而不是邮箱地址。',
+    '{provider}使用{accountId}登录：本指南中凡是要填写用户名的地方，都请填写它。',
   'common.notice.protocolFallback': '该地址不提供 {wanted}，本指南改用 {protocol}。',
   'common.notice.oauth2Only':
     '该服务商只允许邮件客户端通过其自己的登录窗口（OAuth2）登录。请使用支持这种登录方式的客户端；在下面的密码栏输入密码会被拒绝。',

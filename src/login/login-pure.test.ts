@@ -96,6 +96,14 @@ describe('usernames', () => {
     ).toEqual([{ form: 'other', value: 'DOMAIN\\ann' }])
     expect(usernamesToTry('ann@example.com', {})).toHaveLength(2)
   })
+
+  it('an account-ID provider tries the given username only, and nothing without one', () => {
+    const discovered = 'hanako@docomo.ne.jp'
+    expect(
+      usernamesToTry(discovered, { explicit: 'dacct-0001', discovered, accountId: true }),
+    ).toEqual([{ form: 'account-id', value: 'dacct-0001' }])
+    expect(usernamesToTry(discovered, { discovered, accountId: true })).toEqual([])
+  })
 })
 
 describe('failure limit', () => {

@@ -52,4 +52,13 @@ describe('usernameFor', () => {
   it('is null when there is no server', () => {
     expect(usernameFor('ann@example.com', null)).toBeNull()
   })
+
+  it('is the account ID in words when the provider issues one, whatever the template says', () => {
+    const words = 'your d ACCOUNT ID (dアカウントID)'
+    expect(usernameFor('ann@docomo.ne.jp', { username: 'ann@docomo.ne.jp' }, words)).toEqual({
+      form: 'account-id',
+      value: words,
+    })
+    expect(usernameFor('ann@docomo.ne.jp', null, words)).toBeNull()
+  })
 })

@@ -3,7 +3,8 @@
  * Postfix: the page's "Test with my password" step for a lab address (a wrong password, then the
  * right one), the verdict per server, the field emptied afterwards, the stored verdict on the
  * report page, the red warning before a password goes out unencrypted, the provider's credential
- * hint (QQ Mail, not submitted: the lab has no QQ), the widget; axe-core on each. Screenshots in
+ * hint (QQ Mail, not submitted: the lab has no QQ), the account ID docomo mail asks for (not
+ * submitted), the widget; axe-core on each. Screenshots in
  * test/artifacts/ (en and zh-CN, desktop and 390 px).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -288,6 +289,50 @@ describe('the login test on the page', () => {
     )
     await page.setViewportSize(PHONE)
     await zh.screenshot({ path: 'test/artifacts/login-step-qq-phone-zh-CN.png' })
+    expect(await seriousViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  it('asks for the account ID where the provider logs in with one (docomo mail), never the address', async () => {
+    const page = await context.newPage()
+    const sent = loginRequests(page)
+    await page.goto(`${app.url}/?lang=en`)
+    const step = await diagnose(page, 'hanako@docomo.ne.jp', { probe: false })
+    // Asked for in the open, not folded away as an optional override, and required.
+    const field = step.getByLabel('Username (required)')
+    expect(await field.isVisible()).toBe(true)
+    expect(await field.getAttribute('required')).not.toBeNull()
+    expect(await field.getAttribute('placeholder')).toBeNull()
+    const help = step.locator('.login-account-id .help')
+    expect(await help.innerText()).toMatch(/^Type your d ACCOUNT ID \(dアカウントID\)/)
+    // The settings table says what to type in words, with nothing to copy.
+    const row = page.locator('table.settings tr', { hasText: 'Username' }).first()
+    expect(await row.locator('code').innerText()).toMatch(/^your d ACCOUNT ID/)
+    expect(await row.locator('button.copy').count()).toBe(0)
+    for (const table of await page.locator('table.settings').all())
+      expect(await table.innerText()).not.toContain('hanako@docomo.ne.jp')
+    // A password without the ID goes nowhere.
+    await step.locator('input[name="password"]').fill('imap-only-pass')
+    await step.locator('input[name="password"]').press('Enter')
+    expect(await step.locator('.field-error').innerText()).toBe(
+      'Type your account ID as the username first.',
+    )
+    expect(await page.evaluate('document.activeElement.name')).toBe('username')
+    expect(sent).toEqual([])
+    await step.screenshot({ path: 'test/artifacts/login-step-docomo-en.png' })
+    expect(await seriousViolations(page)).toEqual([])
+
+    await page.getByRole('button', { name: '中文' }).click()
+    await page.locator('section.login-test:not([hidden]) .login-account-id').waitFor({
+      timeout: 30_000,
+    })
+    const zh = page.locator('section.login-test')
+    expect(await zh.getByLabel('用户名（必填）').isVisible()).toBe(true)
+    expect(await zh.locator('.login-account-id .help').innerText()).toMatch(
+      /^请填写你的 d ACCOUNT ID（dアカウントID）/,
+    )
+    await page.setViewportSize(PHONE)
+    await zh.screenshot({ path: 'test/artifacts/login-step-docomo-phone-zh-CN.png' })
     expect(await seriousViolations(page)).toEqual([])
     await page.close()
   })

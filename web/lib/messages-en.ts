@@ -204,8 +204,7 @@ export const en = {
   'login.usernameHelp':
     'Leave it empty to use {username}. If that is refused, the other form (full address or the part before the @) is tried once.',
   'login.accountId': 'Username (required)',
-  'login.accountIdHelp':
-    'Type {accountId}: this provider logs in with it, not with the email address.',
+  'login.accountIdHelp': 'Type {accountId}: this provider logs in with it.',
   'login.accountIdEmpty': 'Type your account ID as the username first.',
   'login.submit': 'Test login',
   'login.busy': 'Testing…',

@@ -199,7 +199,7 @@ export const zhCN: Record<MessageKey, string> = {
   'login.usernameHelp':
     '留空则使用 {username}。如果被拒绝，会再试一次另一种形式（完整邮箱地址或 @ 前面的部分）。',
   'login.accountId': '用户名（必填）',
-  'login.accountIdHelp': '请填写{accountId}：该服务商用它登录，而不是邮箱地址。',
+  'login.accountIdHelp': '请填写{accountId}：该服务商用它登录。',
   'login.accountIdEmpty': '请先填写账户 ID 作为用户名。',
   'login.submit': '测试登录',
   'login.busy': '正在测试…',

@@ -1,0 +1,140 @@
+/**
+ * A provider whose login is an ID it issues (docomo mail: the d ACCOUNT ID), through every face:
+ * no face shows the address (or %EMAILADDRESS%) as the username; each says the provider's words
+ * for the ID, and the guides and the report carry its credential hint, in both languages.
+ */
+import { XMLParser } from 'fast-xml-parser'
+import { parse as parsePlist } from 'plist'
+import { describe, expect, it } from 'vitest'
+import { renderAutoconfig } from '../../../src/formats/autoconfig.ts'
+import { renderAutodiscover } from '../../../src/formats/autodiscover.ts'
+import { renderMobileconfig } from '../../../src/formats/mobileconfig.ts'
+import { offeredServers } from '../../../src/formats/offered.ts'
+import { profileIds } from '../../../src/formats/profile-ids.ts'
+import { CLIENT_IDS, renderGuide } from '../../../src/guides/index.ts'
+import { LANGS } from '../../../src/model/domain.ts'
+import { ReportSchema } from '../../../src/openapi/schemas.ts'
+import { createTestApp } from '../../fake/test-app.ts'
+import { index, settings } from './fixture.ts'
+
+const EMAIL = 'hanako@docomo.ne.jp'
+const docomo = index.byDomain('docomo.ne.jp')
+// The words and the hint come from the data, so the test follows the data, not a copy of it.
+const label = (lang: 'en' | 'zh-CN') => docomo?.accountId?.label[lang] ?? 'missing label'
+const hint = (lang: 'en' | 'zh-CN') =>
+  docomo?.hints.find((h) => h.kind === 'credential')?.text[lang] ?? 'missing hint'
+const ADDRESS_FORMS = [EMAIL, 'hanako', '%EMAILADDRESS%', '%EMAILLOCALPART%']
+
+const xml = new XMLParser({
+  isArray: (name) => ['incomingServer', 'outgoingServer', 'Protocol'].includes(name),
+})
+
+describe('docomo mail (accountId) in the data', () => {
+  it('has the ID label and a credential hint in both languages', () => {
+    expect(docomo?.accountId?.label.en).toMatch(/d ACCOUNT ID/)
+    for (const lang of LANGS) expect(hint(lang)).toMatch(/d ACCOUNT ID/)
+  })
+})
+
+describe('the client formats never send the address as the username', () => {
+  it('Mozilla autoconfig: every <username> holds the ID words, no placeholder', async () => {
+    const out = renderAutoconfig(await settings(EMAIL)) ?? ''
+    const provider = xml.parse(out).clientConfig.emailProvider
+    const servers = [...provider.incomingServer, ...provider.outgoingServer]
+    expect(servers.map((s: { hostname: string }) => s.hostname)).toEqual([
+      'imap.spmode.ne.jp',
+      'smtp.spmode.ne.jp',
+    ])
+    for (const s of servers) expect(s.username).toBe(label('en'))
+    expect(out).not.toMatch(/%EMAIL(ADDRESS|LOCALPART)%/)
+  })
+
+  it('Autodiscover: every LoginName holds the ID words', async () => {
+    const out = renderAutodiscover(await settings(EMAIL)) ?? ''
+    const protocols = xml.parse(out).Autodiscover.Response.Account.Protocol
+    expect(protocols).toHaveLength(2)
+    for (const p of protocols) {
+      expect(p.LoginName).toBe(label('en'))
+      expect(ADDRESS_FORMS).not.toContain(p.LoginName)
+    }
+  })
+
+  it.each(LANGS)(
+    'Apple profile (%s): no user names, so the device asks; the description says what to type',
+    async (lang) => {
+      const s = await settings(EMAIL)
+      const { incoming, outgoing } = offeredServers(s)
+      const [imap, smtp] = [incoming[0], outgoing[0]]
+      if (!imap || !smtp) throw new Error('docomo without servers')
+      const out = renderMobileconfig(s, imap, smtp, await profileIds(s.email, imap, smtp), { lang })
+      const profile = parsePlist(out) as {
+        PayloadDescription: string
+        PayloadContent: Record<string, unknown>[]
+      }
+      const mail = profile.PayloadContent[0] ?? {}
+      expect(mail.IncomingMailServerHostName).toBe('imap.spmode.ne.jp')
+      expect(mail).not.toHaveProperty('IncomingMailServerUsername')
+      expect(mail).not.toHaveProperty('OutgoingMailServerUsername')
+      expect(profile.PayloadDescription).toContain(label(lang))
+    },
+  )
+
+  it('an ordinary provider keeps its usernames (the change is for accountId only)', async () => {
+    const s = await settings('ann@qq.com')
+    expect(renderAutoconfig(s)).toContain('<username>%EMAILADDRESS%</username>')
+    const { incoming, outgoing } = offeredServers(s)
+    const [imap, smtp] = [incoming[0], outgoing[0]]
+    if (!imap || !smtp) throw new Error('qq without servers')
+    const profile = parsePlist(
+      renderMobileconfig(s, imap, smtp, await profileIds(s.email, imap, smtp)),
+    ) as { PayloadContent: Record<string, unknown>[] }
+    expect(profile.PayloadContent[0]?.IncomingMailServerUsername).toBe('ann@qq.com')
+  })
+})
+
+describe('guides: the username is the ID, with the hint', () => {
+  for (const client of CLIENT_IDS) {
+    for (const lang of LANGS) {
+      it(`${client} ${lang}`, async () => {
+        const guide = renderGuide(client, await settings(EMAIL), { lang })
+        expect(guide.incoming?.username).toBe(label(lang))
+        expect(guide.outgoing?.username).toBe(label(lang))
+        const notice = guide.notices.find((n) => n.includes(label(lang)))
+        expect(notice, 'a notice names the ID').toBeDefined()
+        expect(notice).toContain(hint(lang))
+        const shown = guide.steps.flatMap((s) => [s.text, ...s.values.map((v) => v.value)])
+        // Some step puts the ID where the client asks for a user name.
+        expect(shown.some((text) => text.includes(label(lang)))).toBe(true)
+        // A value slot holds what to type: none of them is a form of the address where a
+        // user name goes (the address itself still goes into the client's e-mail field).
+        for (const step of guide.steps)
+          for (const v of step.values)
+            if (/user|用户名|账号|帐号|account/i.test(v.label))
+              expect(ADDRESS_FORMS).not.toContain(v.value)
+      })
+    }
+  }
+})
+
+describe('the report (lookup) says “your d ACCOUNT ID”, valid against the OpenAPI schema', () => {
+  it.each(LANGS)('%s', async (lang) => {
+    const { app } = createTestApp({ ports: [993] })
+    // Twice: the first answer is built, the second is the known-answers fast path's copy.
+    for (const round of [1, 2]) {
+      const res = await app.request(`/api/v1/lookup?email=${EMAIL}&lang=${lang}`)
+      expect(res.status, `round ${round}`).toBe(200)
+      const report = ReportSchema.parse(await res.json())
+      expect(report.username).toEqual({ form: 'account-id', value: label(lang) })
+      const servers = [
+        ...report.incoming,
+        ...report.outgoing,
+        report.recommended.incoming,
+        report.recommended.outgoing,
+      ]
+      expect(servers.length).toBeGreaterThanOrEqual(4)
+      for (const s of servers) expect(s?.username).toBe(label(lang))
+      expect(report.hints).toContain(hint(lang))
+      expect(JSON.stringify(report)).not.toContain(`"username":"${EMAIL}"`)
+    }
+  })
+})
