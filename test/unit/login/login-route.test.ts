@@ -2,7 +2,8 @@
  * POST /api/v1/login-test's safety and shape, against scripted fake servers: bad input names the
  * field, plaintext and refused targets are turned away before any password is sent, the failure
  * limit answers 429, a proxy that says http is refused, the stream ends with the answer, the
- * verdict is recorded on a stored report, and no password reaches a response or a log line.
+ * verdict is recorded on a stored report, no password reaches a response or a log line, and a
+ * provider that logs in with an account ID (docomo mail) needs `username` and gets only it.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_RETENTION } from '../../../src/app.ts'
@@ -246,5 +247,60 @@ describe('the answer', () => {
       expect(line).not.toContain(PASSWORD)
       expect(line).not.toContain('quinn.private')
     }
+  })
+})
+
+const DOCOMO = 'hanako@docomo.ne.jp'
+const logins = (server: MailServer) => server.received().filter((l) => / LOGIN /i.test(l))
+
+// docomo mail logs in with the d ACCOUNT ID (provider accountId), which the address does not tell.
+describe('a provider that logs in with an account ID (docomo mail)', () => {
+  it('without username: 400 INVALID_INPUT naming username, and no server is contacted', async () => {
+    const server = await start('imap', { implicitTls: true, secure: IMAP_SECURE })
+    const { app } = loginApp([server.port])
+    for (const body of [{ email: DOCOMO, incoming: imapAt(server.port) }, { email: DOCOMO }]) {
+      const { res, text } = await loginTest(app, body)
+      expect(res.status).toBe(400)
+      const error = errorOf(text)
+      expect(error).toMatchObject({ code: 'INVALID_INPUT', field: 'username' })
+      expect(error.message).toContain('d ACCOUNT ID')
+    }
+    expect(server.accepted()).toBe(0)
+  })
+
+  it('with username: logs in with it, says account-id, and never tries the address', async () => {
+    const server = await start('imap', {
+      implicitTls: true,
+      secure: { ...IMAP_SECURE, LOGIN: '{tag} NO [AUTHENTICATIONFAILED] Authentication failed.' },
+    })
+    const { app } = loginApp([server.port])
+    const { res, json } = await loginTest(app, {
+      email: DOCOMO,
+      username: 'dacct-0001',
+      incoming: imapAt(server.port),
+    })
+    expect(res.status).toBe(200)
+    expect(json().incoming).toMatchObject({
+      code: 'AUTH_FAILED',
+      username: 'account-id',
+      attempts: 1,
+    })
+    const sent = logins(server)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toContain('dacct-0001')
+    expect(sent.join('\n')).not.toContain('hanako')
+  })
+
+  it('an ordinary address still gets the other form after a refusal (unchanged)', async () => {
+    const server = await start('imap', {
+      implicitTls: true,
+      secure: { ...IMAP_SECURE, LOGIN: '{tag} NO [AUTHENTICATIONFAILED] Authentication failed.' },
+    })
+    const { app } = loginApp([server.port])
+    const { json } = await loginTest(app, {
+      email: 'ann@example.com',
+      incoming: imapAt(server.port),
+    })
+    expect(json().incoming?.attempts).toBe(2)
   })
 })
