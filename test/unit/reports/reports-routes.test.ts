@@ -208,6 +208,25 @@ describe('stored reports', () => {
     expect((await errorOf(bad)).field).toBe('lang')
   })
 
+  it('a stored docomo mail report says the account ID in the language asked for, in its username and every server', async () => {
+    const { app, diagnose } = setup()
+    const made = await diagnose('hanako@docomo.ne.jp', 'en')
+    expect(made.username).toMatchObject({ form: 'account-id' })
+    expect(made.username?.value).toMatch(/^your d ACCOUNT ID/)
+    const zh = StoredReportSchema.parse(
+      await (await app.request(`/api/v1/reports/${made.id}?lang=zh-CN`)).json(),
+    )
+    expect(zh.username).toMatchObject({ form: 'account-id' })
+    expect(zh.username?.value).toMatch(/^你的 d ACCOUNT ID/)
+    const servers = [
+      ...zh.incoming,
+      ...zh.outgoing,
+      zh.recommended.incoming,
+      zh.recommended.outgoing,
+    ]
+    for (const s of servers) expect(s?.username).toBe(zh.username?.value)
+  })
+
   it('GET /r/{id} serves the page marked noindex: 200 for a stored report, 404 for an unknown or malformed id', async () => {
     const reports = testRuntime.reports()
     const page = '<!doctype html><html><head><title>x</title></head><body></body></html>'
