@@ -151,3 +151,24 @@ export const screenshot = async (page: Page, name: string) => {
   mkdirSync(ARTIFACTS, { recursive: true })
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true })
 }
+
+/**
+ * Types an address into the page's form and submits with Enter; waits for the final report
+ * (its helpdesk details appear). `probe: false` unticks the live check first.
+ */
+export const checkAddress = async (
+  page: Page,
+  email: string,
+  options: { probe?: boolean; timeoutMs?: number } = {},
+) => {
+  if (options.probe === false) await page.getByRole('checkbox', { name: /live|实时/ }).uncheck()
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="email"]').press('Enter')
+  await page
+    .locator('details.helpdesk:not([hidden])')
+    .waitFor({ timeout: options.timeoutMs ?? 30_000 })
+}
+
+/** The page's scroll width: wider than the viewport means the layout scrolls sideways. */
+export const scrollWidth = (page: Page) =>
+  page.evaluate('document.scrollingElement.scrollWidth') as Promise<number>

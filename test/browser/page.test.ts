@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import {
   ARTIFACTS,
+  checkAddress,
   launchBrowser,
+  scrollWidth,
   screenshot,
   seriousViolations,
   startApp,
@@ -39,15 +41,8 @@ const open = async (path = '/?lang=en', page?: Page) => {
 }
 
 /** Types an address and submits with Enter; waits for the final report (the details appear). */
-const check = async (page: Page, email: string, options: { probe?: boolean } = {}) => {
-  if (options.probe === false) await page.getByRole('checkbox', { name: /live|实时/ }).uncheck()
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="email"]').press('Enter')
-  await page.locator('details.helpdesk:not([hidden])').waitFor({ timeout: 30_000 })
-}
-
-const scrollWidth = (page: Page) =>
-  page.evaluate('document.scrollingElement.scrollWidth') as Promise<number>
+const check = (page: Page, email: string, options: { probe?: boolean } = {}) =>
+  checkAddress(page, email, options)
 
 describe('the page', () => {
   it('diagnoses a lab address live: progress as it happens, then the recommendation and the settings', async () => {

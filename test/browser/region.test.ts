@@ -12,7 +12,9 @@ import type { Browser, Page } from 'playwright-core'
 import { regionalProviders } from '../lab/regional-provider.ts'
 import {
   ARTIFACTS,
+  checkAddress,
   launchBrowser,
+  scrollWidth,
   screenshot,
   seriousViolations,
   startApp,
@@ -51,14 +53,7 @@ const phone = async (lang: 'en' | 'zh-CN', timezoneId: string) => {
   return { page, sent }
 }
 
-const check = async (page: Page, email: string) => {
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="email"]').press('Enter')
-  await page.locator('details.helpdesk:not([hidden])').waitFor({ timeout: 45_000 })
-}
-
-const scrollWidth = (page: Page) =>
-  page.evaluate('document.scrollingElement.scrollWidth') as Promise<number>
+const check = (page: Page, email: string) => checkAddress(page, email, { timeoutMs: 45_000 })
 
 describe('the region question and the choice among a provider’s hosts', () => {
   it('Berlin time zone, English: preset to elsewhere, so full.lab.test, naming tls.lab.test, with the measurement', async () => {
