@@ -7,7 +7,7 @@
 import type { HostStability } from '../discovery/stability.ts'
 import type { CandidateServer } from '../discovery/types.ts'
 import type { Provider, Region } from '../providers/index.ts'
-import { type HostChoice, choiceDraft, measuredDraft } from '../recommend/host-choice.ts'
+import { type HostChoice, choiceDrafts, measuredDraft } from '../recommend/host-choice.ts'
 import { REGION_WORDS, say } from '../recommend/texts.ts'
 import { message } from './messages.ts'
 import type { Lang } from '../model/domain.ts'
@@ -107,5 +107,7 @@ export const choiceNotices = (
     const draft = measuredDraft(protocol, stability)
     return draft ? [draft] : []
   })
-  return [...used.map((c) => choiceDraft(c, stability)), ...measured].map((d) => say(d, lang).text)
+  return [...used.flatMap((c) => choiceDrafts(c, stability)), ...measured].map(
+    (d) => say(d, lang).text,
+  )
 }

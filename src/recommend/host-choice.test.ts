@@ -13,6 +13,7 @@ import {
   type ChoiceContext,
   chooseHost,
   choiceDraft,
+  choiceDrafts,
   clearlySteadier,
   measuredDraft,
 } from './host-choice.ts'
@@ -192,6 +193,35 @@ describe('the reasons, in both languages', () => {
     expect(en).toContain(
       'if hwimap.exmail.qq.com works where you read your mail, you can use it instead',
     )
+  })
+
+  it('an alternative that answered no handshake: a second reason says so before anyone switches to it', () => {
+    const stability = [measured(CN, [lost, lost, lost]), measured(INTL, [ok(40), ok(41), ok(42)])]
+    const { choice } = choose({ region: 'intl', regionFrom: 'answer', stability })
+    if (!choice) throw new Error('no choice')
+    const drafts = choiceDrafts(choice, stability)
+    expect(drafts.map((d) => d.code)).toEqual(['SERVER_REGION', 'SERVER_ALTERNATIVE_SILENT'])
+    const silent = drafts[1]
+    if (!silent) throw new Error('no second reason')
+    expect(say(silent, 'en').text).toBe(
+      'Before switching to imap.exmail.qq.com (the host for mail read in mainland China), note that none of this service’s 3 handshakes with it completed. This service checks from its own location, not yours, so it may still work where you read your mail: test the connection after switching.',
+    )
+    expect(say(silent, 'zh-CN').text).toContain('改用 imap.exmail.qq.com')
+    expect(say(silent, 'zh-CN').text).toContain('本服务与它的 3 次握手均未完成')
+  })
+
+  it('no second reason when the alternative answered, was not measured, or is the unreachable one itself', () => {
+    const answered = [measured(CN, [lost, ok(50), lost]), measured(INTL, [ok(40), ok(41), ok(42)])]
+    const region = choose({ region: 'intl', regionFrom: 'answer', stability: answered }).choice
+    if (!region) throw new Error('no choice')
+    expect(choiceDrafts(region, answered).map((d) => d.code)).toEqual(['SERVER_REGION'])
+    expect(choiceDrafts(region, undefined).map((d) => d.code)).toEqual(['SERVER_REGION'])
+    const down = [measured(CN, [ok(40), ok(42), ok(44)]), measured(INTL, [lost, lost, lost])]
+    const unreachable = choose({ region: 'intl', regionFrom: 'answer', stability: down }).choice
+    if (!unreachable) throw new Error('no choice')
+    expect(choiceDrafts(unreachable, down).map((d) => d.code)).toEqual([
+      'SERVER_ALTERNATIVE_UNREACHABLE',
+    ])
   })
 
   it('the measurement note lists every measured host of the protocol, failed ones included', () => {

@@ -216,6 +216,37 @@ export const choiceDraft = (
 }
 
 /**
+ * The reason for a choice, and when the alternative it names answered none of the service's
+ * handshakes, a second one saying so: the first still offers it for the other region or a slow
+ * connection, and the user should know the service could not reach it.
+ *
+ * @example
+ * choiceDrafts(choice, report.stability?.hosts).map((d) => d.code)
+ * // ['SERVER_REGION', 'SERVER_ALTERNATIVE_SILENT']
+ */
+export const choiceDrafts = (
+  choice: HostChoice,
+  stability: readonly HostStability[] | undefined,
+): Draft[] => {
+  const main = choiceDraft(choice, stability)
+  const alternative = choice.alternative
+  const measured = alternative ? measuredOf(stability, alternative) : undefined
+  if (!alternative || !measured || measured.answered > 0 || choice.because === 'unreachable')
+    return [main]
+  return [
+    main,
+    {
+      code: 'SERVER_ALTERNATIVE_SILENT',
+      params: {
+        alternative: alternative.host,
+        other: REGION_WORDS[alternative.region],
+        count: String(measured.attempts.length),
+      },
+    },
+  ]
+}
+
+/**
  * What the service measured of one protocol's hosts, as a reason; null when it measured none.
  *
  * @example

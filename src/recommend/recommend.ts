@@ -12,7 +12,7 @@ import { oauthClientList } from './oauth-clients.ts'
 import { serverList, sourcesLabel } from './labels.ts'
 import { chooseProtocol } from './protocol-choice.ts'
 import { NO_CONTEXT, probeContext, rankUsable, standingOf } from './rank.ts'
-import { chooseHost, choiceDraft, measuredDraft } from './host-choice.ts'
+import { chooseHost, choiceDrafts, measuredDraft } from './host-choice.ts'
 import { serverNotes } from './server-notes.ts'
 import { say, type Draft, type Localized, type Notes } from './texts.ts'
 import type { Recommendation, RecommendInput } from './types.ts'
@@ -95,7 +95,7 @@ export const recommend = (input: RecommendInput): Recommendation => {
   const outgoing = outPick.chosen
   const hostChoice = [inPick?.choice, outPick.choice].filter((c) => c !== null && c !== undefined)
   const regional: Draft[] = [
-    ...hostChoice.map((c) => choiceDraft(c, input.stability)),
+    ...hostChoice.flatMap((c) => choiceDrafts(c, input.stability)),
     ...[incoming, outgoing].flatMap((c) => {
       const measured = c ? measuredDraft(c.protocol, input.stability) : null
       return measured ? [measured] : []

@@ -146,6 +146,11 @@ export const TEXTS = {
     'zh-CN':
       '服务商供{other}使用的 {alternative} 没有响应本服务的检测，因此推荐 {server}（供{region}使用）。本服务是从自己的位置检测的，而不是你的位置：如果在你收发邮件的地方 {alternative} 可用，也可以改用它。',
   },
+  SERVER_ALTERNATIVE_SILENT: {
+    en: 'Before switching to {alternative} (the host for mail read {other}), note that none of this service’s {count} handshakes with it completed. This service checks from its own location, not yours, so it may still work where you read your mail: test the connection after switching.',
+    'zh-CN':
+      '改用 {alternative}（供{other}使用）之前请注意：本服务与它的 {count} 次握手均未完成。本服务是从自己的位置检测的，而不是你的位置，所以在你收发邮件的地方它可能仍然可用：改用后请测试连接。',
+  },
   SERVER_MEASURED: {
     en: 'Connect times of the {protocol} hosts, measured from this service’s own location, not yours (three TCP + TLS handshakes each; spread = slowest − fastest): {hosts}.',
     'zh-CN':
