@@ -7,7 +7,10 @@
  * the upstream resolver wait for that one answer (a discovery's guessing and its MX source both
  * ask MX for the domain at the same moment). Each caller keeps its own signal: one that aborts
  * rejects alone, and the upstream lookup is cancelled only once every caller has gone, so a
- * lone caller's abort reaches the upstream resolver as it did before the merge.
+ * lone caller's abort reaches the upstream resolver as it did before the merge (a DoH fetch then
+ * gives its outbound slot back instead of running on to fill the cache for nobody). Under
+ * meteredResolver a merged lookup is billed once, to the caller that started it, as a cached
+ * answer costs the others nothing.
  */
 import { LRUCache } from 'lru-cache'
 import { ProbeError } from '../errors/probe-error.ts'
