@@ -1,8 +1,9 @@
 /**
  * @module
  * Importer for the fact snapshots in data/sources/*.json: domains, MX suffixes and servers taken
- * by hand from a public project's provider list (FairEmail, mutt-wizard, Nylas sync-engine), with
- * that project's commit, path and licence. Only facts are kept there, never the upstream file.
+ * by hand from a public project's provider list (FairEmail, mutt-wizard, Nylas sync-engine, K-9, and
+ * the ISPDB files outside the shared snapshot), with that project's commit, path and licence. Only
+ * facts are kept there, never the upstream file.
  */
 import { z } from 'zod'
 import type { Draft } from './merge.ts'
@@ -22,11 +23,23 @@ const Entry = z.object({
   imap: z.array(z.string().regex(SERVER)).default([]),
   pop3: z.array(z.string().regex(SERVER)).default([]),
   smtp: z.array(z.string().regex(SERVER)).default([]),
+  /**
+   * Where this entry was read when it is not the file's `source` commit and path: the ISPDB files
+   * outside the snapshot each sit at their own commit (a pull request's branch, or the last commit
+   * before the file was removed).
+   */
+  commit: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/)
+    .optional(),
+  path: z.string().optional(),
+  /** Why this entry is not in the upstream snapshot (the pull request or issue that says so). */
+  detail: z.string().optional(),
 })
 
 const Snapshot = z.object({
   source: z.object({
-    key: z.enum(['fairemail', 'muttwizard', 'k9', 'nylas']),
+    key: z.enum(['fairemail', 'muttwizard', 'k9', 'nylas', 'ispdbextra']),
     name: z.string(),
     repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
     commit: z.string().regex(/^[0-9a-f]{40}$/),
@@ -76,12 +89,22 @@ const parseServer = (text: string, key: SourceName, local: boolean): ServerInput
 
 /**
  * The reference an entry cites: project, repository at the commit, path and entry, with the
- * licence (src/providers/data-sources.ts turns it into a data source with its address).
+ * licence (src/providers/data-sources.ts turns it into a data source with its address). An ISPDB
+ * file outside the snapshot is cited at the commit the entry was read, with why it is outside.
  */
-export const snapshotRef = (s: z.infer<typeof Snapshot>['source'], entry: string): string =>
-  s.key === 'fairemail'
+export const snapshotRef = (
+  s: z.infer<typeof Snapshot>['source'],
+  entry: string,
+  at: Pick<z.infer<typeof Entry>, 'commit' | 'path' | 'detail'> = {},
+): string => {
+  if (s.key === 'ispdbextra') {
+    const detail = [at.detail, `${s.licence}; facts only, file not copied`].filter(Boolean)
+    return `ISPDB-extra ${s.repo}@${at.commit ?? s.commit} ${at.path ?? s.path} (${detail.join('; ')})`
+  }
+  return s.key === 'fairemail'
     ? `FairEmail ${s.repo}@${s.commit} ${s.path} provider '${entry}' (${s.licence}; facts only, file not copied)`
     : `${s.name.split(' ')[0]} ${s.repo}@${s.commit} ${s.path} entry '${entry}' (${s.licence}; facts only, file not copied)`
+}
 
 /** Parses one snapshot file's text into records, one per entry. */
 export const parseSnapshot = (json: string, ref: string): Imported => {
@@ -100,7 +123,7 @@ export const parseSnapshot = (json: string, ref: string): Imported => {
       mx: e.mx,
       servers,
       lastChecked: source.read.slice(0, 7),
-      sources: [snapshotRef(source, e.name)],
+      sources: [snapshotRef(source, e.name, e)],
     }
     const id = (e.id ?? e.name).toLowerCase()
     return { source: key, ref: `${ref}#${e.name}`, id, data }

@@ -13,11 +13,12 @@ export const SOURCE_RANK = {
   research: 1,
   ispdb: 2,
   deltachat: 3,
-  fairemail: 4,
-  mailcore2: 5,
-  muttwizard: 6,
-  k9: 7,
-  nylas: 8,
+  ispdbextra: 4,
+  fairemail: 5,
+  mailcore2: 6,
+  muttwizard: 7,
+  k9: 8,
+  nylas: 9,
 } as const
 
 export type SourceName = keyof typeof SOURCE_RANK
@@ -28,6 +29,8 @@ export const SOURCE_REASON: Record<SourceName, string> = {
   research: 'hand-checked research with cited sources and confidence',
   ispdb: 'Thunderbird ISPDB, maintained upstream (snapshot 2026-03)',
   deltachat: 'Delta Chat provider-db (snapshot 2024-11), tested by its users',
+  ispdbextra:
+    'ISPDB files outside the 2026-03 snapshot (data/sources/ispdb-extra.json): configs the providers wrote themselves, closed or removed upstream because the providers serve them at autoconfig.<domain>',
   fairemail:
     'FairEmail providers.xml facts (data/sources/fairemail.json), maintained, most entries link the provider’s page',
   mailcore2: 'MailCore2 providers.json, unchanged since 2020',

@@ -61,6 +61,17 @@ const RULES: readonly Rule[] = [
     }),
   ],
   [
+    // A file of the ISPDB repository that the snapshot does not hold (data/sources/ispdb-extra.json):
+    // a provider's own pull request, or a file removed upstream; the detail says which.
+    /^ISPDB-extra thunderbird\/autoconfig@([0-9a-f]{40}) (ispdb\/\S+) \((.*); MPL-2\.0; facts only, file not copied\)$/,
+    (m) => ({
+      name: 'Thunderbird autoconfig repository, a file outside ISPDB',
+      url: `https://github.com/thunderbird/autoconfig/blob/${m[1]}/${m[2]}`,
+      licence: 'MPL-2.0 (facts only; nothing copied)',
+      detail: m[3] ?? '',
+    }),
+  ],
+  [
     /^DeltaChat deltachat\/provider-db(?:@([0-9a-f]+))? (_providers\/\S+)(?: (.*))?$/,
     (m) => ({
       name: 'Delta Chat provider database (provider-db)',

@@ -9,14 +9,39 @@ const index = createProviderIndex(providers)
 
 describe('built-in provider data', () => {
   it('covers at least the domains the sources support, every entry with sources and lastChecked', () => {
-    // The issue asks for 2,000; the sources imported so far name 1,608 (docs/providers-conflicts.md
-    // counts them by source). A floor, so coverage cannot shrink without this test saying so.
+    // The issue asks for 2,000; the sources imported so far name 1,596 (docs/providers-conflicts.md
+    // counts them by source; the 25 QIP.ru domains left with the closed service). A floor, so
+    // coverage cannot shrink without this test saying so.
     const domains = new Set(providers.flatMap((p) => p.domains))
-    expect(domains.size).toBeGreaterThanOrEqual(1600)
+    expect(domains.size).toBeGreaterThanOrEqual(1596)
     for (const p of providers) {
       expect(p.sources.length, p.id).toBeGreaterThan(0)
       expect(p.lastChecked, p.id).toMatch(/^\d{4}-\d{2}(?:-\d{2})?$/)
     }
+  })
+
+  it('the Australian brands The Messaging Company serves get its hosts, TPG included', () => {
+    for (const domain of ['iinet.net.au', 'internode.on.net', 'westnet.com.au', 'tpg.com.au']) {
+      const p = index.byDomain(domain)
+      expect(p?.id, domain).toBe('themessaging.co')
+      expect(p?.servers.imap[0]).toMatchObject({ host: 'imap.themessagingco.com.au', port: 993 })
+      expect(p?.servers.smtp[0]).toMatchObject({ host: 'smtp.themessagingco.com.au', port: 465 })
+    }
+  })
+
+  it('answers nothing for the closed QIP.ru mail, so discovery runs', () => {
+    for (const domain of ['qip.ru', 'pochta.ru', 'nm.ru', 'pisem.net', 'pochta.com']) {
+      expect(index.byDomain(domain), domain).toBeUndefined()
+    }
+  })
+
+  it('NetEase qiye: the backup hosts imap/smtp.qiye.163.com belong to no region', () => {
+    const qiye = index.get('netease-qiye')
+    const backup = [...(qiye?.servers.imap ?? []), ...(qiye?.servers.smtp ?? [])].filter((s) =>
+      /^(imap|smtp)\.qiye\.163\.com$/.test(s.host),
+    )
+    expect(backup.map((s) => s.host)).toEqual(['imap.qiye.163.com', 'smtp.qiye.163.com'])
+    expect(backup.every((s) => s.region === undefined)).toBe(true)
   })
 
   it('docomo mail: the d ACCOUNT ID as the username, said in both languages, never derived from the address', () => {

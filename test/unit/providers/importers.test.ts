@@ -179,6 +179,7 @@ describe('merge, precedence and conflict report', () => {
         research: 1,
         ispdb: 1,
         deltachat: 1,
+        ispdbextra: 0,
         fairemail: 0,
         mailcore2: 1,
         muttwizard: 0,

@@ -82,6 +82,15 @@ const FAMILIES: { family: string; mx: string[]; imap: string; smtp: string; addr
     smtp: 'smtp.ionos.de',
   },
   { family: 'IONOS (US)', mx: ['mx00.ionos.com'], imap: 'imap.ionos.com', smtp: 'smtp.ionos.com' },
+  { family: 'IONOS (ES)', mx: ['mx00.ionos.es'], imap: 'imap.ionos.es', smtp: 'smtp.ionos.es' },
+  {
+    family: 'IONOS (FR, 1&1 MX)',
+    mx: ['mx00.1and1.fr'],
+    imap: 'imap.ionos.fr',
+    smtp: 'smtp.ionos.fr',
+  },
+  { family: 'IONOS (IT)', mx: ['mx01.ionos.it'], imap: 'imap.ionos.it', smtp: 'smtp.ionos.it' },
+  { family: 'IONOS (MX)', mx: ['mx00.ionos.mx'], imap: 'imap.ionos.mx', smtp: 'smtp.ionos.mx' },
   { family: 'Strato', mx: ['smtpin.rzone.de'], imap: 'imap.strato.de', smtp: 'smtp.strato.de' },
   {
     family: 'Hetzner',

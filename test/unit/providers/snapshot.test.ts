@@ -62,6 +62,45 @@ describe('fact snapshot importer (data/sources)', () => {
     expect(skipped).toEqual([{ ref: 'data/sources/test.json', what: 'left out: a row' }])
   })
 
+  it('cites an ISPDB file outside the snapshot at its own commit, saying why it is outside', () => {
+    const text = JSON.stringify({
+      source: {
+        key: 'ispdbextra',
+        name: 'Thunderbird ISPDB files outside the snapshot',
+        repo: 'thunderbird/autoconfig',
+        commit: 'c'.repeat(40),
+        path: 'ispdb/',
+        licence: 'MPL-2.0',
+        read: '2026-12-01',
+        note: 'facts only',
+      },
+      entries: [
+        {
+          name: 'Acme Mail',
+          commit: 'b'.repeat(40),
+          path: 'ispdb/acme.example.xml',
+          detail: 'thunderbird/autoconfig#1, closed: Acme serves it itself',
+          domains: ['acme.example'],
+          mx: ['mx.acme-hosting.example'],
+          imap: ['imap.acme.example:993/tls'],
+        },
+      ],
+    })
+    const rec = parseSnapshot(text, 'data/sources/ispdb-extra.json').records[0]
+    expect(rec?.source).toBe('ispdbextra')
+    expect(rec?.data.mx).toEqual(['mx.acme-hosting.example'])
+    const ref = rec?.data.sources?.[0] ?? ''
+    expect(ref).toBe(
+      `ISPDB-extra thunderbird/autoconfig@${'b'.repeat(40)} ispdb/acme.example.xml (thunderbird/autoconfig#1, closed: Acme serves it itself; MPL-2.0; facts only, file not copied)`,
+    )
+    expect(describeSource(ref)).toEqual({
+      name: 'Thunderbird autoconfig repository, a file outside ISPDB',
+      url: `https://github.com/thunderbird/autoconfig/blob/${'b'.repeat(40)}/ispdb/acme.example.xml`,
+      licence: 'MPL-2.0 (facts only; nothing copied)',
+      detail: 'thunderbird/autoconfig#1, closed: Acme serves it itself',
+    })
+  })
+
   it('refuses a server that is not host:port[/security]', () => {
     expect(() =>
       parseSnapshot(snapshot('fairemail', [{ name: 'x', imap: ['imap.x:993/ssl'] }]), 'f'),
