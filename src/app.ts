@@ -261,6 +261,7 @@ export const createService = (deps: AppDeps): { app: Hono<AppEnv>; known: KnownA
           }
         : null,
       discovery,
+      measureStability,
       budget: deps.budget,
       costs,
       storage,

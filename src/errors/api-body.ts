@@ -8,8 +8,11 @@ import type { ErrorHttpStatus } from './entry.ts'
 import { type ApiCode, ERRORS } from './table.ts'
 
 export interface ApiErrorBody {
-  /** `limit`: the budget that ran out, on a 429 RATE_LIMITED. */
-  error: { code: ApiCode; message: string; field?: string; limit?: string }
+  /**
+   * `limit`: the budget that ran out, on a 429 RATE_LIMITED; `retryAfter`: seconds to wait, in a
+   * stream's `error` event (no header can carry it there).
+   */
+  error: { code: ApiCode; message: string; field?: string; limit?: string; retryAfter?: number }
 }
 
 /**

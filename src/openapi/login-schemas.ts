@@ -67,10 +67,18 @@ export const LoginTestAnswerSchema = z
   .object({
     incoming: LoginResultSchema.nullable(),
     outgoing: LoginResultSchema.nullable(),
-    reportId: z
+    reportId: z.string().nullable().meta({
+      description:
+        'The stored report the verdict was recorded on: the `reportId` sent, or the report a fresh discovery was stored as; null when servers were named.',
+    }),
+    url: z
       .string()
       .nullable()
-      .meta({ description: 'The stored report the verdict was recorded on, if any.' }),
+      .meta({ description: 'That report’s share link (/r/{id}), whose page shows the verdict.' }),
+    deleteToken: z.string().optional().meta({
+      description:
+        'Only when this test stored a fresh discovery as a report: the token that deletes it (DELETE /api/v1/reports/{id}), shown this once.',
+    }),
     testedAt: z.string(),
   })
   .strict()

@@ -256,6 +256,10 @@ export const LoginTestRequest = z
     /** A stored report whose recommended servers to test (and to record the verdict on). */
     reportId: z.string().regex(REPORT_ID_PATTERN, 'reportId is not a report id').optional(),
     lang: LangSchema.optional(),
+    /** A fresh discovery's region, as for POST /api/v1/diagnose (which host of a provider's). */
+    region: RegionSchema.optional(),
+    /** A fresh discovery's time zone: the region's default when `region` is not given. */
+    timeZone: TimeZoneSchema.optional(),
     /** Lets a `security: none` server receive the password in plaintext. */
     allowPlaintext: z.boolean().default(false),
   })

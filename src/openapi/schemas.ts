@@ -39,6 +39,10 @@ export const ErrorBodySchema = z
           .enum(BUDGETS)
           .optional()
           .meta({ description: 'On a 429 RATE_LIMITED: the budget that ran out.' }),
+        retryAfter: z.number().int().optional().meta({
+          description:
+            'In a stream’s `error` event, where no Retry-After header can be sent: seconds to wait (LOGIN_LIMITED).',
+        }),
       })
       .strict(),
   })

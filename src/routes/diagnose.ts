@@ -20,7 +20,7 @@ import type { SocketBudget } from '../security/socket-budget.ts'
 import { busy, invalidInput } from './api-error.ts'
 import type { AppEnv } from './app-env.ts'
 import { readJson } from './read-json.ts'
-import { respondWithReport } from './report-stream.ts'
+import { type Emit, respondWithReport } from './report-stream.ts'
 import type { Lang, Needs } from '../model/domain.ts'
 import { resolveRegion } from '../model/region.ts'
 import { DiagnoseRequest, langFromHeader } from '../openapi/requests.ts'
@@ -41,8 +41,8 @@ export interface DiagnoseDeps {
   measureStability?: (signal?: AbortSignal) => StabilityRun
 }
 
-/** Saves the report; a store that fails costs the share link, not the diagnosis. */
-const saveOrKeep = async (
+/** Saves the report, or null when the store fails: that costs the share link, not the diagnosis. */
+export const trySave = async (
   c: Context<AppEnv>,
   storage: ReportStorage,
   report: Report,
@@ -52,73 +52,87 @@ const saveOrKeep = async (
     return await saveReport(storage, report, input)
   } catch (err) {
     c.get('log').error('report not saved', { err })
-    return report
+    return null
   }
 }
 
-/** Runs one diagnosis within the socket budget and answers with its report (JSON or SSE). */
-export const diagnoseResponse = (
+/** What one diagnosis is asked for. */
+export interface DiagnosisInput {
+  email: string
+  lang: Lang
+  needs?: Needs
+  probe: boolean
+  region?: Region
+  /** The browser's time zone: the region's default when none was answered. */
+  timeZone?: string
+}
+
+/**
+ * One diagnosis, not yet stored: every source, the probes and the measured alternatives, and the
+ * report built from them. With `emit`, the `source`, `probe` and `recommendation` events as they
+ * happen. The caller holds the socket budget; the login test's fresh discovery runs this too, so
+ * what it stores is what a diagnosis would have.
+ *
+ * @example
+ * const report = await runDiagnosis(c, deps, { email, lang: 'en', probe: true }, emit)
+ */
+export const runDiagnosis = async (
   c: Context<AppEnv>,
-  deps: DiagnoseDeps,
-  input: {
-    email: string
-    lang: Lang
-    needs?: Needs
-    probe: boolean
-    region?: Region
-    /** The browser's time zone: the region's default when none was answered. */
-    timeZone?: string
-  },
-) => {
+  deps: Pick<DiagnoseDeps, 'discovery' | 'measureStability'>,
+  input: DiagnosisInput,
+  emit?: Emit,
+): Promise<Report> => {
+  const { region, regionFrom } = resolveRegion(input)
+  const { email, lang, needs } = input
+  const live = createLiveRecommendation({
+    email,
+    lang,
+    needs,
+    probed: input.probe,
+    region,
+    regionFrom,
+  })
+  // Only a probing run can be cut short; reading the signal makes @hono/node-server build the
+  // whole Web Request.
+  const signal = input.probe ? c.req.raw.signal : undefined
+  const stability = input.probe ? (deps.measureStability?.(signal) ?? null) : null
+  const onEvent = (event: DiscoveryEvent) => {
+    // The provider's alternative hosts are measured as soon as discovery names them.
+    if (event.type === 'candidates') stability?.add(event.candidates)
+    if (!emit) return
+    if (event.type === 'source') emit('source', event.source)
+    if (event.type === 'probe') emit('probe', event.probe)
+    const view = live.update(event)
+    if (view) emit('recommendation', view)
+  }
+  const found = await deps.discovery.discover(input.email, {
+    probe: input.probe,
+    signal,
+    onEvent: emit || stability ? onEvent : undefined,
+  })
+  return buildReport(found, {
+    lang: input.lang,
+    needs: input.needs,
+    probed: input.probe,
+    region,
+    regionFrom,
+    stability: stability ? await stability.results() : [],
+  })
+}
+
+/** Runs one diagnosis within the socket budget and answers with its report (JSON or SSE). */
+export const diagnoseResponse = (c: Context<AppEnv>, deps: DiagnoseDeps, input: DiagnosisInput) => {
   // The sources' DNS queries and fetches, and the probes, are billed as they happen.
   deps.costs.need('lookups')
   if (input.probe) deps.costs.need('probes')
   const release = input.probe ? deps.budget.tryAcquire(DIAGNOSE_SOCKETS) : () => undefined
   if (!release) return busy(c)
   return respondWithReport(c, async (emit) => {
-    const { region, regionFrom } = resolveRegion(input)
-    const { email, lang, needs } = input
-    const live = createLiveRecommendation({
-      email,
-      lang,
-      needs,
-      probed: input.probe,
-      region,
-      regionFrom,
-    })
-    // Only a probing run can be cut short; reading the signal makes @hono/node-server build the
-    // whole Web Request.
-    const signal = input.probe ? c.req.raw.signal : undefined
-    const stability = input.probe ? (deps.measureStability?.(signal) ?? null) : null
-    const onEvent = (event: DiscoveryEvent) => {
-      // The provider's alternative hosts are measured as soon as discovery names them.
-      if (event.type === 'candidates') stability?.add(event.candidates)
-      if (!emit) return
-      if (event.type === 'source') emit('source', event.source)
-      if (event.type === 'probe') emit('probe', event.probe)
-      const view = live.update(event)
-      if (view) emit('recommendation', view)
-    }
     try {
-      const found = await deps.discovery.discover(input.email, {
-        probe: input.probe,
-        signal,
-        onEvent: emit || stability ? onEvent : undefined,
-      })
-      const report = buildReport(found, {
-        lang: input.lang,
-        needs: input.needs,
-        probed: input.probe,
-        region,
-        regionFrom,
-        stability: stability ? await stability.results() : [],
-      })
-      return deps.storage
-        ? await saveOrKeep(c, deps.storage, report, {
-            needs: input.needs,
-            probed: input.probe,
-          })
-        : report
+      const report = await runDiagnosis(c, deps, input, emit)
+      const { needs, probe: probed } = input
+      const saved = deps.storage ? await trySave(c, deps.storage, report, { needs, probed }) : null
+      return saved ?? report
     } finally {
       release()
     }

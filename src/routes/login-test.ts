@@ -1,40 +1,53 @@
 /**
  * @module
  * POST /api/v1/login-test `{ email, password, username?, incoming?, outgoing?, reportId?, lang?,
- * allowPlaintext? }`: logs in to the account's servers with the user's own password or
- * authorization code and says, per server, whether it works and why not. JSON by default; with
- * `Accept: text/event-stream`, a `step` event as each phase finishes, then the `result` (or an
- * `error` event with a code). The password is used for the attempts and forgotten: it is never
- * logged, stored, echoed or put in a transcript, and the body is never logged.
+ * region?, timeZone?, allowPlaintext? }`: logs in to the account's servers with the user's own
+ * password or authorization code and says, per server, whether it works and why not. Without
+ * servers or a report it runs a discovery first, as POST /api/v1/diagnose does, and stores it as
+ * a report that keeps the verdict. JSON by default; with `Accept: text/event-stream`, the
+ * discovery's `source`, `probe` and `recommendation` events and its `report`, a `step` event as
+ * each phase finishes, then the `result` (or an `error` event with a code). The password is used
+ * for the attempts and forgotten: it is never logged, stored, echoed or put in a transcript, and
+ * the body is never logged.
  */
 import { type Context, Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import type { z } from 'zod'
-import { buildReport } from '../diagnose/report.ts'
-import { type ReportStorage, recordLoginVerdict, savedReport } from '../diagnose/saved-report.ts'
+import { type ReportStorage, recordLoginVerdict, reportUrl } from '../diagnose/saved-report.ts'
 import type { DiscoveryService } from '../discovery/pipeline.ts'
 import { apiErrorBody } from '../errors/api-body.ts'
-import type { ApiCode } from '../errors/table.ts'
 import { countsAsFailure } from '../login/classify.ts'
 import { type FailureLimit, failureKey } from '../login/failure-limit.ts'
-import { type LoginPlan, planFromReport, planFromRequest, plannedServers } from '../login/plan.ts'
+import { planFromReport, plannedServers } from '../login/plan.ts'
 import { type LoginResult, type LoginRunDeps, type LoginStep, runLoginTest } from '../login/run.ts'
 import { usernamesToTry } from '../login/username.ts'
 import { toVerdict } from '../login/verdict.ts'
-import { LoginTestRequest } from '../openapi/requests.ts'
-import { lookupHost } from '../probes/host-probes.ts'
-import { type Provider, providerName, splitEmail } from '../providers/index.ts'
+import { LoginTestRequest, langFromHeader } from '../openapi/requests.ts'
+import { splitEmail } from '../providers/index.ts'
 import type { CostMeter } from '../security/costs.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { apiError, busy, invalidInput } from './api-error.ts'
 import type { AppEnv } from './app-env.ts'
-import { DIAGNOSE_SOCKETS } from './diagnose.ts'
+import { DIAGNOSE_SOCKETS, type DiagnoseDeps, runDiagnosis, trySave } from './diagnose.ts'
+import {
+  type LoginRequest,
+  type Ready,
+  type Refusal,
+  accountIdRefusal,
+  accountOf,
+  isRefusal,
+  needsDiscovery,
+  planWithoutDiscovery,
+  prepareServers,
+} from './login-prepare.ts'
 import { readJson } from './read-json.ts'
+import { type Emit, errorEventBody, wantsEventStream } from './report-stream.ts'
 
 export interface LoginTestDeps {
   /** The attempts and what they run under; null on a runtime without them (the route says so). */
   run: LoginRunDeps | null
   discovery: DiscoveryService
+  /** Measures a provider's alternative hosts in a fresh discovery, as a diagnosis does. */
+  measureStability?: DiagnoseDeps['measureStability']
   budget: SocketBudget
   /** The client's budgets: each attempt's socket is billed to `probes` (the attempts are metered). */
   costs: CostMeter
@@ -44,28 +57,25 @@ export interface LoginTestDeps {
   trustProxy: boolean
 }
 
-/** A refusal of the whole request: an API error, with Retry-After for a 429. */
-interface Refusal {
-  code: ApiCode
-  message?: string
-  field?: string
-  retryAfter?: number
+/** Where the verdict is kept: the stored report tested, or the one a fresh discovery made. */
+interface VerdictTarget {
+  reportId: string | null
+  /** Only for a report this test stored: the caller's one chance to learn it. */
+  deleteToken?: string
 }
-
-type Prepared = { ok: true; value: Ready } | { ok: false; refusal: Refusal }
-
-interface Ready {
-  plan: LoginPlan
-  lookups: Map<string, Awaited<ReturnType<typeof lookupHost>>>
-  release: () => void
-}
-
-const refuse = (refusal: Refusal): Prepared => ({ ok: false, refusal })
 
 const refusalResponse = (c: Context, refusal: Refusal) => {
   if (refusal.retryAfter) c.header('Retry-After', String(refusal.retryAfter))
   if (refusal.code === 'BUSY') return busy(c)
   return apiError(c, refusal.code, refusal.message, refusal.field)
+}
+
+/** A refusal as a stream's `error` event: no header can carry Retry-After there, so the body does. */
+const refusalEvent = (refusal: Refusal) => {
+  const { body } = apiErrorBody(refusal.code, refusal.message, refusal.field)
+  return {
+    error: { ...body.error, ...(refusal.retryAfter ? { retryAfter: refusal.retryAfter } : {}) },
+  }
 }
 
 /**
@@ -83,134 +93,51 @@ export const arrivedOverHttp = (c: Context, trustProxy: boolean): boolean => {
   return (forwarded ?? standard) === 'http'
 }
 
-type Request = z.infer<typeof LoginTestRequest>
-
 /**
- * A provider whose login is an ID it issues (docomo's d ACCOUNT ID) needs the request's
- * `username`: trying the address would only be a failed login counted against the account.
+ * The stream of one test: what `work` emits as it happens, then its answer as `result`, or its
+ * refusal or failure as an `error` event; every stream ends with one of the two.
  */
-const accountIdRefusal = (provider: Provider | null | undefined, req: Request): Refusal | null =>
-  provider?.accountId && !req.username
-    ? {
-        code: 'INVALID_INPUT',
-        message: `${providerName(provider, 'en')} logs in with ${provider.accountId.label.en}: send it as username.`,
-        field: 'username',
+const loginStream = <T extends object>(
+  c: Context<AppEnv>,
+  work: (emit: Emit) => Promise<T | Refusal>,
+) =>
+  streamSSE(c, async function loginTestStream(stream) {
+    const pending: Promise<void>[] = []
+    const emit: Emit = (event, data) => {
+      pending.push(stream.writeSSE({ event, data: JSON.stringify(data) }))
+    }
+    try {
+      const outcome = await work(emit)
+      await Promise.all(pending)
+      if (isRefusal(outcome)) {
+        c.get('log').info('login test refused', { code: outcome.code })
+        await stream.writeSSE({ event: 'error', data: JSON.stringify(refusalEvent(outcome)) })
+      } else await stream.writeSSE({ event: 'result', data: JSON.stringify(outcome) })
+    } catch (err) {
+      if (c.req.raw.signal.aborted || stream.aborted) {
+        c.get('log').info('stream closed by the client', { event: 'result' })
+        return
       }
-    : null
+      const body = errorEventBody(err)
+      if (body.error.code === 'INTERNAL') c.get('log').error('login test failed', { err })
+      await Promise.allSettled(pending)
+      await stream.writeSSE({ event: 'error', data: JSON.stringify(body) })
+    }
+  })
 
 export const loginTestRoutes = (deps: LoginTestDeps) => {
   const app = new Hono<AppEnv>()
 
-  /** The servers to test: the request's, a stored report's, or a fresh discovery's. */
-  const planFor = async (c: Context<AppEnv>, req: Request): Promise<LoginPlan | Refusal> => {
-    const { providers } = deps.storage
-    if (req.incoming || req.outgoing) return planFromRequest(req, providers)
-    if (req.reportId) {
-      const stored = await deps.storage.store.get(req.reportId, deps.storage.now())
-      if (!stored)
-        return { code: 'REPORT_NOT_FOUND', message: 'No such report; it may have expired.' }
-      const report = savedReport(stored, { providers })
-      if (report.email.toLowerCase() !== req.email.toLowerCase()) {
-        return {
-          code: 'INVALID_INPUT',
-          message: 'reportId belongs to another address',
-          field: 'reportId',
-        }
-      }
-      return planFromReport(report, providers)
-    }
-    // The discovery's DNS queries, fetches and probes are billed as they happen.
-    deps.costs.need('lookups')
-    deps.costs.need('probes')
-    const release = deps.budget.tryAcquire(DIAGNOSE_SOCKETS)
-    if (!release) return { code: 'BUSY' }
-    try {
-      const found = await deps.discovery.discover(req.email, {
-        probe: true,
-        signal: c.req.raw.signal,
-      })
-      return planFromReport(buildReport(found, { lang: req.lang ?? 'en', probed: true }), providers)
-    } finally {
-      release()
-    }
-  }
-
-  const prepare = async (
-    c: Context<AppEnv>,
-    req: Request,
-    run: LoginRunDeps,
-  ): Promise<Prepared> => {
-    const known = deps.storage.providers.byDomain(splitEmail(req.email).domain)
-    const early = accountIdRefusal(known, req)
-    if (early) return refuse(early)
-    const plan = await planFor(c, req)
-    if ('code' in plan) return refuse(plan)
-    const late = accountIdRefusal(plan.provider, req)
-    if (late) return refuse(late)
-    const servers = plannedServers(plan)
-    if (servers.length === 0) {
-      return refuse({
-        code: 'NO_SETTINGS',
-        message: `No mail server settings are known for ${req.email}.`,
-      })
-    }
-    const plaintext = servers.find((s) => s.server.security === 'none')
-    if (plaintext && !req.allowPlaintext) {
-      return refuse({
-        code: 'PLAINTEXT_REFUSED',
-        message: `${plaintext.server.host}:${plaintext.server.port} would get the password without encryption; send allowPlaintext: true to test it anyway.`,
-        field:
-          plaintext.field === 'allowPlaintext' ? 'allowPlaintext' : `${plaintext.field}.security`,
-      })
-    }
-    // The guard answers first, so a refused target is a 403 before any password is handled.
-    const lookups = new Map<string, Awaited<ReturnType<typeof lookupHost>>>()
-    for (const { server, field } of servers) {
-      if (!run.guard.allowsPort(server.port)) {
-        return refuse({
-          code: 'TARGET_BLOCKED',
-          message: `Refused: port ${server.port} is not a mail port`,
-          field: `${field}.port`,
-        })
-      }
-      const lookup =
-        lookups.get(server.host) ?? (await lookupHost(run.guard, server.host, c.req.raw.signal))
-      if (lookup.failure?.code === 'TARGET_BLOCKED') {
-        return refuse({
-          code: 'TARGET_BLOCKED',
-          message: `Refused: ${lookup.failure.detail ?? server.host}`,
-          field: `${field}.host`,
-        })
-      }
-      lookups.set(server.host, lookup)
-    }
-    const account = req.username ?? req.email
-    const wait = Math.max(
-      ...servers.map(({ server }) => deps.failures.retryAfter(failureKey(account, server))),
-    )
-    if (wait > 0) {
-      return refuse({
-        code: 'LOGIN_LIMITED',
-        message: `Too many failed login tests for this account on this server; try again in ${wait} s.`,
-        retryAfter: wait,
-      })
-    }
-    // At most two attempts a server, each one socket of the client's probe budget.
-    deps.costs.need('probes', servers.length)
-    const release = deps.budget.tryAcquire(servers.length)
-    if (!release) return refuse({ code: 'BUSY' })
-    return { ok: true, value: { plan, lookups, release } }
-  }
-
   const execute = async (
     c: Context<AppEnv>,
-    req: Request,
+    req: LoginRequest,
     run: LoginRunDeps,
     ready: Ready,
+    target: VerdictTarget,
     onStep?: (step: LoginStep) => void,
   ) => {
     const { plan, lookups, release } = ready
-    const account = req.username ?? req.email
+    const account = accountOf(req)
     const results: { incoming: LoginResult | null; outgoing: LoginResult | null } = {
       incoming: null,
       outgoing: null,
@@ -245,10 +172,10 @@ export const loginTestRoutes = (deps: LoginTestDeps) => {
     }
     const at = new Date(deps.storage.now())
     let reportId: string | null = null
-    if (req.reportId && !(req.incoming || req.outgoing)) {
+    if (target.reportId) {
       try {
-        if (await recordLoginVerdict(deps.storage, req.reportId, toVerdict(results, at)))
-          reportId = req.reportId
+        if (await recordLoginVerdict(deps.storage, target.reportId, toVerdict(results, at)))
+          reportId = target.reportId
       } catch (err) {
         c.get('log').error('login verdict not saved', { err })
       }
@@ -257,7 +184,68 @@ export const loginTestRoutes = (deps: LoginTestDeps) => {
       incoming: results.incoming?.code ?? results.incoming?.status ?? null,
       outgoing: results.outgoing?.code ?? results.outgoing?.status ?? null,
     })
-    return { ...results, reportId, testedAt: at.toISOString() }
+    return {
+      ...results,
+      reportId,
+      url: reportId ? reportUrl(reportId) : null,
+      ...(reportId && target.deleteToken ? { deleteToken: target.deleteToken } : {}),
+      testedAt: at.toISOString(),
+    }
+  }
+
+  /** The request's own servers, or a stored report's (which keeps the verdict). */
+  const testKnown = async (c: Context<AppEnv>, req: LoginRequest, run: LoginRunDeps) => {
+    const planned = await planWithoutDiscovery(deps.storage, req)
+    if (isRefusal(planned)) return refusalResponse(c, planned)
+    const ready = await prepareServers(c, deps, run, req, planned.plan)
+    if (isRefusal(ready)) return refusalResponse(c, ready)
+    const target = { reportId: planned.stored?.id ?? null }
+    if (!wantsEventStream(c)) return c.json(await execute(c, req, run, ready, target))
+    return loginStream(c, (emit) =>
+      execute(c, req, run, ready, target, (step) => emit('step', step)),
+    )
+  }
+
+  /**
+   * A fresh discovery's recommended servers. The discovery is the one a diagnosis runs (same
+   * events, same report) and is stored like one, with the verdict, once the test may go ahead;
+   * a request refused after it stores nothing, since its caller would learn no id to find it by.
+   */
+  const testDiscovered = (c: Context<AppEnv>, req: LoginRequest, run: LoginRunDeps) => {
+    // The discovery's DNS queries, fetches and probes are billed as they happen.
+    deps.costs.need('lookups')
+    deps.costs.need('probes')
+    const release = deps.budget.tryAcquire(DIAGNOSE_SOCKETS)
+    if (!release) return busy(c)
+    const lang = req.lang ?? langFromHeader(c.req.header('accept-language'))
+    const discover = async (emit?: Emit) => {
+      try {
+        const input = { email: req.email, lang, probe: true, region: req.region }
+        return await runDiagnosis(c, deps, { ...input, timeZone: req.timeZone }, emit)
+      } finally {
+        release()
+      }
+    }
+    const proceed = async (report: Awaited<ReturnType<typeof discover>>, emit?: Emit) => {
+      const ready = await prepareServers(
+        c,
+        deps,
+        run,
+        req,
+        planFromReport(report, deps.storage.providers),
+      )
+      if (isRefusal(ready)) return ready
+      const saved = await trySave(c, deps.storage, report, { probed: true })
+      emit?.('report', saved ?? report)
+      const target = { reportId: saved?.id ?? null, deleteToken: saved?.deleteToken }
+      return execute(c, req, run, ready, target, emit && ((step) => emit('step', step)))
+    }
+    if (wantsEventStream(c))
+      return loginStream(c, async (emit) => proceed(await discover(emit), emit))
+    return discover().then(async (report) => {
+      const outcome = await proceed(report)
+      return isRefusal(outcome) ? refusalResponse(c, outcome) : c.json(outcome)
+    })
   }
 
   app.post('/', async (c) => {
@@ -275,30 +263,10 @@ export const loginTestRoutes = (deps: LoginTestDeps) => {
     const parsed = LoginTestRequest.safeParse(body.value)
     if (!parsed.success) return invalidInput(c, parsed.error)
     const req = parsed.data
-    const prepared = await prepare(c, req, run)
-    if (!prepared.ok) return refusalResponse(c, prepared.refusal)
-    const ready = prepared.value
-
-    if (!(c.req.header('accept')?.includes('text/event-stream') ?? false)) {
-      return c.json(await execute(c, req, run, ready))
-    }
-    return streamSSE(c, async (stream) => {
-      const pending: Promise<void>[] = []
-      try {
-        const answer = await execute(c, req, run, ready, (step) => {
-          pending.push(stream.writeSSE({ event: 'step', data: JSON.stringify(step) }))
-        })
-        await Promise.all(pending)
-        await stream.writeSSE({ event: 'result', data: JSON.stringify(answer) })
-      } catch (err) {
-        c.get('log').error('login test failed', { err })
-        await Promise.all(pending).catch(() => undefined)
-        await stream.writeSSE({
-          event: 'error',
-          data: JSON.stringify(apiErrorBody('INTERNAL').body),
-        })
-      }
-    })
+    const known = deps.storage.providers.byDomain(splitEmail(req.email).domain)
+    const early = accountIdRefusal(known, req)
+    if (early) return refusalResponse(c, early)
+    return needsDiscovery(req) ? testDiscovered(c, req, run) : testKnown(c, req, run)
   })
 
   app.all('/', (c) => {

@@ -16,7 +16,7 @@ import type { AppEnv } from './app-env.ts'
 export type Emit = (event: string, data: unknown) => void
 
 /** The body of the `error` event: the error's own API code (a spent budget…), else INTERNAL. */
-const errorEventBody = (err: unknown) => {
+export const errorEventBody = (err: unknown) => {
   const code = err instanceof CodedError ? (err.code as string) : ''
   if ((API_CODE_LIST as readonly string[]).includes(code))
     return apiErrorBody(code as ApiCode, err instanceof CodedError ? err.detail : undefined).body

@@ -91,6 +91,35 @@ describe('the right password logs in on every port and TLS mode', () => {
     expect(inc).toMatchObject({ status: 'ok' })
     expect(out).toMatchObject({ status: 'ok' })
     expect(inc?.server.host).toMatch(/lab\.test$|example\.test$/)
+    // The discovery is stored as a report that keeps the verdict.
+    const { reportId, url, deleteToken } = answer()
+    expect(url).toBe(`/r/${reportId}`)
+    expect(deleteToken).toBeTruthy()
+    const got = await app.request(`/api/v1/reports/${reportId}`)
+    const stored = (await got.json()) as { loginTest?: { incoming?: { status?: string } } }
+    expect(stored.loginTest?.incoming?.status).toBe('ok')
+  })
+})
+
+describe('the stream with a fresh discovery (Dovecot, Postfix and dnsmasq)', () => {
+  it('says what discovery does before the stored report, then the login steps, then the result', async () => {
+    const res = await postJson(
+      app,
+      '/api/v1/login-test',
+      { email: alice.email, password: alice.password },
+      { accept: 'text/event-stream' },
+    )
+    const text = await res.text()
+    bodies.push(text)
+    const names = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1])
+    const report = names.indexOf('report')
+    expect(report).toBeGreaterThan(0)
+    for (const name of ['source', 'probe', 'recommendation']) {
+      expect(names.indexOf(name)).toBeGreaterThanOrEqual(0)
+      expect(names.lastIndexOf(name)).toBeLessThan(report)
+    }
+    expect(names.indexOf('step')).toBe(report + 1)
+    expect(names.at(-1)).toBe('result')
   })
 })
 
