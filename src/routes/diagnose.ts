@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
+import type { z } from 'zod'
 import { type Report, buildReport } from '../diagnose/report.ts'
 import { type ReportStorage, saveReport } from '../diagnose/saved-report.ts'
 import { createLiveRecommendation } from '../diagnose/live-recommendation.ts'
@@ -14,7 +15,6 @@ import {
   type DiscoveryService,
 } from '../discovery/pipeline.ts'
 import { MAX_MEASURED_HOSTS, type StabilityRun } from '../discovery/stability.ts'
-import type { Region } from '../providers/index.ts'
 import type { CostMeter } from '../security/costs.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { busy, invalidInput } from './api-error.ts'
@@ -56,16 +56,8 @@ export const trySave = async (
   }
 }
 
-/** What one diagnosis is asked for. */
-export interface DiagnosisInput {
-  email: string
-  lang: Lang
-  needs?: Needs
-  probe: boolean
-  region?: Region
-  /** The browser's time zone: the region's default when none was answered. */
-  timeZone?: string
-}
+/** What one diagnosis is asked for: the request, its language settled. */
+export type DiagnosisInput = Omit<z.infer<typeof DiagnoseRequest>, 'lang'> & { lang: Lang }
 
 /**
  * One diagnosis, not yet stored: every source, the probes and the measured alternatives, and the

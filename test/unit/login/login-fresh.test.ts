@@ -15,7 +15,6 @@ import type { Resolver } from '../../../src/dns/resolver.ts'
 import { openSqliteReportStore } from '../../../src/diagnose/store-sqlite-node.ts'
 import type { ReportStore } from '../../../src/diagnose/store.ts'
 import { ProbeError } from '../../../src/errors/probe-error.ts'
-import { createNodeLoginAttempts } from '../../../src/login/attempts-node.ts'
 import { LoginStepSchema, LoginTestAnswerSchema } from '../../../src/openapi/login-schemas.ts'
 import {
   DiagnosisSchema,
@@ -30,8 +29,7 @@ import {
 } from '../../../src/providers/index.ts'
 import { type MailServer, startMailServer } from '../../fake/mail-server.ts'
 import { type TestCert, makeSelfSignedCert } from '../../fake/test-cert.ts'
-import { createTestApp } from '../../fake/test-app.ts'
-import { IMAP_SECURE, PASSWORD, loginTest } from './login-harness.ts'
+import { IMAP_SECURE, PASSWORD, loginApp, loginTest } from './login-harness.ts'
 
 const IMAP_HOST = 'imap.fresh.test'
 const SMTP_HOST = 'smtp.fresh.test'
@@ -96,18 +94,12 @@ const freshApp = (options: { failureMax?: number } = {}) => {
     ],
     'login-fresh overlay',
   )
-  const ca = certs.map((c) => c.cert)
-  const made = createTestApp({
+  const made = loginApp([imap.port, smtp.port], {
     resolver,
     providers: createProviderIndex(loadBuiltInProviders(), overlay),
-    ports: [imap.port, smtp.port],
-    ca,
+    ca: certs.map((c) => c.cert),
     reports,
-    login: {
-      attempts: createNodeLoginAttempts({ ca }),
-      failureLimit: { max: options.failureMax ?? 100, windowMs: 15 * 60_000 },
-      timeoutMs: 3_000,
-    },
+    failureMax: options.failureMax,
   })
   return { ...made, path, reports }
 }

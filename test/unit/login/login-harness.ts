@@ -22,12 +22,12 @@ export const IMAP_SECURE: MailScript['secure'] = {
 export const startServer = (protocol: MailProtocol, script: MailScript = {}) =>
   startMailServer(protocol, script)
 
-/** The app, trusting the fake certificate (unless `trust: false`), allowing `ports`. */
+/** The app, trusting the fake certificate (unless `trust: false`, or `ca` instead), allowing `ports`. */
 export const loginApp = (
   ports: number[],
   options: Partial<TestAppOptions> & { trust?: boolean; failureMax?: number } = {},
 ) => {
-  const ca = options.trust === false ? undefined : [sharedTestCert().cert]
+  const ca = options.ca ?? (options.trust === false ? undefined : [sharedTestCert().cert])
   return createTestApp({
     ports,
     ca,
