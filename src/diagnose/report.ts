@@ -102,6 +102,7 @@ export const buildReport = (
     regionFrom: options.regionFrom,
     stability: options.stability,
     leftOut: found.leftOut,
+    sources: found.sources,
   })
   const provider = found.provider
   const accountId = accountIdLabel(provider, options.lang)

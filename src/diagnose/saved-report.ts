@@ -116,6 +116,7 @@ const inLanguage = (body: Body, lang: Lang, index: ProviderIndex): Report => {
     region: report.region ?? undefined,
     regionFrom: report.regionFrom ?? undefined,
     stability: report.stability?.hosts,
+    sources: report.sources,
   })
   const view = recommendationView(rec)
   const same =

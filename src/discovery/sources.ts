@@ -213,7 +213,16 @@ export const fromMx = async (
     }
   }
   const viaAutoconfig = await fromAutoconfig(mxDomain, email, { ...deps, type: 'mx' })
-  return withRefused({ ...viaAutoconfig, mxHosts })
+  // Its autoconfig reports name URLs; say which MX hosts were left without settings.
+  const unknownMx: SourceReport[] =
+    viaAutoconfig.candidates.length === 0
+      ? [{ type: 'mx', name: mxHosts.join(', '), status: 'none', servers: 0 }]
+      : []
+  return withRefused({
+    ...viaAutoconfig,
+    reports: [...viaAutoconfig.reports, ...unknownMx],
+    mxHosts,
+  })
 }
 
 /** RFC 6186 / RFC 8314 service labels, each with its protocol and TLS mode. */

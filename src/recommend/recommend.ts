@@ -5,6 +5,7 @@
  */
 import type { CandidateServer } from '../discovery/types.ts'
 import { accountIdLabel } from '../providers/account-id.ts'
+import { splitEmail } from '../providers/expand.ts'
 import { hintsFor, localizeAdvice, providerName } from '../providers/hints.ts'
 import type { Provider } from '../providers/schema.ts'
 import { credentialFor, usernameFor } from './credential.ts'
@@ -13,6 +14,7 @@ import { serverList, sourcesLabel } from './labels.ts'
 import { chooseProtocol } from './protocol-choice.ts'
 import { NO_CONTEXT, probeContext, rankUsable, standingOf } from './rank.ts'
 import { chooseHost, choiceDrafts, measuredDraft } from './host-choice.ts'
+import { nothingFoundNote } from './nothing-found.ts'
 import { serverNotes } from './server-notes.ts'
 import { say, type Draft, type Localized, type Notes } from './texts.ts'
 import type { Recommendation, RecommendInput } from './types.ts'
@@ -145,6 +147,11 @@ export const recommend = (input: RecommendInput): Recommendation => {
         ]
       : []
   const leftOut = input.leftOut ?? []
+  const missing = [...imap, ...pop3].length === 0 || smtp.length === 0
+  const why =
+    missing && !provider
+      ? nothingFoundNote(splitEmail(input.email).domain, input.sources ?? [])
+      : null
   const warnings: Draft[] = [
     ...oauthNote,
     ...(leftOut.length > 0
@@ -161,6 +168,7 @@ export const recommend = (input: RecommendInput): Recommendation => {
     ...fromProvider.warnings,
     ...inNotes.warnings,
     ...outNotes.warnings,
+    ...(why ? [why] : []),
     ...choice.warnings,
   ].filter((d) => !nothingFound(d))
   return {

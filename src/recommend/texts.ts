@@ -217,6 +217,31 @@ export const TEXTS = {
     en: 'No outgoing (SMTP) server was found for this address.',
     'zh-CN': '没有找到该地址的发信（SMTP）服务器。',
   },
+  // ---- Why nothing was found (from the domain's DNS) ----
+  DOMAIN_NOT_FOUND: {
+    en: 'The domain {domain} does not exist in DNS, so it cannot receive mail. Check the part of the address after the @ for a typo.',
+    'zh-CN': '域名 {domain} 在 DNS 中不存在，因此无法收信。请检查地址中 @ 后面的部分是否拼写错误。',
+  },
+  DOMAIN_DNS_FAILED: {
+    en: 'The service could not look up {domain} in DNS just now, so it could not find the settings. {problem} The address may well be fine: try again in a few minutes. If this keeps happening, the domain’s name servers may be down; tell whoever runs {domain}.',
+    'zh-CN':
+      '本服务暂时无法在 DNS 中查询 {domain}，因此没能找到设置。{problem}你的地址很可能没有问题：请过几分钟再试。如果一直如此，可能是该域名的 DNS 服务器故障，请告知 {domain} 的管理员。',
+  },
+  DOMAIN_NO_MX: {
+    en: 'The domain {domain} has no mail servers in DNS (no MX record), and none could be guessed: it may not receive mail at all. Check the address, or ask whoever runs {domain} for the IMAP and SMTP settings.',
+    'zh-CN':
+      '域名 {domain} 在 DNS 中没有邮件服务器（没有 MX 记录），也没能猜出服务器：它可能根本不收邮件。请检查地址，或向 {domain} 的管理员索取 IMAP 和 SMTP 设置。',
+  },
+  DOMAIN_MX_UNKNOWN: {
+    en: 'Mail for {domain} is delivered to {mx}, a mail host the service does not know, and no settings could be found or guessed there. Ask your mail administrator, or the company that runs {mx}, for the IMAP and SMTP settings.',
+    'zh-CN':
+      '{domain} 的邮件投递到 {mx}，这是本服务不认识的邮件主机，也没能在那里找到或猜出设置。请向你的邮件管理员或运营 {mx} 的公司索取 IMAP 和 SMTP 设置。',
+  },
+  DOMAIN_MX_PRIVATE: {
+    en: 'Mail for {domain} is delivered to {mx}, inside a private network, which the service does not connect to. If you are inside that network, ask your mail administrator for the settings.',
+    'zh-CN':
+      '{domain} 的邮件投递到 {mx}，它位于内部网络中，本服务不会连接那里。如果你在该网络内，请向邮件管理员索取设置。',
+  },
   INCOMING_ALL_FAILED: {
     en: 'Every incoming server failed the live test. First problem, {server}: {problem}',
     'zh-CN': '所有收信服务器都未通过实时检测。第一个问题，{server}：{problem}',

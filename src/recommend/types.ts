@@ -4,6 +4,7 @@
  * secret and username to type, and why, in the user's language.
  */
 import type { HostStability } from '../discovery/stability.ts'
+import type { SourceReport } from '../discovery/sources.ts'
 import type { CandidateServer } from '../discovery/types.ts'
 import type { RegionSource } from '../model/region.ts'
 import type { HostChoice } from './host-choice.ts'
@@ -28,6 +29,8 @@ export interface RecommendInput {
   stability?: readonly HostStability[]
   /** Servers a source named that point inside (localhost, private addresses): left out, said so. */
   leftOut?: readonly CandidateServer[]
+  /** What each source said (the report's `sources`): why nothing was found, when nothing was. */
+  sources?: readonly SourceReport[]
 }
 
 /** A reason or warning: a stable code for the UI and API clients, and its text in `lang`. */

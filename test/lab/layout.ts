@@ -145,7 +145,7 @@ export const WEB_HOSTS = {
  * Domains that publish only an MX record: hosted.test at a provider an operator's overlay knows
  * by its MX suffix (hostco.test); viamx.test at a host whose domain (mailhost.test) publishes
  * autoconfig on the secure web host; qiye-corp.test and godaddy-corp.test at NetEase qiye and
- * GoDaddy. The MX hosts themselves have no address.
+ * GoDaddy; elsewhere-corp.test at a host no source knows. The MX hosts themselves have no address.
  */
 export const MX_RECORDS: Readonly<Record<string, string>> = {
   'hosted.test': 'mx1.hostco.test',
@@ -154,6 +154,8 @@ export const MX_RECORDS: Readonly<Record<string, string>> = {
   // (the MX names are only record data here: the lab resolves nothing outside .test).
   'qiye-corp.test': 'qiye163mx01.mxmail.netease.com',
   'godaddy-corp.test': 'mailstore1.secureserver.net',
+  // Mail at a host no source knows and nothing answers: the report says where mail goes.
+  'elsewhere-corp.test': 'mx.unknown-mailhost.test',
 }
 
 export function hostsOf(): Record<LabProfile, LabHost> {
