@@ -103,6 +103,7 @@ export const buildReport = (
     stability: options.stability,
     leftOut: found.leftOut,
     sources: found.sources,
+    didYouMean: found.didYouMean,
   })
   const provider = found.provider
   const accountId = accountIdLabel(provider, options.lang)
@@ -134,6 +135,7 @@ export const buildReport = (
     sources: found.sources,
     stability: stabilityReport(options.stability ?? []),
     hostChoice: rec.hostChoice,
+    didYouMean: found.didYouMean ?? [],
   }
 }
 

@@ -117,6 +117,7 @@ const inLanguage = (body: Body, lang: Lang, index: ProviderIndex): Report => {
     regionFrom: report.regionFrom ?? undefined,
     stability: report.stability?.hosts,
     sources: report.sources,
+    didYouMean: report.didYouMean,
   })
   const view = recommendationView(rec)
   const same =
@@ -171,6 +172,7 @@ export const savedReport = (
     // Reports stored before the measurement and the choice existed have neither.
     stability: report.stability ?? null,
     hostChoice: report.hostChoice ?? [],
+    didYouMean: report.didYouMean ?? [],
     regionFrom: report.regionFrom ?? (report.region ? 'answer' : null),
     id: stored.id,
     url: reportUrl(stored.id),

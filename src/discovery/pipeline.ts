@@ -20,6 +20,7 @@ import { probeAll } from './probe-candidates.ts'
 import { createProbeRuns } from './probe-runs.ts'
 import { createSourceCache } from './source-cache.ts'
 import { createSourceSearch } from './source-search.ts'
+import { didYouMean } from './domain-state.ts'
 import { type SourceReport, fromDatabase } from './sources.ts'
 import type { CandidateServer } from './types.ts'
 
@@ -56,6 +57,8 @@ export interface Discovery {
   sources: SourceReport[]
   /** Servers a source named that point inside (localhost, private addresses): never offered. */
   leftOut?: CandidateServer[]
+  /** When the domain cannot take mail: the addresses at known domains a typo away. */
+  didYouMean?: string[]
 }
 
 export const createDiscovery = (deps: DiscoveryDeps) => {
@@ -101,6 +104,7 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
         probes: [],
         sources: found.sources,
         leftOut: found.leftOut,
+        didYouMean: didYouMean(localPart, domain, found.sources, deps.providers),
       }
     }
 
@@ -183,6 +187,7 @@ export const createDiscovery = (deps: DiscoveryDeps) => {
       probes: [...results.values(), ...renamed.probes, ...guessed.probes],
       sources: [...found.sources, ...blocked.reports, ...guessReports],
       leftOut: [...found.leftOut, ...blocked.leftOut],
+      didYouMean: didYouMean(localPart, domain, found.sources, deps.providers),
     }
   }
 

@@ -289,6 +289,10 @@ export const ReportSchema = z
       description:
         'Which of the provider’s alternative hosts (per protocol) is recommended, why, and the one to switch to; empty when the provider publishes none.',
     }),
+    didYouMean: z.array(z.string()).meta({
+      description:
+        'When the domain does not exist or has no MX record: the addresses at known domains one or two typing mistakes away (`ann@qq.con` → `ann@qq.com`), nearest first; else empty.',
+    }),
   })
   .strict()
 

@@ -8,7 +8,7 @@ import type { SourceReport } from '../discovery/sources.ts'
 import { loadBuiltInProviders } from '../providers/built-in.ts'
 import { createProviderIndex } from '../providers/provider-index.ts'
 import { probed, server } from '../../test/fake/candidates.ts'
-import { nothingFoundNote } from './nothing-found.ts'
+import { nothingFoundNotes } from './nothing-found.ts'
 import { recommend } from './recommend.ts'
 
 const mx = (name: string, over: Partial<SourceReport> = {}): SourceReport => ({
@@ -25,9 +25,14 @@ const viaMxAutoconfig = mx('https://autoconfig.hostco.example/mail/config-v1.1.x
   code: 'FETCH_FAILED',
 })
 
-const note = (domain: string, sources: SourceReport[]) => nothingFoundNote(domain, sources)
+/** The one explanation, when there is exactly one. */
+const note = (domain: string, sources: SourceReport[]) => {
+  const notes = nothingFoundNotes(domain, sources)
+  expect(notes.length).toBeLessThanOrEqual(1)
+  return notes[0] ?? null
+}
 
-describe('nothingFoundNote', () => {
+describe('nothingFoundNotes', () => {
   it('an MX answer of NXDOMAIN: the domain does not exist', () => {
     expect(note('exmaple.com', [failed('exmaple.com', 'DNS_NXDOMAIN')])).toEqual({
       code: 'DOMAIN_NOT_FOUND',
@@ -66,6 +71,21 @@ describe('nothingFoundNote', () => {
     })
   })
 
+  it('suggested addresses follow a domain that cannot take mail, never DNS trouble', () => {
+    const meant = ['ann@qq.com']
+    expect(nothingFoundNotes('qq.con', [failed('qq.con', 'DNS_NXDOMAIN')], meant)).toEqual([
+      { code: 'DOMAIN_NOT_FOUND', params: { domain: 'qq.con' } },
+      { code: 'DID_YOU_MEAN', params: { emails: 'ann@qq.com' } },
+    ])
+    expect(nothingFoundNotes('qq.con', [mx('qq.con')], meant).map((d) => d.code)).toEqual([
+      'DOMAIN_NO_MX',
+      'DID_YOU_MEAN',
+    ])
+    expect(
+      nothingFoundNotes('qq.con', [failed('qq.con', 'DNS_TIMEOUT')], meant).map((d) => d.code),
+    ).toEqual(['DOMAIN_DNS_FAILED'])
+  })
+
   it('nothing to say when the MX source found its host, or was never asked', () => {
     expect(note('corp.example', [mx('mx.hostco.example', { status: 'found', servers: 2 })])).toBe(
       null,
@@ -93,6 +113,17 @@ describe('in the recommendation', () => {
     const zh = recommend({ ...base, candidates: [], lang: 'zh-CN', sources })
     expect(zh.warnings[2]?.text).toBe(
       '域名 exmaple.com 在 DNS 中不存在，因此无法收信。请检查地址中 @ 后面的部分是否拼写错误。',
+    )
+  })
+
+  it('the suggested addresses, in both languages', () => {
+    const input = { ...base, candidates: [], sources, didYouMean: ['ann@example.com'] }
+    expect(recommend({ ...input, lang: 'en' }).warnings.at(-1)).toEqual({
+      code: 'DID_YOU_MEAN',
+      text: 'Did you mean ann@example.com? Check the address and try again.',
+    })
+    expect(recommend({ ...input, lang: 'zh-CN' }).warnings.at(-1)?.text).toBe(
+      '你要输入的是不是 ann@example.com？请核对地址后重试。',
     )
   })
 

@@ -14,7 +14,7 @@ import { serverList, sourcesLabel } from './labels.ts'
 import { chooseProtocol } from './protocol-choice.ts'
 import { NO_CONTEXT, probeContext, rankUsable, standingOf } from './rank.ts'
 import { chooseHost, choiceDrafts, measuredDraft } from './host-choice.ts'
-import { nothingFoundNote } from './nothing-found.ts'
+import { nothingFoundNotes } from './nothing-found.ts'
 import { serverNotes } from './server-notes.ts'
 import { say, type Draft, type Localized, type Notes } from './texts.ts'
 import type { Recommendation, RecommendInput } from './types.ts'
@@ -150,8 +150,8 @@ export const recommend = (input: RecommendInput): Recommendation => {
   const missing = [...imap, ...pop3].length === 0 || smtp.length === 0
   const why =
     missing && !provider
-      ? nothingFoundNote(splitEmail(input.email).domain, input.sources ?? [])
-      : null
+      ? nothingFoundNotes(splitEmail(input.email).domain, input.sources ?? [], input.didYouMean)
+      : []
   const warnings: Draft[] = [
     ...oauthNote,
     ...(leftOut.length > 0
@@ -168,7 +168,7 @@ export const recommend = (input: RecommendInput): Recommendation => {
     ...fromProvider.warnings,
     ...inNotes.warnings,
     ...outNotes.warnings,
-    ...(why ? [why] : []),
+    ...why,
     ...choice.warnings,
   ].filter((d) => !nothingFound(d))
   return {

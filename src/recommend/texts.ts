@@ -222,6 +222,10 @@ export const TEXTS = {
     en: 'The domain {domain} does not exist in DNS, so it cannot receive mail. Check the part of the address after the @ for a typo.',
     'zh-CN': '域名 {domain} 在 DNS 中不存在，因此无法收信。请检查地址中 @ 后面的部分是否拼写错误。',
   },
+  DID_YOU_MEAN: {
+    en: 'Did you mean {emails}? Check the address and try again.',
+    'zh-CN': '你要输入的是不是 {emails}？请核对地址后重试。',
+  },
   DOMAIN_DNS_FAILED: {
     en: 'The service could not look up {domain} in DNS just now, so it could not find the settings. {problem} The address may well be fine: try again in a few minutes. If this keeps happening, the domain’s name servers may be down; tell whoever runs {domain}.',
     'zh-CN':

@@ -31,6 +31,8 @@ export interface RecommendInput {
   leftOut?: readonly CandidateServer[]
   /** What each source said (the report's `sources`): why nothing was found, when nothing was. */
   sources?: readonly SourceReport[]
+  /** Addresses a typo away at known domains, when the domain cannot take mail. */
+  didYouMean?: readonly string[]
 }
 
 /** A reason or warning: a stable code for the UI and API clients, and its text in `lang`. */

@@ -15,11 +15,31 @@ import { openSqliteReportStore } from '../../src/diagnose/store-sqlite-node.ts'
 import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
 import { createNodeResolver } from '../../src/dns/resolver-node.ts'
 import { DiagnosisSchema, StoredReportSchema } from '../../src/openapi/schemas.ts'
+import {
+  createProviderIndex,
+  loadBuiltInProviders,
+  parseProviders,
+} from '../../src/providers/index.ts'
 import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTestApp, postJson } from '../fake/test-app.ts'
 import { MX_RECORDS } from '../lab/layout.ts'
 
 const lab = inject('lab')
+/** An operator's provider at corp.test, so crop.test is a typo of a known domain. */
+const providers = createProviderIndex(
+  loadBuiltInProviders(),
+  parseProviders(
+    [
+      {
+        id: 'lab-corp',
+        name: { en: 'Corp (lab)' },
+        domains: ['corp.test'],
+        servers: { imap: [{ host: lab.hosts.tls.name, port: 993, security: 'tls' }] },
+      },
+    ],
+    'nothing-found overlay',
+  ),
+)
 const dir = mkdtempSync(join(tmpdir(), 'mailsetup-nothing-found-'))
 const store = openSqliteReportStore(join(dir, 'mailsetup.sqlite'))
 afterAll(() => {
@@ -34,6 +54,7 @@ const appWith = (dns: string) =>
     httpCa: [lab.caPem],
     timeoutMs: 5_000,
     reports: store,
+    providers,
   }).app
 const labApp = appWith(lab.dns)
 
@@ -66,6 +87,22 @@ describe('why nothing was found, from the lab DNS', () => {
     expect(stored.warnings.find((w) => w.code === 'DOMAIN_NOT_FOUND')?.text).toBe(
       warning(zh, 'DOMAIN_NOT_FOUND'),
     )
+  })
+
+  it('a domain a typo away from a known one: the address meant, in the report and its words', async () => {
+    const en = await diagnose('ann@crop.test', 'en')
+    expect(en.didYouMean).toEqual(['ann@corp.test'])
+    expect(en.warnings.map((w) => w.code)).toEqual([
+      'NO_INCOMING_FOUND',
+      'NO_OUTGOING_FOUND',
+      'DOMAIN_NOT_FOUND',
+      'DID_YOU_MEAN',
+    ])
+    expect(warning(en, 'DID_YOU_MEAN')).toBe(
+      'Did you mean ann@corp.test? Check the address and try again.',
+    )
+    // A domain far from every known one gets no suggestion.
+    expect((await diagnose('ann@nosuch-corp.test', 'en')).didYouMean).toEqual([])
   })
 
   it('a domain without an MX record, where guessing found nothing: it may not take mail', async () => {

@@ -125,7 +125,11 @@ const render = () => {
 
   /** Everything a complete report shows: the table, the guides, the files, the link, the details. */
   const show = (report: Report) => {
-    fill(result, renderResult(report, report, { t, announce }))
+    const onRetry = (email: string) => {
+      form.input.value = email
+      void run({ ...form.read(), email })
+    }
+    fill(result, renderResult(report, report, { t, announce, onRetry }))
     result.hidden = false
     login?.abort()
     login = createLoginStep(report, { t, lang, base: BASE, announce })

@@ -65,6 +65,7 @@ export const en = {
   'region.cn': 'mainland China',
   'region.intl': 'outside mainland China',
   'result.warnings': 'Warnings',
+  'result.checkInstead': 'Check {email} instead',
   'result.hints': 'Before you start',
   'result.settings': 'Settings to enter',
   'result.incoming': 'Incoming mail ({protocol})',

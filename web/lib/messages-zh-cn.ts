@@ -66,6 +66,7 @@ export const zhCN: Record<MessageKey, string> = {
   'region.cn': '中国大陆境内',
   'region.intl': '中国大陆境外',
   'result.warnings': '警告',
+  'result.checkInstead': '改为检测 {email}',
   'result.hints': '开始之前',
   'result.settings': '需要填写的设置',
   'result.incoming': '收件服务器（{protocol}）',

@@ -18,6 +18,26 @@ export interface ResultOptions {
   compact?: boolean
   /** Heading level of the result's title; sub-headings are one below. */
   level?: 2 | 3
+  /** Checks another address (a suggested one, when the domain looks mistyped). */
+  onRetry?: (email: string) => void
+}
+
+/** "Check ann@qq.com instead": one button per address the typo check suggests. */
+const didYouMean = (o: ResultOptions, report: Report | null) => {
+  const meant = report?.didYouMean ?? []
+  const retry = o.onRetry
+  if (meant.length === 0 || !retry) return null
+  return h(
+    'p',
+    { class: 'did-you-mean' },
+    meant.map((email) =>
+      h(
+        'button',
+        { type: 'button', class: 'primary', onclick: () => retry(email) },
+        o.t('result.checkInstead', { email }),
+      ),
+    ),
+  )
 }
 
 const copyButton = (o: ResultOptions, field: string, value: string) =>
@@ -221,6 +241,7 @@ export const renderResult = (view: RecommendationView, report: Report | null, o:
       view.warnings.map((w) => w.text),
       H3,
     ),
+    didYouMean(o, report),
     o.compact
       ? null
       : notes(
