@@ -7,9 +7,12 @@
  * are claimed as soon as it resolves (a host's probes start once the names before it in guess
  * order have resolved, so the per-host connection cap serves the better guesses first). Until
  * the sources are in, the claims are tentative; then the guesses for a direction the sources
- * found are released, and the others confirmed. Once a host's implicit-TLS port of a protocol
- * is verified, no guess at a later host can be recommended over it: that protocol's probes at
- * later hosts are released (aborted), so the guessing ends with the last probe still needed.
+ * found are released, and the others confirmed. Once a host's port of a protocol and security
+ * is verified, no guess of that protocol and security at a later host can be recommended over
+ * it, nor named in its place: those probes at later hosts are released (aborted), so the
+ * guessing ends with the last probe still needed. A verified implicit-TLS port does not end the
+ * STARTTLS guesses at later hosts: the first verified one is what TLS_OVER_STARTTLS names as the
+ * alternative, as it would with every guess probed.
  */
 import type { Resolver } from '../dns/resolver.ts'
 import type { ProbeResult } from '../probes/result.ts'
@@ -19,7 +22,7 @@ import type { ProbeClaim, ProbeRuns } from './probe-runs.ts'
 import type { Found } from './source-search.ts'
 import { guessTargets, mxHostsOf } from './sources.ts'
 import type { CandidateServer } from './types.ts'
-import type { Protocol } from '../model/domain.ts'
+import type { Protocol, Security } from '../model/domain.ts'
 
 export interface GuessDeps {
   resolver: Resolver
@@ -98,8 +101,9 @@ export const startGuessing = (
   let mxDecided = false
   const slots: Slot[] = []
   const guesses: Guess[] = []
-  /** Per protocol, the first slot whose implicit-TLS guess was verified. */
-  const settledAt = new Map<Protocol, number>()
+  /** Per protocol and security, the first slot whose guess of them was verified. */
+  const settledAt = new Map<string, number>()
+  const kindOf = (c: { protocol: Protocol; security: Security }) => `${c.protocol}|${c.security}`
   let finished: (guessed: Guessed) => void = () => undefined
   const done = new Promise<Guessed>((resolve) => (finished = resolve))
   let over = false
@@ -136,12 +140,13 @@ export const startGuessing = (
     g.claim.release()
   }
 
-  const settle = (protocol: Protocol, slot: number) => {
-    const before = settledAt.get(protocol)
+  const settle = (candidate: CandidateServer, slot: number) => {
+    const kind = kindOf(candidate)
+    const before = settledAt.get(kind)
     if (before !== undefined && before <= slot) return
-    settledAt.set(protocol, slot)
+    settledAt.set(kind, slot)
     for (const g of guesses)
-      if (g.candidate.protocol === protocol && g.slot > slot && !g.ended && !g.released) release(g)
+      if (kindOf(g.candidate) === kind && g.slot > slot && !g.ended && !g.released) release(g)
   }
 
   const claim = (slot: number, candidate: CandidateServer) => {
@@ -158,15 +163,15 @@ export const startGuessing = (
       g.ended = true
       if (!result || g.released) return maybeDone()
       g.result = result
-      if (candidate.security === 'tls' && result.status === 'ok') settle(candidate.protocol, slot)
+      if (result.status === 'ok') settle(candidate, slot)
       tellFindings()
       maybeDone()
     })
   }
 
-  const wants = (slot: number, protocol: Protocol) => {
-    const settled = settledAt.get(protocol)
-    return wanted.has(directionOf(protocol)) && (settled === undefined || settled >= slot)
+  const wants = (slot: number, entry: { protocol: Protocol; security: Security }) => {
+    const settled = settledAt.get(kindOf(entry))
+    return wanted.has(directionOf(entry.protocol)) && (settled === undefined || settled >= slot)
   }
 
   /** Starts the probes of every resolved host whose predecessors have all resolved. */
@@ -177,7 +182,7 @@ export const startGuessing = (
       if (slot.state !== 'present') continue
       slot.state = 'started'
       for (const entry of slot.entries) {
-        if (!wants(index, entry.protocol) || guesses.length >= deps.maxProbes) continue
+        if (!wants(index, entry) || guesses.length >= deps.maxProbes) continue
         claim(index, {
           ...entry,
           host: slot.host,

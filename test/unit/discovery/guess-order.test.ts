@@ -26,6 +26,7 @@ import { createNodeConnect } from '../../../src/probes/socket-node.ts'
 import { createDiscovery } from '../../../src/discovery/pipeline.ts'
 import type { Connect } from '../../../src/probes/socket.ts'
 import { PUBLIC_A } from '../../fake/discovery-deps.ts'
+import { recommend } from '../../../src/recommend/recommend.ts'
 
 const flush = async () => {
   for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setImmediate(resolve))
@@ -245,19 +246,27 @@ describe('guessing beside the sources', () => {
     expect(guessed.candidates.map((c) => `${c.host}:${c.port}`)).toEqual(['smtp.small.example:465'])
   })
 
-  it('a verified implicit-TLS guess makes that protocol moot at later hosts; other protocols there go on', async () => {
+  it('a verified guess makes its protocol and security moot at later hosts; the other security and protocols there go on', async () => {
     const { calls, call, guessing } = guess(scriptedDns(NAMES))
     guessing.sourcesIn({ candidates: [], mxHosts: [] })
     await flush()
     call('imap.small.example', 993).finish()
     await flush()
     expect(call('mail.small.example', 993).signal.aborted).toBe(true)
-    expect(call('mail.small.example', 143).signal.aborted).toBe(true)
+    // Its STARTTLS port may still be the alternative TLS_OVER_STARTTLS names: it goes on...
+    expect(call('mail.small.example', 143).signal.aborted).toBe(false)
     expect(call('mail.small.example', 995).signal.aborted).toBe(false)
     expect(call('imap.small.example', 143).signal.aborted).toBe(false)
+    // ...until an earlier host's STARTTLS port is verified.
+    call('imap.small.example', 143).finish()
+    await flush()
+    expect(call('mail.small.example', 143).signal.aborted).toBe(true)
     call('smtp.small.example', 465).finish()
     await flush()
     expect(call('mail.small.example', 465).signal.aborted).toBe(true)
+    expect(call('mail.small.example', 587).signal.aborted).toBe(false)
+    call('smtp.small.example', 587).finish()
+    await flush()
     expect(call('mail.small.example', 587).signal.aborted).toBe(true)
     // The still-needed ones end; the aborted ones never do, and the guessing ends anyway.
     for (const c of calls) if (!c.signal.aborted) c.finish('TCP_REFUSED')
@@ -272,7 +281,38 @@ describe('guessing beside the sources', () => {
     ])
     expect(guessed.candidates.map((c) => `${c.host}:${c.port}`)).toEqual([
       'imap.small.example:993',
+      'imap.small.example:143',
       'smtp.small.example:465',
+      'smtp.small.example:587',
+    ])
+  })
+
+  it('a STARTTLS alternative proven only at a later host is kept, and TLS_OVER_STARTTLS names it', async () => {
+    const { calls, call, guessing } = guess(scriptedDns(NAMES))
+    guessing.sourcesIn({ candidates: [], mxHosts: [] })
+    await flush()
+    // imap.<domain> has implicit TLS only; mail.<domain> offers IMAP with STARTTLS.
+    call('imap.small.example', 993).finish()
+    call('imap.small.example', 143).finish('TCP_REFUSED')
+    call('smtp.small.example', 465).finish()
+    call('smtp.small.example', 587).finish()
+    await flush()
+    expect(call('mail.small.example', 143).signal.aborted).toBe(false)
+    call('mail.small.example', 143).finish()
+    for (const c of calls) if (!c.signal.aborted) c.finish('TCP_REFUSED')
+    const { candidates } = await guessing.done
+    expect(candidates.map((c) => `${c.host}:${c.port}`)).toContain('mail.small.example:143')
+    const { reasons, recommended } = recommend({
+      email: `ann@${DOMAIN}`,
+      candidates,
+      provider: null,
+      lang: 'en',
+      probed: true,
+    })
+    expect(recommended.incoming).toMatchObject({ host: 'imap.small.example', port: 993 })
+    expect(reasons.filter((r) => r.code === 'TLS_OVER_STARTTLS').map((r) => r.text)).toEqual([
+      'IMAP imap.small.example:993 with SSL/TLS is recommended over IMAP mail.small.example:143 with STARTTLS: implicit TLS encrypts the connection from the first byte (RFC 8314).',
+      'SMTP smtp.small.example:465 with SSL/TLS is recommended over SMTP smtp.small.example:587 with STARTTLS: implicit TLS encrypts the connection from the first byte (RFC 8314).',
     ])
   })
 
