@@ -9,16 +9,11 @@
 import type { TargetGuard } from '../security/target-guard.ts'
 import type { Slots } from '../util/slots.ts'
 import { DiscoveryError } from './discovery-error.ts'
+import { followRedirects } from './http-hops.ts'
 import {
   type HttpGet,
   type HttpResponse,
   SELF_REQUEST_HEADER,
-  checkFetchUrl,
-  fetchDeadline,
-  nextUrl,
-  pinHop,
-  FETCH_TIMEOUT_MS,
-  MAX_REDIRECTS,
   REDIRECT_STATUSES,
   USER_AGENT,
 } from './http.ts'
@@ -37,54 +32,28 @@ export interface FetchHttpGetOptions {
  * const httpGet = createFetchHttpGet({ guard, outbound })
  */
 export const createFetchHttpGet = (options: FetchHttpGetOptions): HttpGet => {
-  const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS
-  const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
 
-  return async function httpGet(url, { signal, maxBytes, accept }) {
-    const deadline = fetchDeadline(timeoutMs, signal)
+  return followRedirects(options, async function fetchOnce({ url, deadline, maxBytes, accept }) {
+    const release = options.outbound ? await options.outbound.acquire(deadline.signal) : null
     try {
-      let current = new URL(url)
-      for (let redirects = 0; ; redirects++) {
-        checkFetchUrl(current)
-        await pinHop(options.guard, current.hostname, deadline)
-        const release = options.outbound ? await options.outbound.acquire(deadline.signal) : null
-        try {
-          const res = await deadline.race(
-            doFetch(current, {
-              redirect: 'manual',
-              signal: deadline.signal,
-              headers: {
-                accept,
-                'user-agent': USER_AGENT,
-                [SELF_REQUEST_HEADER]: '1',
-              },
-            }),
-          )
-          const location = res.headers.get('location')
-          if (!REDIRECT_STATUSES.has(res.status) || !location) {
-            return await deadline.race(readResponse(res, current, maxBytes))
-          }
-          await res.body?.cancel()
-          if (redirects >= maxRedirects) {
-            throw new DiscoveryError(
-              'FETCH_REDIRECT_LIMIT',
-              `more than ${maxRedirects} redirects, last to ${location}`,
-            )
-          }
-          current = nextUrl(location, current)
-        } finally {
-          release?.()
-        }
+      const res = await deadline.race(
+        doFetch(url, {
+          redirect: 'manual',
+          signal: deadline.signal,
+          headers: { accept, 'user-agent': USER_AGENT, [SELF_REQUEST_HEADER]: '1' },
+        }),
+      )
+      const location = res.headers.get('location')
+      if (!REDIRECT_STATUSES.has(res.status) || !location) {
+        return { kind: 'response', response: await deadline.race(readResponse(res, url, maxBytes)) }
       }
-    } catch (err) {
-      if (deadline.signal.aborted) throw deadline.error()
-      if (err instanceof DiscoveryError) throw err
-      throw new DiscoveryError('FETCH_FAILED', `${url.host}: ${String(err)}`, { cause: err })
+      await res.body?.cancel()
+      return { kind: 'redirect', location }
     } finally {
-      deadline.dispose()
+      release?.()
     }
-  }
+  })
 }
 
 const readResponse = async (res: Response, url: URL, maxBytes: number): Promise<HttpResponse> => {

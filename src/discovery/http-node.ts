@@ -12,19 +12,8 @@ import net from 'node:net'
 import tls from 'node:tls'
 import type { PinnedTarget, TargetGuard } from '../security/target-guard.ts'
 import { DiscoveryError } from './discovery-error.ts'
-import {
-  type HttpGet,
-  type HttpResponse,
-  SELF_REQUEST_HEADER,
-  checkFetchUrl,
-  nextUrl,
-  fetchDeadline,
-  pinHop as pin,
-  FETCH_TIMEOUT_MS,
-  MAX_REDIRECTS,
-  REDIRECT_STATUSES,
-  USER_AGENT,
-} from './http.ts'
+import { type Hop, followRedirects } from './http-hops.ts'
+import { type HttpGet, SELF_REQUEST_HEADER, REDIRECT_STATUSES, USER_AGENT } from './http.ts'
 
 export interface NodeHttpGetOptions {
   guard: Pick<TargetGuard, 'resolve'>
@@ -41,39 +30,13 @@ export interface NodeHttpGetOptions {
  *   { signal, maxBytes: 256 * 1024, accept: 'application/xml' })
  */
 export const createNodeHttpGet = (options: NodeHttpGetOptions): HttpGet => {
-  const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS
-  const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS
   // Built once: a trust store per request would cost a millisecond and a megabyte each time.
   const secureContext = options.ca?.length
     ? tls.createSecureContext({ ca: [...tls.rootCertificates, ...options.ca] })
     : undefined
-
-  return async function httpGet(url, { signal, maxBytes, accept }) {
-    const deadline = fetchDeadline(timeoutMs, signal)
-    try {
-      let current = new URL(url)
-      for (let redirects = 0; ; redirects++) {
-        checkFetchUrl(current)
-        const target = await pin(options.guard, current.hostname, deadline)
-        const hop = await requestOnce(current, target, {
-          signal: deadline.signal,
-          maxBytes,
-          accept,
-          secureContext,
-        })
-        if (hop.kind === 'response') return hop.response
-        if (redirects >= maxRedirects) {
-          throw new DiscoveryError(
-            'FETCH_REDIRECT_LIMIT',
-            `more than ${maxRedirects} redirects, last to ${hop.location}`,
-          )
-        }
-        current = nextUrl(hop.location, current)
-      }
-    } finally {
-      deadline.dispose()
-    }
-  }
+  return followRedirects(options, ({ url, target, deadline, maxBytes, accept }) =>
+    requestOnce(url, target, { signal: deadline.signal, maxBytes, accept, secureContext }),
+  )
 }
 
 /**
@@ -97,8 +60,6 @@ export const pinnedLookup = (target: PinnedTarget): net.LookupFunction =>
       callback(null, target.address, target.family)
     }
   }
-
-type Hop = { kind: 'response'; response: HttpResponse } | { kind: 'redirect'; location: string }
 
 interface HopOptions {
   signal: AbortSignal

@@ -58,7 +58,7 @@ const WEB_PORTS = new Set(['', '80', '443'])
 
 /**
  * Throws FETCH_BLOCKED unless the URL is http(s) on port 80 or 443 (or none) without credentials.
- * Every adapter calls it for the first URL and for every redirect hop.
+ * The redirect loop every adapter runs (http-hops.ts) calls it for the first URL and every hop.
  *
  * @example
  * checkFetchUrl(new URL('https://autoconfig.example.com/mail/config-v1.1.xml')) // ok
@@ -74,7 +74,7 @@ export const checkFetchUrl = (url: URL): void => {
     throw new DiscoveryError('FETCH_BLOCKED', 'URL with credentials')
 }
 
-/** Resolves a hop's host through the guard (every adapter, every hop); its refusals become discovery codes. */
+/** Resolves a hop's host through the guard (http-hops.ts, every hop); its refusals become discovery codes. */
 export const pinHop = async (
   guard: Pick<TargetGuard, 'resolve'>,
   hostname: string,
