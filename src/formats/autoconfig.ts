@@ -5,8 +5,8 @@
  * defines (%EMAILADDRESS%, %EMAILLOCALPART%), which the client expands itself.
  * Format: https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat
  *
- * A provider that logs in with an ID it issues (docomo's d ACCOUNT ID) gets its words for that ID
- * as the username, not an address. No form of the file makes Thunderbird ask for a username
+ * A provider that logs in with an ID it issues (docomo's d ACCOUNT ID) gets the ID's short name
+ * (`accountId.short`, else its label) as the username, not an address. No form of the file makes Thunderbird ask for a username
  * (mozilla/releases-comm-central, mail/components/accountcreation/modules/): readFromXML.sys.mjs
  * takes `Sanitizer.string(iX.username)`, which is `String(x)`, so a missing <username> becomes
  * "undefined" and an empty one "true" (JXON.sys.mjs reads an empty element as `true`);
@@ -16,7 +16,7 @@
  * where any address would look right and fail the same way.
  */
 import type { CandidateServer } from '../discovery/types.ts'
-import { accountIdLabel, type Provider } from '../providers/index.ts'
+import { accountIdShort, type Provider } from '../providers/index.ts'
 import { type AuthMethod, authMethodsFor } from './auth-methods.ts'
 import { OAUTH2_ENDPOINTS } from './oauth2-endpoints.ts'
 import { offeredServers } from './offered.ts'
@@ -55,7 +55,7 @@ const server = (
   const methods = preferred(settings.provider, authMethodsFor(settings.provider, s, settings.email))
   const auth = [...new Set(methods.map((a) => AUTHENTICATION[a]))]
   const username =
-    accountIdLabel(settings.provider, 'en') ?? usernameTemplate(s.username, settings.email)
+    accountIdShort(settings.provider, 'en') ?? usernameTemplate(s.username, settings.email)
   return [
     `    <${tag} type="${s.protocol}">`,
     `      ${element('hostname', s.host)}`,

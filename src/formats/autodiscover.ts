@@ -5,12 +5,12 @@
  * Elements: https://learn.microsoft.com/exchange/client-developer/web-service-reference/pox-autodiscover-xml-elements-for-exchange
  * Error codes ([MS-OXDSCLI] 2.2.4.1.1.3.x): 500 address not found, 600 invalid request,
  * 601 requested schema not available.
- * A provider that logs in with an ID it issues (docomo's d ACCOUNT ID) gets its words for the ID
- * as LoginName: without LoginName Outlook signs in with the address, which is wrong there; with
+ * A provider that logs in with an ID it issues (docomo's d ACCOUNT ID) gets the ID's short name
+ * (`accountId.short`, else its label) as LoginName: without LoginName Outlook signs in with the address, which is wrong there; with
  * the words, the failed sign-in's password prompt shows them in the user-name field to replace.
  */
 import type { CandidateServer } from '../discovery/types.ts'
-import { accountIdLabel } from '../providers/index.ts'
+import { accountIdShort } from '../providers/index.ts'
 import { OUTLOOK_RESPONSE_SCHEMA } from './autodiscover-request.ts'
 import { offeredServers } from './offered.ts'
 import type { AccountSettings } from '../diagnose/account-settings.ts'
@@ -60,7 +60,7 @@ export const renderAutodiscover = (settings: AccountSettings): string | null => 
     '    <Account>',
     '      <AccountType>email</AccountType>',
     '      <Action>settings</Action>',
-    ...[...incoming, ...outgoing].map((s) => protocol(s, accountIdLabel(settings.provider, 'en'))),
+    ...[...incoming, ...outgoing].map((s) => protocol(s, accountIdShort(settings.provider, 'en'))),
     '    </Account>',
     '  </Response>',
     '</Autodiscover>',

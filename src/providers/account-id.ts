@@ -19,3 +19,19 @@ export const accountIdLabel = (
   provider: Pick<Provider, 'accountId'> | null | undefined,
   lang: Lang,
 ): string | null => (provider?.accountId ? localizeAdvice(provider.accountId.label, lang) : null)
+
+/**
+ * The ID's short name for a client's username field (Mozilla autoconfig's `<username>`,
+ * Autodiscover's `LoginName`), in `lang`: the provider's `short` words, else its label; null when
+ * the address (or a part of it) is the login.
+ *
+ * @example
+ * accountIdShort(docomo, 'en') // 'd ACCOUNT ID (dアカウントID)'
+ */
+export const accountIdShort = (
+  provider: Pick<Provider, 'accountId'> | null | undefined,
+  lang: Lang,
+): string | null => {
+  const id = provider?.accountId
+  return id ? localizeAdvice(id.short ?? id.label, lang) : null
+}

@@ -35,4 +35,4 @@ export {
 export type { DataSource, ProviderView } from './data-sources.ts'
 export { expandPlaceholders, splitEmail } from './expand.ts'
 export { hintsFor, providerName } from './hints.ts'
-export { accountIdLabel } from './account-id.ts'
+export { accountIdLabel, accountIdShort } from './account-id.ts'

@@ -138,9 +138,17 @@ export const ProviderObjectSchema = z.object({
   /**
    * Set when the username is an ID the provider issues that the address does not tell (docomo's
    * d ACCOUNT ID): `label` names it for the user. The servers' username templates then hold only
-   * the usual default, and a `credential` hint says what to type.
+   * the usual default, and a `credential` hint says what to type. `short` is the ID's name alone
+   * ("d ACCOUNT ID (dアカウントID)"), for a client's username field where the whole phrase is too
+   * long to read; without it the label fills those fields too.
    */
-  accountId: z.object({ label: LocalizedTextSchema, url: z.url().optional() }).optional(),
+  accountId: z
+    .object({
+      label: LocalizedTextSchema,
+      short: LocalizedTextSchema.optional(),
+      url: z.url().optional(),
+    })
+    .optional(),
   insecure: z.boolean().default(false),
   confidence: z.enum(CONFIDENCES).default('medium'),
   website: z.string().optional(),

@@ -21,6 +21,8 @@ const EMAIL = 'hanako@docomo.ne.jp'
 const docomo = index.byDomain('docomo.ne.jp')
 // The words and the hint come from the data, so the test follows the data, not a copy of it.
 const label = (lang: 'en' | 'zh-CN') => docomo?.accountId?.label[lang] ?? 'missing label'
+/** The ID's name alone, which the clients' username fields get instead of the whole phrase. */
+const short = (lang: 'en' | 'zh-CN') => docomo?.accountId?.short?.[lang] ?? 'missing short label'
 const hint = (lang: 'en' | 'zh-CN') =>
   docomo?.hints.find((h) => h.kind === 'credential')?.text[lang] ?? 'missing hint'
 const ADDRESS_FORMS = [EMAIL, 'hanako', '%EMAILADDRESS%', '%EMAILLOCALPART%']
@@ -34,10 +36,17 @@ describe('docomo mail (accountId) in the data', () => {
     expect(docomo?.accountId?.label.en).toMatch(/d ACCOUNT ID/)
     for (const lang of LANGS) expect(hint(lang)).toMatch(/d ACCOUNT ID/)
   })
+
+  it('has a short name for the ID in both languages, shorter than the label', () => {
+    for (const lang of LANGS) {
+      expect(short(lang)).toMatch(/^d ACCOUNT ID/)
+      expect(short(lang).length).toBeLessThan(label(lang).length)
+    }
+  })
 })
 
 describe('the client formats never send the address as the username', () => {
-  it('Mozilla autoconfig: every <username> holds the ID words, no placeholder', async () => {
+  it('Mozilla autoconfig: every <username> holds the ID’s short name, no placeholder', async () => {
     const out = renderAutoconfig(await settings(EMAIL)) ?? ''
     const provider = xml.parse(out).clientConfig.emailProvider
     const servers = [...provider.incomingServer, ...provider.outgoingServer]
@@ -45,16 +54,16 @@ describe('the client formats never send the address as the username', () => {
       'imap.spmode.ne.jp',
       'smtp.spmode.ne.jp',
     ])
-    for (const s of servers) expect(s.username).toBe(label('en'))
+    for (const s of servers) expect(s.username).toBe(short('en'))
     expect(out).not.toMatch(/%EMAIL(ADDRESS|LOCALPART)%/)
   })
 
-  it('Autodiscover: every LoginName holds the ID words', async () => {
+  it('Autodiscover: every LoginName holds the ID’s short name', async () => {
     const out = renderAutodiscover(await settings(EMAIL)) ?? ''
     const protocols = xml.parse(out).Autodiscover.Response.Account.Protocol
     expect(protocols).toHaveLength(2)
     for (const p of protocols) {
-      expect(p.LoginName).toBe(label('en'))
+      expect(p.LoginName).toBe(short('en'))
       expect(ADDRESS_FORMS).not.toContain(p.LoginName)
     }
   })
