@@ -16,7 +16,11 @@ import type { Retention } from './diagnose/saved-report.ts'
 import { observedDiscovery, observedStore } from './diagnose/observed.ts'
 import type { ReportStore } from './diagnose/store.ts'
 import type { Logger } from './logger.ts'
-import { DEFAULT_FAILURE_LIMIT, createFailureLimit } from './login/failure-limit.ts'
+import {
+  DEFAULT_FAILURE_LIMIT,
+  type FailureLimit,
+  createFailureLimit,
+} from './login/failure-limit.ts'
 import { createPop3DialogueAttempt } from './login/pop3-dialogue.ts'
 import type { LoginAttempts } from './login/types.ts'
 import { type MetricRegistry, noMetrics } from './metrics/registry.ts'
@@ -97,6 +101,11 @@ export interface AppDeps {
   login?: {
     attempts: LoginAttempts
     failureLimit?: { max: number; windowMs: number }
+    /**
+     * Where failures are counted: shared by every worker process on Node (the SQLite file);
+     * by default in this process (or isolate) alone, with `failureLimit`.
+     */
+    failures?: FailureLimit
     timeoutMs?: number
   }
   /** MAILSETUP_TRUST_PROXY: the proxy's forwarded headers are believed (the login test refuses http). */
@@ -265,11 +274,13 @@ export const createService = (deps: AppDeps): { app: Hono<AppEnv>; known: KnownA
       budget: deps.budget,
       costs,
       storage,
-      failures: createFailureLimit({
-        ...DEFAULT_FAILURE_LIMIT,
-        ...deps.login?.failureLimit,
-        now: storage.now,
-      }),
+      failures:
+        deps.login?.failures ??
+        createFailureLimit({
+          ...DEFAULT_FAILURE_LIMIT,
+          ...deps.login?.failureLimit,
+          now: storage.now,
+        }),
       trustProxy: deps.trustProxy ?? false,
     }),
   )

@@ -5,6 +5,14 @@
  * without the app's modules: a primary that loaded them held as much memory as a worker.
  */
 import cluster from 'node:cluster'
+import { randomBytes } from 'node:crypto'
+
+/**
+ * Hands the workers the secret under which they hash the login failure count's keys in the
+ * shared SQLite file (failure-limit-sqlite-node.ts): the same for all of them, new at each start,
+ * never written down.
+ */
+export const FAILURE_SECRET_ENV = 'MAILSETUP_FAILURE_SECRET'
 
 /** How long a worker must have run for its exit to count as a crash worth a replacement. */
 const RESTART_AFTER_MS = 5_000
@@ -19,8 +27,9 @@ const RESTART_AFTER_MS = 5_000
 export const runPrimary = (workers: number): void => {
   const started = new Map<number, number>()
   let stopping = false
+  const secret = randomBytes(32).toString('hex')
   const fork = () => {
-    const worker = cluster.fork()
+    const worker = cluster.fork({ [FAILURE_SECRET_ENV]: secret })
     started.set(worker.id, Date.now())
   }
   cluster.on('exit', (worker, code, signal) => {

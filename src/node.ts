@@ -4,10 +4,10 @@
  * into createApp and serves it with @hono/node-server.
  */
 import cluster from 'node:cluster'
-import { runPrimary } from './cluster-primary.ts'
+import { FAILURE_SECRET_ENV, runPrimary } from './cluster-primary.ts'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
-import { X509Certificate } from 'node:crypto'
+import { X509Certificate, randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { getRequestListener } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -21,6 +21,7 @@ import { createNodeResolver } from './dns/resolver-node.ts'
 import { createNodeHttpGet } from './discovery/http-node.ts'
 import { type Logger, createLogger } from './logger.ts'
 import { createNodeLoginAttempts } from './login/attempts-node.ts'
+import { openSqliteFailureLimit } from './login/failure-limit-sqlite-node.ts'
 import { createHostLimiter } from './probes/host-limiter.ts'
 import { createProviderIndex, loadBuiltInProviders } from './providers/index.ts'
 import { openSqliteReportStore } from './diagnose/store-sqlite-node.ts'
@@ -112,6 +113,16 @@ const schedulePurge = (store: ReportStore, logger: Logger) => {
   return timer
 }
 
+/**
+ * The login failure count's secret: the cluster primary's for a worker, so that all workers count
+ * together; a new one for a single process. Taken out of the environment once read.
+ */
+const failureSecret = () => {
+  const given = process.env[FAILURE_SECRET_ENV]
+  delete process.env[FAILURE_SECRET_ENV]
+  return cluster.isWorker && given ? given : randomBytes(32).toString('hex')
+}
+
 const publicDir = fileURLToPath(new URL('../public', import.meta.url))
 
 export const buildNodeApp = async (config: Config) => {
@@ -152,6 +163,13 @@ export const buildNodeApp = async (config: Config) => {
       : undefined
   const reports = await openReports(config)
   schedulePurge(reports, logger)
+  // In the reports' file, so that every worker process counts the same failures.
+  const failures = await orStop('MAILSETUP_DATABASE', () =>
+    openSqliteFailureLimit(config.MAILSETUP_DATABASE, {
+      ...config.MAILSETUP_LOGIN_FAILURE_LIMIT,
+      secret: failureSecret(),
+    }),
+  )
   const guard = createTargetGuard({
     resolver,
     allow: config.MAILSETUP_ALLOW_TARGETS,
@@ -189,6 +207,7 @@ export const buildNodeApp = async (config: Config) => {
     login: {
       attempts: createNodeLoginAttempts({ ca, clientName: config.MAILSETUP_EHLO_NAME }),
       failureLimit: config.MAILSETUP_LOGIN_FAILURE_LIMIT,
+      failures,
     },
     trustProxy: config.MAILSETUP_TRUST_PROXY,
     retention: {
@@ -203,13 +222,13 @@ export const buildNodeApp = async (config: Config) => {
     clientKey,
     requestId: requestIdFor,
   })
-  return { app, answerKnown, logger, reports }
+  return { app, answerKnown, logger, reports, failures }
 }
 
 const main = async () => {
   const config = readConfig()
   if (config.MAILSETUP_WORKERS > 1 && cluster.isPrimary) return runPrimary(config.MAILSETUP_WORKERS)
-  const { app, answerKnown, logger, reports } = await buildNodeApp(config)
+  const { app, answerKnown, logger, reports, failures } = await buildNodeApp(config)
   const listener = getRequestListener(app.fetch)
   const server = createServer((req, res) => {
     if (!answerKnown(req, res)) void listener(req, res)
@@ -223,6 +242,7 @@ const main = async () => {
   const stop = () =>
     server.close(() => {
       reports.close()
+      failures.close()
       void logger.flush().finally(() => process.exit(0))
     })
   process.on('SIGINT', stop)

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { classifyFailure } from './classify.ts'
-import { createFailureLimit, failureKey } from './failure-limit.ts'
 import { secretMasker } from './secrets.ts'
 import { decodeServerBytes, fromByteContainer } from './server-text.ts'
 import { formOf, usernamesToTry } from './username.ts'
@@ -103,21 +102,5 @@ describe('usernames', () => {
       usernamesToTry(discovered, { explicit: 'dacct-0001', discovered, accountId: true }),
     ).toEqual([{ form: 'account-id', value: 'dacct-0001' }])
     expect(usernamesToTry(discovered, { discovered, accountId: true })).toEqual([])
-  })
-})
-
-describe('failure limit', () => {
-  it('refuses after max failures in the window, says how long to wait, and forgets old failures', () => {
-    let now = 0
-    const limit = createFailureLimit({ max: 2, windowMs: 60_000, now: () => now })
-    const key = failureKey('Ann@Example.com', { host: 'IMAP.example.com.', port: 993 })
-    expect(key).toBe('ann@example.com imap.example.com:993')
-    limit.fail(key)
-    now = 10_000
-    expect(limit.retryAfter(key)).toBe(0)
-    limit.fail(key)
-    expect(limit.retryAfter(key)).toBe(50)
-    now = 60_001
-    expect(limit.retryAfter(key)).toBe(0)
   })
 })

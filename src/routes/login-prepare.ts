@@ -33,11 +33,13 @@ export interface Refusal {
 
 export type Lookups = Map<string, Awaited<ReturnType<typeof lookupHost>>>
 
-/** A test that may go ahead: its servers, the guard's answers for them, and its sockets held. */
+/** A test that may go ahead: its servers, the guard's answers, its sockets and its places in the failure count held. */
 export interface Ready {
   plan: LoginPlan
   lookups: Lookups
   release: () => void
+  /** Gives back the failure-count place of a server whose login did not fail. */
+  forgive: (server: { host: string; port: number }) => Promise<void>
 }
 
 export interface PrepareDeps {
@@ -138,22 +140,30 @@ export const prepareServers = async (
     }
     lookups.set(server.host, lookup)
   }
+  // At most two attempts a server, each one socket of the client's probe budget.
+  deps.costs.need('probes', servers.length)
+  const release = deps.budget.tryAcquire(servers.length)
+  if (!release) return { code: 'BUSY' }
+  // Last, so that only a test that goes ahead takes places in the count (given back if it works).
   const account = accountOf(req)
-  const wait = Math.max(
-    ...servers.map(({ server }) => deps.failures.retryAfter(failureKey(account, server))),
-  )
-  if (wait > 0) {
+  const places = await deps.failures
+    .reserve(servers.map(({ server }) => failureKey(account, server)))
+    .catch((err: unknown) => {
+      release()
+      throw err
+    })
+  if (!places.ok) {
+    release()
+    const wait = places.retryAfter
     return {
       code: 'LOGIN_LIMITED',
       message: `Too many failed login tests for this account on this server; try again in ${wait} s.`,
       retryAfter: wait,
     }
   }
-  // At most two attempts a server, each one socket of the client's probe budget.
-  deps.costs.need('probes', servers.length)
-  const release = deps.budget.tryAcquire(servers.length)
-  if (!release) return { code: 'BUSY' }
-  return { plan, lookups, release }
+  const forgive = (server: { host: string; port: number }) =>
+    places.forgive(failureKey(account, server))
+  return { plan, lookups, release, forgive }
 }
 
 /** True for a refusal (the prepared test otherwise). */

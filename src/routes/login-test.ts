@@ -16,7 +16,7 @@ import { type ReportStorage, recordLoginVerdict, reportUrl } from '../diagnose/s
 import type { DiscoveryService } from '../discovery/pipeline.ts'
 import { apiErrorBody } from '../errors/api-body.ts'
 import { countsAsFailure } from '../login/classify.ts'
-import { type FailureLimit, failureKey } from '../login/failure-limit.ts'
+import type { FailureLimit } from '../login/failure-limit.ts'
 import { planFromReport, plannedServers } from '../login/plan.ts'
 import { type LoginResult, type LoginRunDeps, type LoginStep, runLoginTest } from '../login/run.ts'
 import { usernamesToTry } from '../login/username.ts'
@@ -33,7 +33,6 @@ import {
   type Ready,
   type Refusal,
   accountIdRefusal,
-  accountOf,
   isRefusal,
   needsDiscovery,
   planWithoutDiscovery,
@@ -137,7 +136,6 @@ export const loginTestRoutes = (deps: LoginTestDeps) => {
     onStep?: (step: LoginStep) => void,
   ) => {
     const { plan, lookups, release } = ready
-    const account = accountOf(req)
     const results: { incoming: LoginResult | null; outgoing: LoginResult | null } = {
       incoming: null,
       outgoing: null,
@@ -162,8 +160,13 @@ export const loginTestRoutes = (deps: LoginTestDeps) => {
             },
             run,
           )
-          if (result.code && countsAsFailure(result.code))
-            deps.failures.fail(failureKey(account, server))
+          // Its place in the failure count was taken before it ran; a login that did not fail
+          // on the secret gives it back.
+          if (!(result.code && countsAsFailure(result.code))) {
+            await ready.forgive(server).catch((err: unknown) => {
+              c.get('log').error('failure count not given back', { err })
+            })
+          }
           results[role] = result
         }),
       )

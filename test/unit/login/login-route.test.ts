@@ -144,6 +144,20 @@ describe('the failure limit per account and server', () => {
     expect(other.res.status).toBe(200)
   })
 
+  it('tests of one account running at the same time cannot together pass the limit', async () => {
+    const server = await start('imap', {
+      implicitTls: true,
+      secure: {
+        ...IMAP_SECURE,
+        LOGIN: { reply: '{tag} NO [AUTHENTICATIONFAILED] Authentication failed.', delayMs: 300 },
+      },
+    })
+    const { app } = loginApp([server.port], { failureMax: 2 })
+    const body = { email: 'ann@example.com', incoming: imapAt(server.port) }
+    const answers = await Promise.all(Array.from({ length: 5 }, () => loginTest(app, body)))
+    expect(answers.map((a) => a.res.status).sort()).toEqual([200, 200, 429, 429, 429])
+  })
+
   it('a working login does not count', async () => {
     const server = await start('imap', { implicitTls: true, secure: IMAP_SECURE })
     const { app } = loginApp([server.port], { failureMax: 1 })
