@@ -33,6 +33,7 @@ const BOTH_RUNTIMES = [
   'src/security/rate-limit.test.ts',
   'src/security/costs.test.ts',
   'test/unit/workers/http-fetch.test.ts',
+  'src/util/server-text.test.ts',
 ]
 
 export default defineConfig({

@@ -7,8 +7,10 @@
  * LOGIN/AUTHENTICATE, then INBOX opened read-only (EXAMINE), as a mail client would.
  */
 import net from 'node:net'
+import { Readable } from 'node:stream'
 import { ImapFlow, type ImapFlowOptions, type Logger } from 'imapflow'
 import type { TranscriptEntry } from '../probes/line-io.ts'
+import { type ByteTail, createByteTail, undamaged } from './byte-tail.ts'
 import { field, probeCodeOf } from './library-errors.ts'
 import { HIDDEN_LINE } from './pop3-dialogue.ts'
 import type { AttemptOutcome, LoginAttempt, LoginStepName } from './types.ts'
@@ -33,6 +35,15 @@ const transcriptLine = (src: string, msg: string): TranscriptEntry => {
   }
 }
 
+/** A tagged refusal line, as the byte tail finds it (the tag is dropped from the reply). */
+const TAGGED_REFUSAL = /^\S+ (?:NO|BAD)\b/i
+
+/** imapflow's current socket (not in its types): the session's, replaced after STARTTLS. */
+const socketOf = (client: ImapFlow): Readable | null => {
+  const socket: unknown = Reflect.get(client, 'socket')
+  return socket instanceof Readable ? socket : null
+}
+
 /**
  * @example
  * const imap = createImapAttempt({ ca: [labCa], clientName: 'mailsetup' })
@@ -44,6 +55,13 @@ export const createImapAttempt =
     const transcript: TranscriptEntry[] = []
     let step = 'connect' as LoginStepName
     let greeted = false
+    // imapflow reads replies as UTF-8; a copy of the bytes lets a GBK refusal be decoded.
+    let tail = createByteTail()
+    const tap = () => {
+      const own = createByteTail()
+      tail = own
+      socketOf(client)?.on('data', (chunk: Buffer) => own.add(chunk))
+    }
     const sink = (entry: unknown) => {
       const src = field(entry, 'src')
       const msg = field(entry, 'msg') ?? ''
@@ -56,6 +74,7 @@ export const createImapAttempt =
         input.entering('dialogue')
       }
       if (msg.startsWith('Established') && msg.includes('TCP connection')) {
+        tap()
         input.passed('connect')
         step = target.security === 'none' ? 'login' : 'tls'
         if (target.security === 'tls') {
@@ -64,6 +83,7 @@ export const createImapAttempt =
         }
         input.entering('greeting')
       } else if (msg === 'Established TLS session') {
+        tap()
         input.passed('tls')
         step = 'login'
         input.entering('dialogue')
@@ -118,28 +138,40 @@ export const createImapAttempt =
         await client.mailboxOpen('INBOX', { readOnly: true })
       } catch (err) {
         if (input.signal.aborted) throw err
-        return { ok: false, step, failure: { kind: 'mailbox', reply: replyOf(err) }, transcript }
+        return {
+          ok: false,
+          step,
+          failure: { kind: 'mailbox', reply: replyOf(err, tail) },
+          transcript,
+        }
       }
       input.passed('mailbox')
       await client.logout().catch(() => undefined)
       return { ok: true, transcript }
     } catch (err) {
-      return { ok: false, step, failure: failureOf(err, input.signal), transcript }
+      return { ok: false, step, failure: failureOf(err, input.signal, tail), transcript }
     } finally {
       input.signal.removeEventListener('abort', onAbort)
       client.close()
     }
   }
 
-/** The server's text: the whole tagged answer (with its [CODE]) when imapflow kept it. */
-const replyOf = (err: unknown): string =>
-  field(err, 'response') ??
-  field(err, 'responseText') ??
-  (err instanceof Error ? err.message : 'the server refused')
+/**
+ * The server's text: the whole tagged answer (with its [CODE]) when imapflow kept it, decoded
+ * from the bytes when imapflow's UTF-8 reading lost some.
+ */
+const replyOf = (err: unknown, tail: ByteTail): string => {
+  const text =
+    field(err, 'response') ??
+    field(err, 'responseText') ??
+    (err instanceof Error ? err.message : 'the server refused')
+  return undamaged(text, tail, TAGGED_REFUSAL).replace(/^\S+ (?=(?:NO|BAD)\b)/i, '')
+}
 
 const failureOf = (
   err: unknown,
   signal: AbortSignal,
+  tail: ByteTail,
 ): Extract<AttemptOutcome, { ok: false }>['failure'] => {
   // The runner's deadline rejects first and names the phase; this answer is not read then.
   if (signal.aborted) return { kind: 'probe', code: 'RESPONSE_TIMEOUT', detail: 'aborted' }
@@ -148,7 +180,7 @@ const failureOf = (
     err !== null &&
     (err as { authenticationFailed?: unknown }).authenticationFailed
   ) {
-    return { kind: 'refused', reply: replyOf(err) }
+    return { kind: 'refused', reply: replyOf(err, tail) }
   }
   const code = field(err, 'code')
   const network = probeCodeOf(code) ?? probeCodeOf(field(err, 'originalCode'))

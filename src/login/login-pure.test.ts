@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { classifyFailure } from './classify.ts'
 import { secretMasker } from './secrets.ts'
-import { decodeServerBytes, fromByteContainer } from './server-text.ts'
 import { formOf, usernamesToTry } from './username.ts'
 
 const refused = (reply: string) => ({ kind: 'refused' as const, reply })
@@ -57,19 +56,6 @@ describe('classifyFailure: real answers to codes', () => {
     expect(classifyFailure({ kind: 'probe', code: 'TCP_REFUSED', detail: null }, null)).toBe(
       'TCP_REFUSED',
     )
-  })
-})
-
-describe('server text', () => {
-  const gbk = Buffer.from('c7ebcab9d3c3cadac8a8c2ebb5c7c2bc', 'hex') // 请使用授权码登录
-  it('decodes GBK bytes, keeps UTF-8, and recovers GBK from a latin1 byte container', () => {
-    expect(decodeServerBytes(gbk)).toBe('请使用授权码登录')
-    expect(decodeServerBytes(Buffer.from('授权码 ok'))).toBe('授权码 ok')
-    expect(fromByteContainer(`535 Error: ${gbk.toString('latin1')}`)).toBe(
-      '535 Error: 请使用授权码登录',
-    )
-    expect(fromByteContainer('535 Error: 请使用授权码登录')).toBe('535 Error: 请使用授权码登录')
-    expect(fromByteContainer('NO café')).toBe('NO café')
   })
 })
 

@@ -6,14 +6,19 @@
  */
 import net from 'node:net'
 import Pop3Command from 'node-pop3'
+import { type ByteTail, createByteTail, undamaged } from './byte-tail.ts'
 import { field, probeCodeOf } from './library-errors.ts'
 import type { NodeAttemptOptions } from './imap-node.ts'
 import { HIDDEN_LINE } from './pop3-dialogue.ts'
 import type { TranscriptEntry } from '../probes/line-io.ts'
 import type { AttemptFailure, LoginAttempt, LoginStepName } from './types.ts'
 
-/** node-pop3 turns a `-ERR` line into an error whose message is the text after `-ERR `. */
-const refusal = (err: unknown) => `-ERR ${err instanceof Error ? err.message : String(err)}`
+/**
+ * node-pop3 turns a `-ERR` line into an error whose message is the text after `-ERR `, read as
+ * UTF-8; a GBK answer is decoded from the bytes instead.
+ */
+const refusal = (err: unknown, tail: ByteTail) =>
+  undamaged(`-ERR ${err instanceof Error ? err.message : String(err)}`, tail, /^-ERR\b/i)
 
 /**
  * @example
@@ -35,6 +40,7 @@ export const createPop3TlsAttempt =
       tlsOptions: { rejectUnauthorized: true, ca: options.ca, minVersion: 'TLSv1' },
     })
     const transcript: TranscriptEntry[] = []
+    const tail = createByteTail()
     let step = 'connect' as LoginStepName
     // node-pop3 emits a server's -ERR as an 'error' event; without a listener it would throw.
     let rejectPending: ((err: unknown) => void) | null = null
@@ -49,6 +55,7 @@ export const createPop3TlsAttempt =
     try {
       input.entering('connect')
       await pending(pop3.connect())
+      pop3._socket?.on('data', (chunk: Buffer) => tail.add(chunk))
       transcript.push({ dir: 'S', line: '+OK (greeting)' })
       input.passed('connect')
       input.passed('tls')
@@ -63,7 +70,7 @@ export const createPop3TlsAttempt =
       await pending(pop3.command('QUIT')).catch(() => undefined)
       return { ok: true, transcript }
     } catch (err) {
-      const failure = failureOf(err, step)
+      const failure = failureOf(err, step, tail)
       if (failure.kind === 'refused')
         transcript.push({ dir: 'S', line: failure.reply.slice(0, 300) })
       if (step === 'connect' && failure.kind === 'probe' && failure.code.startsWith('TLS_'))
@@ -75,15 +82,15 @@ export const createPop3TlsAttempt =
     }
   }
 
-const failureOf = (err: unknown, step: LoginStepName): AttemptFailure => {
+const failureOf = (err: unknown, step: LoginStepName, tail: ByteTail): AttemptFailure => {
   const eventName = field(err, 'eventName')
   const code = probeCodeOf(field(err, 'code'))
   if (code) return { kind: 'probe', code, detail: field(err, 'code') ?? null }
   if (eventName === 'error' && !field(err, 'code')) {
     // A -ERR line: to USER or PASS it is the login's refusal; as the greeting, a busy server.
     return step === 'login'
-      ? { kind: 'refused', reply: refusal(err) }
-      : { kind: 'probe', code: 'SERVER_BUSY', detail: refusal(err) }
+      ? { kind: 'refused', reply: refusal(err, tail) }
+      : { kind: 'probe', code: 'SERVER_BUSY', detail: refusal(err, tail) }
   }
   if (eventName === 'timeout') {
     return {

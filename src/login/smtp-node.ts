@@ -13,7 +13,7 @@ import type { TranscriptEntry } from '../probes/line-io.ts'
 import { field, probeCodeOf } from './library-errors.ts'
 import type { NodeAttemptOptions } from './imap-node.ts'
 import { HIDDEN_LINE } from './pop3-dialogue.ts'
-import { fromByteContainer } from './server-text.ts'
+import { fromByteContainer } from '../util/server-text.ts'
 import type { AttemptFailure, LoginAttempt, LoginStepName } from './types.ts'
 
 const MAX_TRANSCRIPT = 60

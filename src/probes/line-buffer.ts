@@ -4,9 +4,8 @@
  * cutting one line off it, and what bytes buffered before a TLS upgrade mean.
  */
 import { ProbeError } from '../errors/probe-error.ts'
+import { decodeServerBytes } from '../util/server-text.ts'
 import type { SocketTarget } from './socket.ts'
-
-const decoder = new TextDecoder()
 
 /**
  * The first line of `buffer` without its CR LF, and the bytes after it; null while no line is
@@ -27,7 +26,8 @@ export const takeLine = <B extends Uint8Array>(
   }
   if (newline === -1) return null
   return {
-    line: decoder.decode(buffer.subarray(0, length)),
+    // A Chinese server's GBK reply text (QQ's 请使用授权码登录) is read as GBK, not as U+FFFD.
+    line: decodeServerBytes(buffer.subarray(0, length)),
     rest: buffer.subarray(newline + 1) as B,
   }
 }

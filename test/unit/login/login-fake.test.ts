@@ -39,6 +39,13 @@ const smtpAnswer = async (email: string, reply: string) => {
   return json().outgoing
 }
 
+/** "请使用授权码登录" ("log in with the authorization code") in GBK, as QQ sends it. */
+const GBK_USE_CODE = Buffer.from('c7ebcab9d3c3cadac8a8c2ebb5c7c2bc', 'hex')
+
+/** A reply line whose text is GBK bytes after an ASCII start. */
+const gbkLine = (start: string) =>
+  Buffer.concat([Buffer.from(start), GBK_USE_CODE, Buffer.from('\r\n')])
+
 /** QQ's older refusal as it arrives: GBK bytes ("请使用授权码登录。详情请看: "), then the link. */
 const QQ_GBK_535 = Buffer.concat([
   Buffer.from('535 Error: '),
@@ -165,6 +172,27 @@ describe('IMAP through imapflow', () => {
     expect(outlook.json().incoming?.message['zh-CN']).toMatch(/OAuth/)
     const other = await loginTest(app, { email: 'ann@example.com', incoming: imapAt(named.port) })
     expect(other.json().incoming?.code).toBe('AUTH_OAUTH_ONLY')
+  })
+
+  it('a GBK-encoded refusal ("请使用授权码登录") is decoded, over 993 and after STARTTLS on 143', async () => {
+    for (const security of ['tls', 'starttls'] as const) {
+      const server = await start('imap', {
+        implicitTls: security === 'tls',
+        secure: {
+          ...IMAP_SECURE,
+          LOGIN: (command) => ({ raw: gbkLine(`${command.tag} NO [AUTHENTICATIONFAILED] `) }),
+        },
+      })
+      const { app } = loginApp([server.port])
+      const { json } = await loginTest(app, {
+        email: 'ann@qq.com',
+        incoming: imapAt(server.port, security),
+      })
+      const { incoming } = json()
+      expect(incoming?.code).toBe('AUTH_AUTHORIZATION_CODE_REQUIRED')
+      expect(incoming?.reply).toBe('NO [AUTHENTICATIONFAILED] 请使用授权码登录')
+      expect(incoming?.attempts).toBe(1)
+    }
   })
 
   it('STARTTLS on 143: the login happens only after the upgrade', async () => {
@@ -300,6 +328,23 @@ describe('POP3', () => {
       ]),
     )
     expect(text).not.toContain(PASSWORD)
+  })
+
+  it('a GBK-encoded -ERR to PASS is decoded, on 995 (node-pop3) and on 110 with STLS (own dialogue)', async () => {
+    for (const security of ['tls', 'starttls'] as const) {
+      const server = await start('pop3', {
+        implicitTls: security === 'tls',
+        secure: { USER: '+OK', PASS: { raw: gbkLine('-ERR ') } },
+      })
+      const { app } = loginApp([server.port])
+      const { json } = await loginTest(app, {
+        email: 'ann@qq.com',
+        incoming: { protocol: 'pop3', host: '127.0.0.1', port: server.port, security },
+      })
+      const { incoming } = json()
+      expect(incoming?.code).toBe('AUTH_AUTHORIZATION_CODE_REQUIRED')
+      expect(incoming?.reply).toBe('-ERR 请使用授权码登录')
+    }
   })
 
   it('implicit TLS on 995 through node-pop3: a -ERR to PASS is AUTH_FAILED, tried with both forms', async () => {

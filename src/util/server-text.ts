@@ -2,7 +2,9 @@
  * @module
  * A server's reply text in readable form. RFC 5321 §4.2.1 and RFC 3501 leave the charset of
  * reply text open, and Chinese providers answer in GBK: QQ's older `535 Error: 请使用授权码登录`
- * arrives as GBK bytes, which a UTF-8 reader shows as mojibake. Runtime-neutral: TextDecoder's
+ * arrives as GBK bytes, which a UTF-8 reader shows as mojibake. The probe engine's line buffer
+ * reads every line with it, and the login attempts decode what their libraries read as UTF-8
+ * (src/login/byte-tail.ts). Runtime-neutral: TextDecoder's
  * `gb18030` (a superset of GBK) is in Node built with full ICU (the default) and in Workers.
  */
 
