@@ -25,7 +25,7 @@ import { createPop3DialogueAttempt } from './login/pop3-dialogue.ts'
 import type { LoginAttempts } from './login/types.ts'
 import { type MetricRegistry, noMetrics } from './metrics/registry.ts'
 import { createServiceMetrics } from './metrics/service-metrics.ts'
-import { createStabilityRun } from './discovery/stability.ts'
+import { type OnHostMeasured, createStabilityRun } from './discovery/stability.ts'
 import { countedConnect } from './probes/counted-socket.ts'
 import type { MatrixDeps } from './probes/matrix.ts'
 import type { ProbeResult } from './probes/result.ts'
@@ -243,7 +243,8 @@ export const createService = (deps: AppDeps): { app: Hono<AppEnv>; known: KnownA
   const known = knownAnswers({ providers: deps.providers, discovery, settings })
   for (const path of [LOOKUP_PATH, ...AUTOCONFIG_PATHS]) app.use(path, known.middleware)
   app.route('/api/v1/probe', probeRoutes({ probe, budget: deps.budget, costs }))
-  const measureStability = (signal?: AbortSignal) => createStabilityRun(probe, signal)
+  const measureStability = (signal?: AbortSignal, onHost?: OnHostMeasured) =>
+    createStabilityRun(probe, signal, onHost)
   app.route(
     '/api/v1/lookup',
     lookupRoutes({ discovery, budget: deps.budget, costs, measureStability }),

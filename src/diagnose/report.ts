@@ -68,6 +68,7 @@ export const recommendationView = (rec: Recommendation) => {
     warnings: rec.warnings,
     credential: rec.credential,
     username: rec.username,
+    hostChoice: rec.hostChoice,
   }
 }
 
@@ -134,7 +135,6 @@ export const buildReport = (
     probes: found.probes,
     sources: found.sources,
     stability: stabilityReport(options.stability ?? []),
-    hostChoice: rec.hostChoice,
     didYouMean: found.didYouMean ?? [],
   }
 }

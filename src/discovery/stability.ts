@@ -54,7 +54,10 @@ export const hostsToMeasure = (candidates: readonly CandidateServer[]): Candidat
   return [...new Map(wanted.map((c) => [hostKey(c), c])).values()]
 }
 
-/** A diagnosis's measurement: hosts added as discovery finds them, the results at the end. */
+/**
+ * A diagnosis's measurement: hosts added as discovery finds them, each host's result handed to
+ * `onHost` as soon as its handshakes end, all of them at the end.
+ */
 export interface StabilityRun {
   /** Starts measuring the hosts of `candidates` not measured yet (within the cap). */
   add(candidates: readonly CandidateServer[]): void
@@ -63,13 +66,29 @@ export interface StabilityRun {
 }
 
 /**
+ * Told each time a host's handshakes end (before `results()` settles): every host measured so
+ * far, in the order they were started, as `results()` will list them.
+ */
+export type OnHostMeasured = (measured: readonly HostStability[]) => void
+
+/**
  * @example
- * const run = createStabilityRun(deps.probe, signal)
+ * const run = createStabilityRun(deps.probe, signal, (host) => send('recommendation', …))
  * onEvent = (e) => e.type === 'candidates' && run.add(e.candidates)
  * const hosts = await run.results()
  */
-export const createStabilityRun = (deps: HostProbeDeps, signal?: AbortSignal): StabilityRun => {
+export const createStabilityRun = (
+  deps: HostProbeDeps,
+  signal?: AbortSignal,
+  onHost?: OnHostMeasured,
+): StabilityRun => {
   const started = new Map<string, Promise<HostStability>>()
+  const done = new Map<string, HostStability>()
+  const measuredSoFar = () =>
+    [...started.keys()].flatMap((key) => {
+      const host = done.get(key)
+      return host ? [host] : []
+    })
   return {
     add(candidates) {
       for (const c of hostsToMeasure(candidates)) {
@@ -77,11 +96,16 @@ export const createStabilityRun = (deps: HostProbeDeps, signal?: AbortSignal): S
         const measured = measureHandshakes(c.host, c.port, deps, {
           count: HANDSHAKES_PER_HOST,
           signal,
-        }).then((series) => ({
-          ...series,
-          protocol: c.protocol,
-          ...(c.region ? { region: c.region } : {}),
-        }))
+        }).then((series) => {
+          const host: HostStability = {
+            ...series,
+            protocol: c.protocol,
+            ...(c.region ? { region: c.region } : {}),
+          }
+          done.set(hostKey(c), host)
+          onHost?.(measuredSoFar())
+          return host
+        })
         started.set(hostKey(c), measured)
       }
     },

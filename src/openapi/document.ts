@@ -17,6 +17,7 @@ import {
   ProbeResultSchema,
   ProviderSummarySchema,
   DiagnosisSchema,
+  RecommendationEventSchema,
   ReportSchema,
   ReportServerSchema,
   StoredReportSchema,
@@ -54,6 +55,7 @@ const COMPONENTS = {
   DiagnoseRequest,
   Report: ReportSchema,
   Diagnosis: DiagnosisSchema,
+  RecommendationEvent: RecommendationEventSchema,
   StoredReport: StoredReportSchema,
   Server: ReportServerSchema,
   SourceReport: SourceReportSchema,
@@ -179,12 +181,28 @@ const REPORT_ID = {
   required: true,
   schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' },
 }
-const SSE = (text: string) => ({
+/** `events`: each event's name and the schema of its `data` (JSON), in the `x-events` extension. */
+const SSE = (text: string, events: Partial<Record<string, ComponentName>> = {}) => ({
   'text/event-stream': {
     schema: { type: 'string' },
     description: `${text}; a stream that fails ends with an \`error\` event carrying the Error body instead.`,
+    ...(Object.keys(events).length > 0
+      ? {
+          'x-events': Object.fromEntries(
+            Object.entries({ ...events, error: 'Error' }).map(([name, schema]) => [
+              name,
+              ref(schema as ComponentName),
+            ]),
+          ),
+        }
+      : {}),
   },
 })
+const REPORT_EVENTS = {
+  source: 'SourceReport',
+  probe: 'ProbeResult',
+  recommendation: 'RecommendationEvent',
+} as const
 const CLIENT_PARAM = {
   name: 'client',
   in: 'path',
@@ -365,7 +383,7 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
       post: {
         summary: 'Discover, probe and recommend the settings for an address',
         description:
-          'Every source (operator overlay, provider database, autoconfig, MX, SRV, guessing), every candidate probed unless `probe: false`, and the recommendation with its reasons. With `Accept: text/event-stream`, a `source` event per source result and a `probe` event per probe, then a `report` event.',
+          'Every source (operator overlay, provider database, autoconfig, MX, SRV, guessing), every candidate probed unless `probe: false`, and the recommendation with its reasons. With `Accept: text/event-stream`, a `source` event per source result, a `probe` event per probe and a `recommendation` event (a RecommendationEvent) whenever the recommendation so far changes, then a `report` event. For a provider with alternative hosts, each `recommendation` carries the `hostChoice` and the `stability` figures measured so far: one more event follows each host whose handshakes end, so a client can show the choice before the report.',
         requestBody: { required: true, content: json(ref('DiagnoseRequest')) },
         responses: {
           200: {
@@ -373,7 +391,10 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
               'The report, stored: `id`, `url` (the share link /r/{id}) and `deleteToken` (only here). With SSE the final `report` event carries them.',
             content: {
               ...json(ref('Diagnosis')),
-              ...SSE('source and probe events, then a report event'),
+              ...SSE('source, probe and recommendation events, then a report event', {
+                ...REPORT_EVENTS,
+                report: 'Diagnosis',
+              }),
             },
           },
           ...errors(400, 413, 429),
@@ -413,7 +434,17 @@ export const buildOpenApiDocument = (publicUrl: string): Json => ({
             'The browser’s IANA time zone (Asia/Shanghai …): without `region`, a mainland zone means cn, any other intl, and the report says the region came from the time zone.',
         }),
         responses: {
-          200: { description: 'The report.', content: json(ref('Report')) },
+          200: {
+            description:
+              'The report. With `Accept: text/event-stream`, the events of POST /api/v1/diagnose (source, probe, recommendation), then a `report` event.',
+            content: {
+              ...json(ref('Report')),
+              ...SSE('source, probe and recommendation events, then a report event', {
+                ...REPORT_EVENTS,
+                report: 'Report',
+              }),
+            },
+          },
           ...errors(400, 429),
         },
       },

@@ -296,6 +296,30 @@ export const ReportSchema = z
   })
   .strict()
 
+/**
+ * A `recommendation` event of a diagnosis stream: the recommendation so far, sent whenever it
+ * changes (a probe result, a host's handshakes), before the final `report`.
+ */
+export const RecommendationEventSchema = ReportSchema.pick({
+  protocol: true,
+  recommended: true,
+  reasons: true,
+  warnings: true,
+  credential: true,
+  username: true,
+  hostChoice: true,
+})
+  .extend({
+    stability: StabilitySchema.meta({
+      description:
+        'The provider’s alternative hosts measured so far (each host once its three handshakes have ended), from the service’s own location; null until the first one has. `hostChoice` rests on these figures: a later event may change the choice as more hosts are measured, and the `report` has them all.',
+    }),
+  })
+  .meta({
+    description:
+      'The recommendation so far, sent when it changes: after a probe result, and after each measured host of a provider with alternative hosts (`hostChoice` and `stability` then say which host and on what figures). The last one agrees with the `report`.',
+  })
+
 const reportLink = {
   id: z
     .string()

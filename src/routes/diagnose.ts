@@ -14,7 +14,11 @@ import {
   MAX_DISCOVERY_PROBES,
   type DiscoveryService,
 } from '../discovery/pipeline.ts'
-import { MAX_MEASURED_HOSTS, type StabilityRun } from '../discovery/stability.ts'
+import {
+  MAX_MEASURED_HOSTS,
+  type OnHostMeasured,
+  type StabilityRun,
+} from '../discovery/stability.ts'
 import type { CostMeter } from '../security/costs.ts'
 import type { SocketBudget } from '../security/socket-budget.ts'
 import { busy, invalidInput } from './api-error.ts'
@@ -37,8 +41,11 @@ export interface DiagnoseDeps {
   costs: CostMeter
   /** Where each diagnosis is saved (POST /api/v1/diagnose); lookups are not saved. */
   storage?: ReportStorage
-  /** Measures the connect stability of a provider's alternative hosts when a diagnosis probes. */
-  measureStability?: (signal?: AbortSignal) => StabilityRun
+  /**
+   * Measures the connect stability of a provider's alternative hosts when a diagnosis probes;
+   * `onHost` hears of each host as its handshakes end.
+   */
+  measureStability?: (signal?: AbortSignal, onHost?: OnHostMeasured) => StabilityRun
 }
 
 /** Saves the report, or null when the store fails: that costs the share link, not the diagnosis. */
@@ -87,7 +94,16 @@ export const runDiagnosis = async (
   // Only a probing run can be cut short; reading the signal makes @hono/node-server build the
   // whole Web Request.
   const signal = input.probe ? c.req.raw.signal : undefined
-  const stability = input.probe ? (deps.measureStability?.(signal) ?? null) : null
+  // A stream hears of each measured host at once: the choice may change with the figures. Once
+  // the run has ended (a failed discovery does not wait for the handshakes), nothing more is sent.
+  let open = true
+  const onHost: OnHostMeasured | undefined = emit
+    ? (measured) => {
+        const view = open ? live.measured(measured) : null
+        if (view) emit('recommendation', view)
+      }
+    : undefined
+  const stability = input.probe ? (deps.measureStability?.(signal, onHost) ?? null) : null
   const onEvent = (event: DiscoveryEvent) => {
     // The provider's alternative hosts are measured as soon as discovery names them.
     if (event.type === 'candidates') stability?.add(event.candidates)
@@ -97,19 +113,23 @@ export const runDiagnosis = async (
     const view = live.update(event)
     if (view) emit('recommendation', view)
   }
-  const found = await deps.discovery.discover(input.email, {
-    probe: input.probe,
-    signal,
-    onEvent: emit || stability ? onEvent : undefined,
-  })
-  return buildReport(found, {
-    lang: input.lang,
-    needs: input.needs,
-    probed: input.probe,
-    region,
-    regionFrom,
-    stability: stability ? await stability.results() : [],
-  })
+  try {
+    const found = await deps.discovery.discover(input.email, {
+      probe: input.probe,
+      signal,
+      onEvent: emit || stability ? onEvent : undefined,
+    })
+    return buildReport(found, {
+      lang: input.lang,
+      needs: input.needs,
+      probed: input.probe,
+      region,
+      regionFrom,
+      stability: stability ? await stability.results() : [],
+    })
+  } finally {
+    open = false
+  }
 }
 
 /** Runs one diagnosis within the socket budget and answers with its report (JSON or SSE). */

@@ -23,7 +23,10 @@ interface Parameter {
 interface Operation {
   parameters?: Parameter[]
   requestBody?: { required?: boolean; content: Record<string, { schema?: Json }> }
-  responses: Record<string, { content?: Record<string, { schema?: Json }> }>
+  responses: Record<
+    string,
+    { content?: Record<string, { schema?: Json; 'x-events'?: Record<string, Json> }> }
+  >
 }
 
 export interface OpenApiDoc {
@@ -343,10 +346,23 @@ export const createFuzzer = (source: OpenApiDoc) => {
         problems.push(`body does not match its schema: ${ajv.errorsText(ajv.errors).slice(0, 300)}`)
     }
     if (type === 'text/event-stream') {
-      const events = [...text.matchAll(/^event: (.*)$/gm)].map((m) => m[1])
-      const last = events[events.length - 1]
+      const events = [...text.matchAll(/^event: (.*)\ndata: (.*)$/gm)].map((m) => ({
+        name: m[1] ?? '',
+        data: m[2] ?? '',
+      }))
+      const last = events[events.length - 1]?.name
       if (last !== 'report' && last !== 'result' && last !== 'error')
         problems.push(`a stream that ends with ${last ?? 'nothing'}`)
+      // Where the document names each event's data, every event must match it.
+      const named = documented.content?.[type]?.['x-events']
+      for (const event of named ? events : []) {
+        const eventSchema = named?.[event.name]
+        if (!eventSchema) problems.push(`an undocumented event: ${event.name}`)
+        else if (!ajv.validate(eventSchema, JSON.parse(event.data)))
+          problems.push(
+            `${event.name} event does not match its schema: ${ajv.errorsText(ajv.errors).slice(0, 300)}`,
+          )
+      }
     }
     return problems
   }

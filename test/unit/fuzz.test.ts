@@ -49,4 +49,35 @@ describe('schema-driven fuzz (short pass)', () => {
     const good = await app.request(req.url)
     expect(await check(req, good)).toEqual([])
   })
+
+  it('the checks bite on streams: every event’s data against the schema the document names for it', async () => {
+    const { app } = createTestApp()
+    const doc = (await (await app.request('/openapi.json')).json()) as OpenApiDoc
+    const { check, operation: operationOf } = createFuzzer(doc)
+    const url = 'http://localhost/api/v1/lookup?email=ann@qq.com&lang=en'
+    const req: FuzzRequest = {
+      method: 'GET',
+      path: '/api/v1/lookup',
+      template: '/api/v1/lookup',
+      url,
+      headers: { accept: 'text/event-stream' },
+      valid: true,
+      operation: operationOf('/api/v1/lookup', 'get'),
+    }
+    const real = await (await app.request(url, { headers: req.headers })).text()
+    expect(real).toContain('event: recommendation')
+    const sse = (text: string) =>
+      new Response(text, { headers: { 'content-type': 'text/event-stream' } })
+    expect(await check(req, sse(real))).toEqual([])
+    // The same stream with the host choice dropped from a recommendation event, or an event the
+    // document does not name.
+    const withoutChoice = real.replace(/,"hostChoice":\[[^\]]*\]/, '')
+    expect(withoutChoice).not.toBe(real)
+    expect((await check(req, sse(withoutChoice)))[0]).toMatch(
+      /^recommendation event does not match its schema/,
+    )
+    expect(await check(req, sse(`event: gossip\ndata: {}\n\n${real}`))).toEqual([
+      'an undocumented event: gossip',
+    ])
+  })
 })

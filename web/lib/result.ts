@@ -141,7 +141,7 @@ const CHOICE_CODES = new Set([
   'SERVER_MEASURED',
 ])
 
-type Stability = NonNullable<Report['stability']>
+type Stability = NonNullable<RecommendationView['stability']>
 
 const hostLine = (o: ResultOptions, host: Stability['hosts'][number], chosen: boolean) => {
   const region = host.region ? o.t(`region.${host.region}`) : host.host
@@ -165,8 +165,12 @@ const hostLine = (o: ResultOptions, host: Stability['hosts'][number], chosen: bo
   )
 }
 
-/** Which of the provider's alternative hosts, why, the other one, and what the service measured. */
-const choiceBlock = (o: ResultOptions, report: Report, H: 'h3' | 'h4') => {
+/**
+ * Which of the provider's alternative hosts, why, the other one, and what the service measured:
+ * from a streamed recommendation as soon as it names a choice (the figures fill in as each host
+ * is measured), or from the report.
+ */
+const choiceBlock = (o: ResultOptions, report: RecommendationView, H: 'h3' | 'h4') => {
   const texts = report.reasons.filter(
     (r) => CHOICE_CODES.has(r.code) && r.code !== 'SERVER_MEASURED',
   )
@@ -207,7 +211,7 @@ export const renderResult = (view: RecommendationView, report: Report | null, o:
   const incoming = view.recommended.incoming
   const headline = view.protocol ? t(`result.${view.protocol}`) : t('result.none')
   const hints = report?.hints ?? []
-  const choice = report && !o.compact ? choiceBlock(o, report, H3) : null
+  const choice = o.compact ? null : choiceBlock(o, view, H3)
   return h(
     'div',
     { class: 'result' },

@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type {
   DiagnosisSchema,
   ProbeResultSchema,
+  RecommendationEventSchema,
   SourceReportSchema,
 } from '../../src/openapi/schemas.ts'
 import type {
@@ -25,10 +26,8 @@ export type Report = z.infer<typeof DiagnosisSchema>
 export type ProbeResult = z.infer<typeof ProbeResultSchema>
 export type SourceReport = z.infer<typeof SourceReportSchema>
 export type ReportServer = NonNullable<Report['recommended']['incoming']>
-export type RecommendationView = Pick<
-  Report,
-  'protocol' | 'recommended' | 'reasons' | 'warnings' | 'credential' | 'username'
->
+/** A `recommendation` event (the final report is one too): with the host choice and its figures. */
+export type RecommendationView = z.infer<typeof RecommendationEventSchema>
 export type { Guide, GuideStep } from '../../src/guides/types.ts'
 export type { ClientId } from '../../src/guides/types.ts'
 export type GuideJson = Guide

@@ -3,13 +3,19 @@
  * overlay names a provider with regional alternatives (mainland and overseas IMAP and SMTP hosts,
  * the overseas SMTP port refused); a probing diagnosis gives each of them three handshakes, in
  * the report with median and spread, billed to the client's probe budget; a provider without
- * alternatives and a diagnosis without probes measure nothing.
+ * alternatives and a diagnosis without probes measure nothing. The stream's `recommendation`
+ * events carry the choice and the figures as each host's handshakes end, before the report.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Resolver } from '../../../src/dns/resolver.ts'
 import { ProbeError } from '../../../src/errors/probe-error.ts'
 import { CLIENT_IDS } from '../../../src/guides/types.ts'
-import { DiagnosisSchema, GuideSchema, StoredReportSchema } from '../../../src/openapi/schemas.ts'
+import {
+  DiagnosisSchema,
+  GuideSchema,
+  RecommendationEventSchema,
+  StoredReportSchema,
+} from '../../../src/openapi/schemas.ts'
 import {
   createProviderIndex,
   loadBuiltInProviders,
@@ -19,6 +25,7 @@ import { type FakeServer, startFakeServer } from '../../fake/fake-server.ts'
 import { type MailServer, startMailServer } from '../../fake/mail-server.ts'
 import { type TestCert, makeSelfSignedCert } from '../../fake/test-cert.ts'
 import { createTestApp, postJson } from '../../fake/test-app.ts'
+import { createSseParser, type SseEvent } from '../../../web/lib/sse.ts'
 
 const NAMES = [
   'imap.alt.test',
@@ -26,6 +33,7 @@ const NAMES = [
   'smtp.alt.test',
   'hwsmtp.alt.test',
   'mail.one.test',
+  'imap.slow.test',
 ]
 const resolver: Resolver = {
   addresses: async (name) => {
@@ -40,13 +48,19 @@ let imapCn: MailServer
 let imapIntl: MailServer
 let smtpCn: MailServer
 let single: MailServer
+/** Greets 600 ms late: every handshake with it is slow, so the other host is clearly steadier. */
+let slow: MailServer
 let refusedPort = 0
 /** Each fake server's own certificate, trusted by the app: the probes verify them. */
 const certs: TestCert[] = []
-const serve = (protocol: 'imap' | 'smtp', name: string) => {
+const SLOW_GREETING_MS = 600
+const serve = (protocol: 'imap' | 'smtp', name: string, greetingDelayMs = 0) => {
   const cert = makeSelfSignedCert(name)
   certs.push(cert)
-  return startMailServer(protocol, { implicitTls: true, cert })
+  const greeting = greetingDelayMs
+    ? { reply: '* OK slow fake ready', delayMs: greetingDelayMs }
+    : undefined
+  return startMailServer(protocol, { implicitTls: true, cert, greeting })
 }
 
 beforeAll(async () => {
@@ -54,12 +68,13 @@ beforeAll(async () => {
   imapIntl = await serve('imap', 'hwimap.alt.test')
   smtpCn = await serve('smtp', 'smtp.alt.test')
   single = await serve('imap', 'mail.one.test')
+  slow = await serve('imap', 'imap.slow.test', SLOW_GREETING_MS)
   const gone: FakeServer = await startFakeServer(() => undefined)
   refusedPort = gone.port
   await gone.close()
 })
 afterAll(async () => {
-  await Promise.all([imapCn, imapIntl, smtpCn, single].map((s) => s.close()))
+  await Promise.all([imapCn, imapIntl, smtpCn, single, slow].map((s) => s.close()))
 })
 
 const appFor = (probes = 1_000) => {
@@ -81,6 +96,19 @@ const appFor = (probes = 1_000) => {
         },
       },
       {
+        // The mainland host is slow from here, the overseas one (the alt fake) quick.
+        id: 'slow-lab',
+        name: { en: 'Slow mainland (fake)' },
+        domains: ['slow.test'],
+        servers: {
+          imap: [
+            { host: 'imap.slow.test', port: slow.port, security: 'tls', region: 'cn' },
+            { host: 'hwimap.alt.test', port: imapIntl.port, security: 'tls', region: 'intl' },
+          ],
+          smtp: [{ host: 'smtp.alt.test', port: smtpCn.port, security: 'tls' }],
+        },
+      },
+      {
         id: 'one-lab',
         name: { en: 'One host (fake)' },
         domains: ['one.test'],
@@ -92,10 +120,12 @@ const appFor = (probes = 1_000) => {
   return createTestApp({
     resolver,
     providers: createProviderIndex(loadBuiltInProviders(), overlay),
-    ports: [imapCn.port, imapIntl.port, smtpCn.port, refusedPort, single.port],
+    ports: [imapCn.port, imapIntl.port, smtpCn.port, refusedPort, single.port, slow.port],
     limits: { probes },
     ca: certs.map((c) => c.cert),
     timeoutMs: 5_000,
+    // Above the slow host's greeting: it is slow, not silent (no GREETING_SLOW warning).
+    nudgeMs: 2_000,
   })
 }
 
@@ -276,5 +306,100 @@ describe('the choice among the alternatives, in the report and every guide', () 
     })
     expect(res.status).toBe(400)
     expect(await res.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'timeZone' } })
+  })
+})
+
+/** A diagnosis as a stream: every event in order, with its data parsed. */
+const streamed = async (body: Record<string, unknown>) => {
+  const { app } = appFor()
+  const res = await postJson(app, '/api/v1/diagnose', body, { accept: 'text/event-stream' })
+  expect(res.headers.get('content-type')).toContain('text/event-stream')
+  const events: SseEvent[] = []
+  const parser = createSseParser((e) => events.push(e))
+  parser.push(await res.text())
+  parser.end()
+  return events.map((e) => ({ name: e.event, data: JSON.parse(e.data) as unknown }))
+}
+
+const recommendations = (events: Awaited<ReturnType<typeof streamed>>) =>
+  events
+    .filter((e) => e.name === 'recommendation')
+    .map((e) => RecommendationEventSchema.parse(e.data))
+
+describe('the stream’s recommendation events carry the choice and its figures', () => {
+  it('Berlin time zone: the choice from the first recommendation on, one more event per measured host, the last one the report’s', async () => {
+    const events = await streamed({ email: 'li@alt.test', lang: 'en', timeZone: 'Europe/Berlin' })
+    const names = events.map((e) => e.name)
+    expect(names.at(-1)).toBe('report')
+    expect(names.filter((n) => n === 'report')).toHaveLength(1)
+    const report = DiagnosisSchema.parse(events.at(-1)?.data)
+    const recs = recommendations(events)
+    // The region decides before anything is measured: the first event already says so.
+    expect(recs[0]?.hostChoice[0]).toMatchObject({
+      protocol: 'imap',
+      host: 'hwimap.alt.test',
+      because: 'time-zone',
+    })
+    expect(recs[0]?.reasons.map((r) => r.code)).toContain('SERVER_REGION_TIMEZONE')
+    // Each of the four hosts, as its handshakes end, adds itself to the figures and an event.
+    const counts = recs.map((r) => r.stability?.hosts.length ?? 0)
+    expect(counts).toEqual([...counts].sort((a, b) => a - b))
+    for (const n of [1, 2, 3, 4]) expect(counts).toContain(n)
+    const measuredAt = recs.findIndex((r) => r.stability !== null)
+    expect(recs[measuredAt]?.stability).toMatchObject({ measuredFrom: 'service', handshakes: 3 })
+    // The figures in the events are the report's, host by host, as they came.
+    const last = recs.at(-1)
+    expect(last?.stability).toEqual(report.stability)
+    expect(last?.hostChoice).toEqual(report.hostChoice)
+    expect(last?.reasons).toEqual(report.reasons)
+    expect(last?.recommended).toEqual(report.recommended)
+    // Once the refused overseas SMTP host is measured, the events say it did not answer.
+    const silentAt = recs.findIndex((r) =>
+      r.stability?.hosts.some((h) => h.host === 'hwsmtp.alt.test'),
+    )
+    expect(silentAt).toBeGreaterThanOrEqual(0)
+    expect(recs[silentAt]?.reasons.find((r) => r.code === 'SERVER_MEASURED')?.text).toContain(
+      'hwsmtp.alt.test no handshake completed (0 of 3)',
+    )
+  })
+
+  it('no region: the provider’s first host at first, the steadier one once both are measured', async () => {
+    const events = await streamed({ email: 'li@slow.test', lang: 'en' })
+    const report = DiagnosisSchema.parse(events.at(-1)?.data)
+    const recs = recommendations(events)
+    const imapChoice = (r: (typeof recs)[number]) => r.hostChoice.find((c) => c.protocol === 'imap')
+    const first = recs[0]
+    if (!first) throw new Error('no recommendation event')
+    expect(imapChoice(first)).toMatchObject({
+      host: 'imap.slow.test',
+      because: 'provider-default',
+    })
+    const switched = recs.findIndex((r) => imapChoice(r)?.because === 'steadier')
+    expect(switched, 'an event with the steadier host').toBeGreaterThan(0)
+    // No event says "steadier" before both hosts' figures are in it, and each that does shows
+    // the figures that justify it: the slow host slower by its late greeting.
+    for (const r of recs.filter((e) => imapChoice(e)?.because === 'steadier')) {
+      const figures = r.stability?.hosts ?? []
+      const slowHost = figures.find((h) => h.host === 'imap.slow.test')
+      const quickHost = figures.find((h) => h.host === 'hwimap.alt.test')
+      expect(slowHost?.medianMs).toBeGreaterThanOrEqual(SLOW_GREETING_MS)
+      expect(quickHost?.medianMs).toBeLessThan(SLOW_GREETING_MS)
+      expect(r.recommended.incoming?.host).toBe('hwimap.alt.test')
+      expect(r.reasons.map((n) => n.code)).toContain('SERVER_STEADIER')
+    }
+    // And the report agrees.
+    expect(report.hostChoice.find((c) => c.protocol === 'imap')).toMatchObject({
+      host: 'hwimap.alt.test',
+      because: 'steadier',
+    })
+    expect(report.recommended.incoming?.host).toBe('hwimap.alt.test')
+  })
+
+  it('without probes the events carry the choice and no figures', async () => {
+    const events = await streamed({ email: 'li@alt.test', lang: 'en', probe: false, region: 'cn' })
+    const recs = recommendations(events)
+    expect(recs.length).toBeGreaterThan(0)
+    for (const r of recs) expect(r.stability).toBeNull()
+    expect(recs.at(-1)?.hostChoice[0]).toMatchObject({ host: 'imap.alt.test', because: 'region' })
   })
 })
