@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import { ProviderObjectSchema, type Provider } from './schema.ts'
+import { ViewServersSchema, viewServers } from './view-servers.ts'
 
 export const DataSourceSchema = z
   .object({
@@ -21,11 +22,13 @@ export const DataSourceSchema = z
 export type DataSource = z.infer<typeof DataSourceSchema>
 
 /**
- * A provider as `GET /api/v1/providers/{domain}` answers it: its sources as `DataSource`s, and
- * without the maintainers' `notes` (written for whoever curates the data, often about another
- * app's behaviour, never for the people who read the answer).
+ * A provider as `GET /api/v1/providers/{domain}` answers it: its sources as `DataSource`s, its
+ * servers with the username form a user types (view-servers.ts), and without the maintainers'
+ * `notes` (written for whoever curates the data, often about another app's behaviour, never for
+ * the people who read the answer).
  */
 export const ProviderViewSchema = ProviderObjectSchema.omit({ notes: true }).extend({
+  servers: ViewServersSchema,
   sources: z.array(DataSourceSchema),
 })
 
@@ -162,5 +165,5 @@ export const providerView = (p: Provider): ProviderView => {
     return true
   })
   const { notes: _maintainers, ...shown } = p
-  return { ...shown, sources }
+  return { ...shown, servers: viewServers(p), sources }
 }

@@ -13,9 +13,15 @@ import { offeredServers } from '../../../src/formats/offered.ts'
 import { profileIds } from '../../../src/formats/profile-ids.ts'
 import { CLIENT_IDS, renderGuide } from '../../../src/guides/index.ts'
 import { LANGS } from '../../../src/model/domain.ts'
-import { ReportSchema } from '../../../src/openapi/schemas.ts'
-import { createTestApp } from '../../fake/test-app.ts'
-import { index, settings } from './fixture.ts'
+import {
+  DiagnosisSchema,
+  GuideSchema,
+  RecommendationEventSchema,
+  ReportSchema,
+} from '../../../src/openapi/schemas.ts'
+import { ProviderViewSchema, loadBuiltInProviders } from '../../../src/providers/index.ts'
+import { createTestApp, postJson } from '../../fake/test-app.ts'
+import { index, outlookRequest, settings } from './fixture.ts'
 
 const EMAIL = 'hanako@docomo.ne.jp'
 const docomo = index.byDomain('docomo.ne.jp')
@@ -144,6 +150,115 @@ describe('the report (lookup) says “your d ACCOUNT ID”, valid against the Op
       for (const s of servers) expect(s?.username).toBe(label(lang))
       expect(report.hints).toContain(hint(lang))
       expect(JSON.stringify(report)).not.toContain(`"username":"${EMAIL}"`)
+    }
+  })
+})
+
+describe('every face over HTTP says the ID, none the address template', () => {
+  const { app } = createTestApp({ ports: [993] })
+  const TEMPLATE = /%EMAIL(ADDRESS|LOCALPART)%/
+
+  it('GET /api/v1/providers/docomo.ne.jp: each server’s username form is account-id, no template', async () => {
+    const res = await app.request('/api/v1/providers/docomo.ne.jp')
+    expect(res.status).toBe(200)
+    const text = await res.text()
+    const view = ProviderViewSchema.parse(JSON.parse(text))
+    const servers = [...view.servers.imap, ...view.servers.pop3, ...view.servers.smtp]
+    expect(servers.map((s) => s.host)).toEqual(['imap.spmode.ne.jp', 'smtp.spmode.ne.jp'])
+    for (const s of servers) {
+      expect(s.usernameForm).toBe('account-id')
+      expect(s).not.toHaveProperty('username')
+    }
+    expect(view.accountId?.label.en).toBe(label('en'))
+    expect(text).not.toMatch(TEMPLATE)
+  })
+
+  it('an ordinary provider keeps its template, with the form it stands for', async () => {
+    // One provider per kind of template, found in the data (not named here, so the test follows it).
+    const all = loadBuiltInProviders().filter((p) => !p.accountId && p.domains.length > 0)
+    const serversOf = <S>(p: { servers: Record<'imap' | 'pop3' | 'smtp', S[]> }): S[] => [
+      ...p.servers.imap,
+      ...p.servers.pop3,
+      ...p.servers.smtp,
+    ]
+    const withTemplate = (wanted: (t: string) => boolean) =>
+      all.find((p) => serversOf(p).length > 0 && serversOf(p).every((s) => wanted(s.username)))
+    const cases = [
+      ['address', (t: string) => t === '%EMAILADDRESS%'],
+      ['local-part', (t: string) => t === '%EMAILLOCALPART%'],
+      ['other', (t: string) => !['%EMAILADDRESS%', '%EMAILLOCALPART%'].includes(t)],
+    ] as const
+    for (const [form, wanted] of cases) {
+      const provider = withTemplate(wanted)
+      if (!provider) throw new Error(`no provider with a ${form} template`)
+      const res = await app.request(`/api/v1/providers/${provider.domains[0]}`)
+      const view = ProviderViewSchema.parse(await res.json())
+      expect(serversOf(view).map((s) => [s.username, s.usernameForm])).toEqual(
+        serversOf(provider).map((s) => [s.username, form]),
+      )
+    }
+  })
+
+  it('the domain endpoints: Mozilla XML, Autodiscover and the Apple profile', async () => {
+    const xmlText = await (await app.request(`/mail/config-v1.1.xml?emailaddress=${EMAIL}`)).text()
+    const provider = xml.parse(xmlText).clientConfig.emailProvider
+    for (const s of [...provider.incomingServer, ...provider.outgoingServer])
+      expect(s.username).toBe(label('en'))
+    expect(xmlText).not.toMatch(TEMPLATE)
+    const pox = await app.request('/autodiscover/autodiscover.xml', {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: outlookRequest(EMAIL),
+    })
+    const protocols = xml.parse(await pox.text()).Autodiscover.Response.Account.Protocol
+    expect(protocols).toHaveLength(2)
+    for (const p of protocols) expect(p.LoginName).toBe(label('en'))
+    for (const lang of LANGS) {
+      const res = await app.request(`/mobileconfig?emailaddress=${EMAIL}&lang=${lang}`)
+      expect(res.status).toBe(200)
+      const profile = parsePlist(await res.text()) as { PayloadContent: Record<string, unknown>[] }
+      const mail = profile.PayloadContent[0] ?? {}
+      expect(mail).not.toHaveProperty('IncomingMailServerUsername')
+      expect(mail).not.toHaveProperty('OutgoingMailServerUsername')
+    }
+  })
+
+  it('a stored report’s guide, XML and profile, and the stream’s recommendation events', async () => {
+    const res = await postJson(app, '/api/v1/diagnose', {
+      email: EMAIL,
+      lang: 'zh-CN',
+      probe: false,
+    })
+    const report = DiagnosisSchema.parse(await res.json())
+    const guide = GuideSchema.parse(
+      await (await app.request(`/api/v1/reports/${report.id}/guides/outlook?lang=zh-CN`)).json(),
+    )
+    expect(guide.incoming?.username).toBe(label('zh-CN'))
+    expect(guide.outgoing?.username).toBe(label('zh-CN'))
+    const stored = await (await app.request(`/api/v1/reports/${report.id}/config-v1.1.xml`)).text()
+    expect(stored).not.toMatch(TEMPLATE)
+    expect(stored).not.toContain(`<username>${EMAIL}</username>`)
+    const parsed = xml.parse(stored).clientConfig.emailProvider
+    for (const s of [...parsed.incomingServer, ...parsed.outgoingServer])
+      expect(s.username).toBe(label('en'))
+    const profile = parsePlist(
+      await (await app.request(`/api/v1/reports/${report.id}/mobileconfig?lang=zh-CN`)).text(),
+    ) as { PayloadContent: Record<string, unknown>[] }
+    expect(profile.PayloadContent[0]).not.toHaveProperty('IncomingMailServerUsername')
+
+    const stream = await (
+      await app.request(`/api/v1/lookup?email=${EMAIL}&lang=en`, {
+        headers: { accept: 'text/event-stream' },
+      })
+    ).text()
+    const events = [...stream.matchAll(/^event: recommendation\ndata: (.*)$/gm)].map((m) =>
+      RecommendationEventSchema.parse(JSON.parse(m[1] ?? '')),
+    )
+    expect(events.length).toBeGreaterThan(0)
+    for (const e of events) {
+      expect(e.username).toEqual({ form: 'account-id', value: label('en') })
+      expect(e.recommended.incoming?.username).toBe(label('en'))
+      expect(e.recommended.outgoing?.username).toBe(label('en'))
     }
   })
 })
