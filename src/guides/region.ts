@@ -7,7 +7,14 @@
 import type { HostStability } from '../discovery/stability.ts'
 import type { CandidateServer } from '../discovery/types.ts'
 import type { Provider, Region } from '../providers/index.ts'
-import { type HostChoice, choiceDrafts, measuredDraft } from '../recommend/host-choice.ts'
+import {
+  type ChoiceReason,
+  type HostChoice,
+  choiceDrafts,
+  measuredDraft,
+  unmeasuredChoices,
+  unmeasuredDraft,
+} from '../recommend/host-choice.ts'
 import { REGION_WORDS, say } from '../recommend/texts.ts'
 import { message } from './messages.ts'
 import type { Lang } from '../model/domain.ts'
@@ -47,42 +54,56 @@ const alternativeOf = (
 }
 
 /**
- * The notice naming the other region's hosts for the chosen ones, or null when the provider
- * publishes none. `region` is what the user said; without it the notice says which region the
- * chosen hosts are meant for.
+ * The notices for settings without a stored report: the one naming the other region's hosts for
+ * the chosen ones, then one saying that nothing was measured and what the choice rests on (no
+ * handshake is made for a guide); empty when the provider publishes no alternative. `region` is
+ * what the user said; without it the notice says which region the chosen hosts are meant for.
  *
  * @example
- * regionNotice([imapCn, smtpCn], settings.incoming.concat(settings.outgoing), provider, 'cn', 'en')
- * // 'You read your mail in mainland China, so this guide uses imap.exmail.qq.com / …'
+ * regionNotices([imapCn, smtpCn], settings.incoming.concat(settings.outgoing), provider, 'cn', 'en')
+ * // ['You read your mail in mainland China, so this guide uses imap.exmail.qq.com / …',
+ * //  'This service has not measured the connection to imap.exmail.qq.com / smtp.exmail.qq.com or …']
  */
-export const regionNotice = (
+export const regionNotices = (
   chosen: readonly (CandidateServer | undefined)[],
   candidates: readonly CandidateServer[],
   provider: Provider | null,
   region: Region | undefined,
   lang: Lang,
   regionFrom?: RegionSource,
-): string | null => {
+): string[] => {
   const pairs = chosen.flatMap((c) => {
     const alternative = c ? alternativeOf(c, candidates, provider) : null
     return c?.region && alternative ? [{ chosen: c, alternative }] : []
   })
   const first = pairs[0]
-  if (!first?.chosen.region) return null
+  if (!first?.chosen.region) return []
   const vars = {
     server: pairs.map((p) => p.chosen.host).join(' / '),
     alternative: pairs.map((p) => p.alternative.host).join(' / '),
     region: REGION_WORDS[first.chosen.region][lang],
     other: REGION_WORDS[first.alternative.region][lang],
   }
-  const key =
+  const because: ChoiceReason =
     region !== first.chosen.region
-      ? 'common.notice.regionDefault'
+      ? 'provider-default'
       : regionFrom === 'time-zone'
-        ? 'common.notice.regionTimeZone'
-        : 'common.notice.region'
-  return message(lang, key, vars)
+        ? 'time-zone'
+        : 'region'
+  const key = NOTICE_KEYS[because]
+  const unmeasured = unmeasuredDraft(
+    because,
+    pairs.map((p) => p.chosen.host),
+    pairs.map((p) => p.alternative.host),
+  )
+  return [message(lang, key, vars), ...(unmeasured ? [say(unmeasured, lang).text] : [])]
 }
+
+const NOTICE_KEYS = {
+  'provider-default': 'common.notice.regionDefault',
+  'time-zone': 'common.notice.regionTimeZone',
+  region: 'common.notice.region',
+} as const
 
 const sameHost = (a: { protocol: string; host: string; port: number }, b: typeof a) =>
   a.protocol === b.protocol && a.host === b.host && a.port === b.port
@@ -107,7 +128,11 @@ export const choiceNotices = (
     const draft = measuredDraft(protocol, stability)
     return draft ? [draft] : []
   })
-  return [...used.flatMap((c) => choiceDrafts(c, stability)), ...measured].map(
-    (d) => say(d, lang).text,
-  )
+  // A report made without probes timed nothing: the guide says so, as the report does.
+  const unmeasured = (stability ?? []).length === 0 ? unmeasuredChoices(used) : null
+  return [
+    ...used.flatMap((c) => choiceDrafts(c, stability)),
+    ...measured,
+    ...(unmeasured ? [unmeasured] : []),
+  ].map((d) => say(d, lang).text)
 }

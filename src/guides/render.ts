@@ -12,7 +12,7 @@ import { CLIENTS } from './clients/index.ts'
 import { usualErrors } from './errors.ts'
 import { isMessageKey, message } from './messages.ts'
 import { oauthNotice, signsInOnWeb } from './oauth.ts'
-import { choiceNotices, preferRegion, regionNotice } from './region.ts'
+import { choiceNotices, preferRegion, regionNotices } from './region.ts'
 import type { ClientId, ClientSpec, Guide, GuideServer, GuideStep, StepSpec } from './types.ts'
 import type { IncomingProtocol, Lang } from '../model/domain.ts'
 import type { Region } from '../providers/index.ts'
@@ -170,15 +170,16 @@ export const renderGuide = (
       ...choiceNotices([chosenIn, chosenOut], options.hostChoice, options.stability, lang),
     )
   } else {
-    const regional = regionNotice(
-      [chosenIn, chosenOut],
-      [...settings.incoming, ...settings.outgoing],
-      provider,
-      options.region,
-      lang,
-      options.regionFrom,
+    notices.push(
+      ...regionNotices(
+        [chosenIn, chosenOut],
+        [...settings.incoming, ...settings.outgoing],
+        provider,
+        options.region,
+        lang,
+        options.regionFrom,
+      ),
     )
-    if (regional) notices.push(regional)
   }
 
   const usernameDiffers =

@@ -268,3 +268,57 @@ export const measuredDraft = (
     },
   }
 }
+
+/** What a choice rests on when nothing was measured. */
+const UNMEASURED_BASIS: Partial<Record<ChoiceReason, Localized>> = {
+  region: {
+    en: 'the host is chosen only by where you said you read your mail',
+    'zh-CN': '服务器仅按你所说的收发邮件地点选择',
+  },
+  'time-zone': {
+    en: 'the host is chosen only by your browser’s time zone',
+    'zh-CN': '服务器仅按浏览器的时区选择',
+  },
+  'provider-default': {
+    en: 'the host is simply the one the provider lists first',
+    'zh-CN': '使用的只是服务商列出的第一台服务器',
+  },
+}
+
+/**
+ * Says that no handshake was timed for the chosen hosts and their alternatives, and what the
+ * choice rests on instead; null for a choice that a measurement made (steadier, unreachable) or
+ * without hosts. `servers` and `alternatives` are host names.
+ *
+ * @example
+ * say(unmeasuredDraft('time-zone', ['imap.exmail.qq.com'], ['hwimap.exmail.qq.com'])!, 'en').text
+ * // 'This service has not measured the connection to imap.exmail.qq.com or hwimap.exmail.qq.com: the host is chosen only by your browser’s time zone. …'
+ */
+export const unmeasuredDraft = (
+  because: ChoiceReason,
+  servers: readonly string[],
+  alternatives: readonly string[],
+): Draft | null => {
+  const basis = UNMEASURED_BASIS[because]
+  if (!basis || servers.length === 0 || alternatives.length === 0) return null
+  return {
+    code: 'SERVER_NOT_MEASURED',
+    params: { servers: servers.join(' / '), alternatives: alternatives.join(' / '), basis },
+  }
+}
+
+/**
+ * `unmeasuredDraft` for a report's choices (they share their reason: one region, or none).
+ *
+ * @example
+ * unmeasuredChoices(rec.hostChoice)?.code // 'SERVER_NOT_MEASURED'
+ */
+export const unmeasuredChoices = (choices: readonly HostChoice[]): Draft | null => {
+  const first = choices[0]
+  if (!first) return null
+  return unmeasuredDraft(
+    first.because,
+    choices.map((c) => c.host),
+    choices.flatMap((c) => (c.alternative ? [c.alternative.host] : [])),
+  )
+}

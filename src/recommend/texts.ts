@@ -151,6 +151,11 @@ export const TEXTS = {
     'zh-CN':
       '改用 {alternative}（供{other}使用）之前请注意：本服务与它的 {count} 次握手均未完成。本服务是从自己的位置检测的，而不是你的位置，所以在你收发邮件的地方它可能仍然可用：改用后请测试连接。',
   },
+  SERVER_NOT_MEASURED: {
+    en: 'This service has not measured the connection to {servers} or {alternatives}: {basis}. A check of the address with the servers tested live also times a few handshakes with each (from this service’s location, not yours).',
+    'zh-CN':
+      '本服务没有测量 {servers} 或 {alternatives} 的连接情况：{basis}。对该地址进行检测并实时检测服务器时，本服务还会与每台服务器握手几次并计时（从本服务所在的位置，而不是你的位置）。',
+  },
   SERVER_MEASURED: {
     en: 'Connect times of the {protocol} hosts, measured from this service’s own location, not yours (three TCP + TLS handshakes each; spread = slowest − fastest): {hosts}.',
     'zh-CN':

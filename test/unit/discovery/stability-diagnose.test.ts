@@ -282,6 +282,20 @@ describe('the choice among the alternatives, in the report and every guide', () 
     }
   })
 
+  it('a diagnosis without probes says it measured nothing, and every guide of it too; a probing one does not', async () => {
+    const { report, guides } = await diagnoseAndGuides({ probe: false, region: 'intl' }, 'en')
+    expect(report.stability).toBeNull()
+    const text = report.reasons.find((r) => r.code === 'SERVER_NOT_MEASURED')?.text
+    expect(text).toBe(
+      'This service has not measured the connection to hwimap.alt.test / hwsmtp.alt.test or imap.alt.test / smtp.alt.test: the host is chosen only by where you said you read your mail. A check of the address with the servers tested live also times a few handshakes with each (from this service’s location, not yours).',
+    )
+    for (const guide of guides) expect(guide.notices, guide.client).toContain(text)
+    const probed = await diagnoseAndGuides({ region: 'intl' }, 'en')
+    expect(probed.report.reasons.map((r) => r.code)).not.toContain('SERVER_NOT_MEASURED')
+    for (const guide of probed.guides)
+      expect(guide.notices.join('\n')).not.toContain('has not measured')
+  })
+
   it('the stored report in the other language keeps the choice and says it in that language', async () => {
     const { app } = appFor()
     const res = await postJson(app, '/api/v1/diagnose', {

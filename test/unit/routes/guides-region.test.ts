@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import type { Resolver } from '../../../src/dns/resolver.ts'
+import { ProbeError } from '../../../src/errors/probe-error.ts'
 import type { Guide } from '../../../src/guides/index.ts'
+import { CLIENT_IDS } from '../../../src/guides/types.ts'
+import { GuideSchema } from '../../../src/openapi/schemas.ts'
 import { guidesRoutes } from '../../../src/routes/guides.ts'
+import { createTestApp } from '../../fake/test-app.ts'
 import { settings } from '../formats/fixture.ts'
 
 const app = guidesRoutes({ settings })
@@ -63,5 +68,69 @@ describe('a guide for a provider with regional hosts (Tencent Exmail)', () => {
     const res = await app.request('/thunderbird?email=ann@qq.com&region=mars')
     expect(res.status).toBe(400)
     expect(await res.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'region' } })
+  })
+})
+
+describe('a guide without a stored report measures nothing, and says so', () => {
+  const HOSTS = 'imap.exmail.qq.com / smtp.exmail.qq.com'
+  const ALTERNATIVES = 'hwimap.exmail.qq.com / hwsmtp.exmail.qq.com'
+  const notMeasured = (g: Guide) =>
+    g.notices.find(
+      (n) => n.startsWith('This service has not measured') || n.startsWith('本服务没有测量'),
+    )
+
+  it.each([
+    ['lang=en&region=cn', 'the host is chosen only by where you said you read your mail'],
+    ['lang=en&timeZone=Asia/Shanghai', 'the host is chosen only by your browser’s time zone'],
+    ['lang=en', 'the host is simply the one the provider lists first'],
+  ])('%s: the hosts, the alternatives and what the choice rests on', async (query, basis) => {
+    const g = await guide(query)
+    expect(notMeasured(g)).toBe(
+      `This service has not measured the connection to ${HOSTS} or ${ALTERNATIVES}: ${basis}. A check of the address with the servers tested live also times a few handshakes with each (from this service’s location, not yours).`,
+    )
+    // After the notice that names the region and the alternative, never before it.
+    const regionAt = g.notices.findIndex((n) => n.includes(ALTERNATIVES) && n !== notMeasured(g))
+    expect(regionAt).toBeGreaterThanOrEqual(0)
+    expect(g.notices.indexOf(notMeasured(g) ?? '')).toBe(regionAt + 1)
+  })
+
+  it('in Chinese, outside mainland China by the time zone', async () => {
+    const g = await guide('lang=zh-CN&timeZone=Europe/Berlin')
+    expect(g.incoming?.host).toBe('hwimap.exmail.qq.com')
+    expect(notMeasured(g)).toBe(
+      `本服务没有测量 ${ALTERNATIVES} 或 ${HOSTS} 的连接情况：服务器仅按浏览器的时区选择。对该地址进行检测并实时检测服务器时，本服务还会与每台服务器握手几次并计时（从本服务所在的位置，而不是你的位置）。`,
+    )
+  })
+
+  it('a provider without alternatives says nothing about measuring', async () => {
+    const res = await app.request('/thunderbird?email=ann@qq.com&lang=en&timeZone=Asia/Shanghai')
+    const g = (await res.json()) as Guide
+    expect(notMeasured(g)).toBeUndefined()
+  })
+
+  it('the app’s guide endpoint resolves no host and opens no connection for it', async () => {
+    const asked: string[] = []
+    const resolver: Resolver = {
+      addresses: async (name) => {
+        asked.push(name)
+        throw new ProbeError('DNS_NXDOMAIN', name)
+      },
+      mx: async (name) => {
+        asked.push(`mx ${name}`)
+        return []
+      },
+      srv: async () => [],
+    }
+    const { app: service } = createTestApp({ resolver })
+    for (const client of CLIENT_IDS) {
+      const res = await service.request(
+        `/api/v1/guides/${client}?email=li@exmail.qq.com&lang=zh-CN&timeZone=Asia/Shanghai`,
+      )
+      expect(res.status, client).toBe(200)
+      const g = GuideSchema.parse(await res.json())
+      expect(g.incoming?.host, client).toBe('imap.exmail.qq.com')
+      expect(notMeasured(g), client).toContain('服务器仅按浏览器的时区选择')
+    }
+    expect(asked).toEqual([])
   })
 })
