@@ -5,7 +5,8 @@
  * for mainland China, starttls.lab.test elsewhere, which refuses port 465). The answer is preset
  * from the browser's time zone (sent to the service, which says so); changing it is an answer.
  * The result says which host and why, names the other, and shows what the service measured from
- * its own location; the guide says the same. Screenshots in test/artifacts/.
+ * its own location (drawn from the stream before the report, figures filling in as each host is
+ * measured); the guide says the same. Screenshots in test/artifacts/.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -55,6 +56,34 @@ const phone = async (lang: 'en' | 'zh-CN', timezoneId: string) => {
 
 const check = (page: Page, email: string) => checkAddress(page, email, { timeoutMs: 45_000 })
 
+/**
+ * Records, in the page, how the choice block appears: whether before the report (the helpdesk
+ * details, shown with the report, still hidden), its first text, and the measured hosts it listed
+ * each time it was drawn.
+ */
+const watchChoiceBlock = (page: Page) =>
+  page.evaluate(`(() => {
+    const seen = { beforeReport: null, firstText: null, hostCounts: [] }
+    window.__choiceSeen = seen
+    new MutationObserver(() => {
+      const block = document.querySelector('section.host-choice')
+      if (!block) return
+      if (seen.beforeReport === null) {
+        seen.beforeReport = document.querySelector('details.helpdesk').hidden
+        seen.firstText = block.innerText
+      }
+      const count = block.querySelectorAll('li.host').length
+      if (seen.hostCounts.at(-1) !== count) seen.hostCounts.push(count)
+    }).observe(document.body, { childList: true, subtree: true })
+  })()`)
+
+const choiceBlockSeen = (page: Page) =>
+  page.evaluate('window.__choiceSeen') as Promise<{
+    beforeReport: boolean | null
+    firstText: string | null
+    hostCounts: number[]
+  }>
+
 describe('the region question and the choice among a provider’s hosts', () => {
   it('Berlin time zone, English: preset to elsewhere, so full.lab.test, naming tls.lab.test, with the measurement', async () => {
     const { page, sent } = await phone('en', 'Europe/Berlin')
@@ -62,7 +91,15 @@ describe('the region question and the choice among a provider’s hosts', () => 
     const group = page.getByRole('group', { name: 'Where do you read your mail?' })
     expect(await group.getByRole('radio', { name: 'Elsewhere' }).isChecked()).toBe(true)
     expect(await group.innerText()).toContain('Preset from your browser’s time zone')
+    await watchChoiceBlock(page)
     await check(page, 'li@regional.test')
+    // The choice came from the stream: the block was there before the report (whose helpdesk
+    // details appear last), and its figures filled in as the hosts were measured.
+    const seen = await choiceBlockSeen(page)
+    expect(seen.beforeReport).toBe(true)
+    expect(seen.firstText).toContain(`so IMAP ${full.name}:993 is recommended`)
+    expect(seen.hostCounts.at(-1)).toBe(4)
+    expect(seen.hostCounts[0]).toBeLessThan(4)
     // Not answered: only the time zone went to the service.
     expect(sent).toEqual([expect.objectContaining({ timeZone: 'Europe/Berlin' })])
     expect(sent[0]).not.toHaveProperty('region')
@@ -130,8 +167,10 @@ describe('the region question and the choice among a provider’s hosts', () => 
     // The user answers: elsewhere.
     await page.getByRole('radio', { name: '其他地区' }).check()
     await page.locator('input[name="email"]').press('Enter')
+    // The block shows the new choice from the stream; the helpdesk details come with the report.
     await page.waitForFunction(
-      `document.querySelector('section.host-choice')?.innerText.includes('你在中国大陆境外收发邮件')`,
+      `document.querySelector('section.host-choice')?.innerText.includes('你在中国大陆境外收发邮件') &&
+        document.querySelector('details.helpdesk:not([hidden])') !== null`,
       undefined,
       { timeout: 45_000 },
     )
