@@ -203,7 +203,7 @@ describe('every face over HTTP says the ID, none the address template', () => {
     const xmlText = await (await app.request(`/mail/config-v1.1.xml?emailaddress=${EMAIL}`)).text()
     const provider = xml.parse(xmlText).clientConfig.emailProvider
     for (const s of [...provider.incomingServer, ...provider.outgoingServer])
-      expect(s.username).toBe(label('en'))
+      expect(s.username).toBe(short('en'))
     expect(xmlText).not.toMatch(TEMPLATE)
     const pox = await app.request('/autodiscover/autodiscover.xml', {
       method: 'POST',
@@ -212,7 +212,7 @@ describe('every face over HTTP says the ID, none the address template', () => {
     })
     const protocols = xml.parse(await pox.text()).Autodiscover.Response.Account.Protocol
     expect(protocols).toHaveLength(2)
-    for (const p of protocols) expect(p.LoginName).toBe(label('en'))
+    for (const p of protocols) expect(p.LoginName).toBe(short('en'))
     for (const lang of LANGS) {
       const res = await app.request(`/mobileconfig?emailaddress=${EMAIL}&lang=${lang}`)
       expect(res.status).toBe(200)
@@ -240,7 +240,7 @@ describe('every face over HTTP says the ID, none the address template', () => {
     expect(stored).not.toContain(`<username>${EMAIL}</username>`)
     const parsed = xml.parse(stored).clientConfig.emailProvider
     for (const s of [...parsed.incomingServer, ...parsed.outgoingServer])
-      expect(s.username).toBe(label('en'))
+      expect(s.username).toBe(short('en'))
     const profile = parsePlist(
       await (await app.request(`/api/v1/reports/${report.id}/mobileconfig?lang=zh-CN`)).text(),
     ) as { PayloadContent: Record<string, unknown>[] }
