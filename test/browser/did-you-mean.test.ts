@@ -7,34 +7,24 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import {
-  createProviderIndex,
-  loadBuiltInProviders,
-  parseProviders,
-} from '../../src/providers/index.ts'
-import { checkAddress, launchBrowser, screenshot, scrollWidth, startApp } from './harness.ts'
+  checkAddress,
+  launchBrowser,
+  screenshot,
+  scrollWidth,
+  startApp,
+  withLabCorp,
+} from './harness.ts'
 import type { TestServer } from './harness.ts'
 
 const lab = inject('lab')
-const overlay = parseProviders(
-  [
-    {
-      id: 'lab-corp',
-      name: { en: 'Corp (lab)', 'zh-CN': 'Corp（实验室）' },
-      domains: ['corp.test'],
-      servers: {
-        imap: [{ host: lab.hosts.tls.name, port: 993, security: 'tls' }],
-        smtp: [{ host: lab.hosts.submission.name, port: 465, security: 'tls' }],
-      },
-    },
-  ],
-  'did-you-mean overlay',
-)
 let app: TestServer
 let browser: Browser
 
 beforeAll(async () => {
-  const providers = createProviderIndex(loadBuiltInProviders(), overlay)
-  ;[app, browser] = await Promise.all([startApp({ lab, providers }), launchBrowser()])
+  ;[app, browser] = await Promise.all([
+    startApp({ lab, providers: withLabCorp(lab) }),
+    launchBrowser(),
+  ])
 })
 
 afterAll(async () => {

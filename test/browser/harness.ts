@@ -20,6 +20,8 @@ import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTestApp } from '../fake/test-app.ts'
 import type { LabInfo } from '../lab/lab-info.ts'
 
+export { withLabCorp } from '../lab/lab-corp.ts'
+
 const root = fileURLToPath(new URL('../../', import.meta.url))
 export const PUBLIC_DIR = `${root}public`
 export const ARTIFACTS = `${root}test/artifacts`

@@ -12,6 +12,7 @@ import {
   startApp,
   startHostPage,
   type TestServer,
+  withLabCorp,
 } from './harness.ts'
 
 const lab = inject('lab')
@@ -36,7 +37,7 @@ beforeAll(async () => {
     startHostPage(),
     launchBrowser(),
   ])
-  app = await startApp({ lab, widgetOrigins: [allowed.origin] })
+  app = await startApp({ lab, widgetOrigins: [allowed.origin], providers: withLabCorp(lab) })
   const pages = {
     '/': hostPage(app.url, '<mail-setup lang="en" domain="example.test"></mail-setup>'),
     '/zh': hostPage(
@@ -108,6 +109,24 @@ describe('the widget', () => {
     expect(await page.evaluate('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(375)
     await screenshot(page, 'widget-compact-phone-zh')
     expect(await seriousViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  it('a mistyped domain: says so, and its button checks the address meant', async () => {
+    const page = await context.newPage()
+    await page.goto(`${allowed.origin}/`)
+    await submit(page, 'ann@crop.test')
+    const check = widget(page).getByRole('button', { name: 'Check ann@corp.test instead' })
+    await check.waitFor({ timeout: 30_000 })
+    expect(await widget(page).locator('.warnings').innerText()).toMatch(
+      /The domain crop\.test does not exist in DNS/,
+    )
+    await check.click()
+    await widget(page).locator('.result-title').filter({ hasText: 'Use IMAP' }).waitFor({
+      timeout: 30_000,
+    })
+    expect(await widget(page).locator('input[name="email"]').inputValue()).toBe('ann@corp.test')
+    expect(await widget(page).locator('.server').first().innerText()).toContain(lab.hosts.tls.name)
     await page.close()
   })
 

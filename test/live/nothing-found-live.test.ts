@@ -15,31 +15,13 @@ import { openSqliteReportStore } from '../../src/diagnose/store-sqlite-node.ts'
 import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
 import { createNodeResolver } from '../../src/dns/resolver-node.ts'
 import { DiagnosisSchema, StoredReportSchema } from '../../src/openapi/schemas.ts'
-import {
-  createProviderIndex,
-  loadBuiltInProviders,
-  parseProviders,
-} from '../../src/providers/index.ts'
 import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTestApp, postJson } from '../fake/test-app.ts'
+import { withLabCorp } from '../lab/lab-corp.ts'
 import { MX_RECORDS } from '../lab/layout.ts'
 
 const lab = inject('lab')
-/** An operator's provider at corp.test, so crop.test is a typo of a known domain. */
-const providers = createProviderIndex(
-  loadBuiltInProviders(),
-  parseProviders(
-    [
-      {
-        id: 'lab-corp',
-        name: { en: 'Corp (lab)' },
-        domains: ['corp.test'],
-        servers: { imap: [{ host: lab.hosts.tls.name, port: 993, security: 'tls' }] },
-      },
-    ],
-    'nothing-found overlay',
-  ),
-)
+const providers = withLabCorp(lab)
 const dir = mkdtempSync(join(tmpdir(), 'mailsetup-nothing-found-'))
 const store = openSqliteReportStore(join(dir, 'mailsetup.sqlite'))
 afterAll(() => {

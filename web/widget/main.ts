@@ -132,7 +132,11 @@ export class MailSetupElement extends HTMLElement {
         },
       )
       if (!report) return
-      fill(result, renderResult(report, report, options))
+      const onRetry = (meant: string) => {
+        input.value = meant
+        void run()
+      }
+      fill(result, renderResult(report, report, { ...options, onRetry }))
       this.#login = createLoginStep(report, { t, lang, base: ORIGIN, announce, level: 3 })
       fill(loginArea, this.#login?.el)
       // The stored report when there is one: the page then shows this very result, no new probes.
