@@ -7,6 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_RETENTION } from '../../../src/app.ts'
+import type { Resolver } from '../../../src/dns/resolver.ts'
+import { ProbeError } from '../../../src/errors/probe-error.ts'
 import { buildReport } from '../../../src/diagnose/report.ts'
 import { saveReport } from '../../../src/diagnose/saved-report.ts'
 import { openSqliteReportStore } from '../../../src/diagnose/store-sqlite-node.ts'
@@ -54,6 +56,30 @@ describe('refused before any password is sent', () => {
     expect(text).not.toContain('xxxxxxxxxx')
     const unknown = await loginTest(app, { email: 'ann@example.com', passwrd: 'typo' })
     expect(unknown.res.status).toBe(400)
+  })
+
+  it('a fresh discovery’s region or time zone that is not one is a 400 naming it, before any discovery', async () => {
+    const asked: string[] = []
+    const resolver: Resolver = {
+      addresses: async (name) => {
+        asked.push(name)
+        throw new ProbeError('DNS_NXDOMAIN', name)
+      },
+      mx: async (name) => (asked.push(name), []),
+      srv: async (name) => (asked.push(name), []),
+    }
+    const { app } = loginApp([993], { resolver })
+    for (const [extra, field] of [
+      [{ region: 'mars' }, 'region'],
+      [{ timeZone: 'Asia/Shanghai; DROP' }, 'timeZone'],
+      [{ timeZone: 'x'.repeat(65) }, 'timeZone'],
+    ] as const) {
+      const { res, text } = await loginTest(app, { email: 'ann@qq.com', ...extra })
+      expect(res.status).toBe(400)
+      expect(errorOf(text)).toMatchObject({ code: 'INVALID_INPUT', field })
+    }
+    // Nothing was looked up: the discovery never began.
+    expect(asked).toEqual([])
   })
 
   it('security none is PLAINTEXT_REFUSED (400, naming incoming.security) and the server is never contacted', async () => {
