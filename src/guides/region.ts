@@ -10,7 +10,7 @@ import type { Provider, Region } from '../providers/index.ts'
 import {
   type ChoiceReason,
   type HostChoice,
-  choiceDrafts,
+  choicesDrafts,
   measuredDraft,
   unmeasuredChoices,
   unmeasuredDraft,
@@ -115,7 +115,7 @@ const sameHost = (a: { protocol: string; host: string; port: number }, b: typeof
  *
  * @example
  * choiceNotices([chosenIn, chosenOut], report.hostChoice, report.stability?.hosts, 'zh-CN')
- * // ['你在中国大陆境外收发邮件，因此推荐 IMAP hwimap.exmail.qq.com:993。…', …]
+ * // ['你在中国大陆境外收发邮件，因此推荐 hwimap.exmail.qq.com（IMAP，端口 993）和 hwsmtp.exmail.qq.com（SMTP，端口 465）。…', …]
  */
 export const choiceNotices = (
   chosen: readonly (CandidateServer | undefined)[],
@@ -130,9 +130,7 @@ export const choiceNotices = (
   })
   // A report made without probes timed nothing: the guide says so, as the report does.
   const unmeasured = (stability ?? []).length === 0 ? unmeasuredChoices(used) : null
-  return [
-    ...used.flatMap((c) => choiceDrafts(c, stability)),
-    ...measured,
-    ...(unmeasured ? [unmeasured] : []),
-  ].map((d) => say(d, lang).text)
+  return [...choicesDrafts(used, stability), ...measured, ...(unmeasured ? [unmeasured] : [])].map(
+    (d) => say(d, lang).text,
+  )
 }

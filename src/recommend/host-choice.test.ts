@@ -12,8 +12,10 @@ import { seriesOf } from '../probes/handshakes.ts'
 import {
   type ChoiceContext,
   chooseHost,
+  type HostChoice,
   choiceDraft,
   choiceDrafts,
+  choicesDrafts,
   clearlySteadier,
   measuredDraft,
 } from './host-choice.ts'
@@ -161,7 +163,7 @@ describe('the reasons, in both languages', () => {
     const { choice } = choose({ stability: FAR_CN })
     if (!choice) throw new Error('no choice')
     const en = say(choiceDraft(choice, FAR_CN), 'en').text
-    expect(en).toContain('IMAP hwimap.exmail.qq.com:993 connected more steadily')
+    expect(en).toContain('hwimap.exmail.qq.com (IMAP, port 993) connected more steadily')
     expect(en).toContain('median 38 ms (spread 6 ms, 3 of 3 answered)')
     expect(en).toContain('median 230 ms (spread 50 ms, 3 of 3 answered)')
     expect(en).toContain('from its own location, not yours')
@@ -177,7 +179,7 @@ describe('the reasons, in both languages', () => {
     const { choice } = choose({ region: 'intl', regionFrom: 'time-zone' })
     if (!choice) throw new Error('no choice')
     expect(say(choiceDraft(choice, []), 'en').text).toMatch(
-      /^Your browser’s time zone suggests you read your mail outside mainland China, so IMAP hwimap\.exmail\.qq\.com:993 is recommended \(if not, answer “Where do you read your mail\?”\)\. imap\.exmail\.qq\.com serves the same mailbox in mainland China/,
+      /^Your browser’s time zone suggests you read your mail outside mainland China, so this service recommends hwimap\.exmail\.qq\.com \(IMAP, port 993\) \(if not, answer “Where do you read your mail\?”\)\. The provider has imap\.exmail\.qq\.com for the same mailbox in mainland China/,
     )
     expect(say(choiceDraft(choice, []), 'zh-CN').text).toContain('根据浏览器的时区')
   })
@@ -221,6 +223,56 @@ describe('the reasons, in both languages', () => {
     if (!unreachable) throw new Error('no choice')
     expect(choiceDrafts(unreachable, down).map((d) => d.code)).toEqual([
       'SERVER_ALTERNATIVE_UNREACHABLE',
+    ])
+  })
+
+  it('incoming and outgoing chosen for one region are said in one sentence; other pairs each in their own', () => {
+    const host = (
+      protocol: 'imap' | 'smtp',
+      name: string,
+      region: 'cn' | 'intl',
+      port: number,
+    ) => ({
+      protocol,
+      host: name,
+      port,
+      region,
+    })
+    const pair = (because: HostChoice['because']): HostChoice[] => [
+      {
+        ...host('imap', 'hwimap.exmail.qq.com', 'intl', 993),
+        because,
+        alternative: host('imap', 'imap.exmail.qq.com', 'cn', 993),
+      },
+      {
+        ...host('smtp', 'hwsmtp.exmail.qq.com', 'intl', 465),
+        because,
+        alternative: host('smtp', 'smtp.exmail.qq.com', 'cn', 465),
+      },
+    ]
+    const one = choicesDrafts(pair('time-zone'), undefined)
+    expect(one.map((d) => d.code)).toEqual(['SERVER_REGION_TIMEZONE'])
+    expect(say(one[0] ?? { code: 'VERIFIED' }, 'en').text).toBe(
+      'Your browser’s time zone suggests you read your mail outside mainland China, so this service recommends hwimap.exmail.qq.com (IMAP, port 993) and hwsmtp.exmail.qq.com (SMTP, port 465) (if not, answer “Where do you read your mail?”). The provider has imap.exmail.qq.com and smtp.exmail.qq.com for the same mailbox in mainland China: switch if you read mail there, or if this connection is slow or drops.',
+    )
+    // A measured choice keeps its own figures: never merged.
+    expect(choicesDrafts(pair('steadier'), FAR_CN).map((d) => d.code)).toEqual([
+      'SERVER_STEADIER',
+      'SERVER_STEADIER',
+    ])
+    // Different reasons: one sentence each.
+    const [imapChoice, smtpChoice] = pair('region')
+    if (!imapChoice || !smtpChoice) throw new Error('no pair')
+    const mixed = [imapChoice, { ...smtpChoice, because: 'unreachable' as const }]
+    expect(choicesDrafts(mixed, undefined).map((d) => d.code)).toEqual([
+      'SERVER_REGION',
+      'SERVER_ALTERNATIVE_UNREACHABLE',
+    ])
+    // An alternative that answered no handshake is still said, after the shared sentence.
+    const silentCn = [measured(CN, [lost, lost, lost])]
+    expect(choicesDrafts(pair('region'), silentCn).map((d) => d.code)).toEqual([
+      'SERVER_REGION',
+      'SERVER_ALTERNATIVE_SILENT',
     ])
   })
 

@@ -16,7 +16,7 @@
 import type { HostStability } from '../discovery/stability.ts'
 import type { CandidateServer } from '../discovery/types.ts'
 import type { Protocol } from '../model/domain.ts'
-import { serverLabel } from './labels.ts'
+import { choiceLabel, joinLocalized } from './labels.ts'
 import type { Region } from './rank.ts'
 import { type Draft, type Localized, REGION_WORDS } from './texts.ts'
 
@@ -195,7 +195,7 @@ const figuresOf = (
  *
  * @example
  * say(choiceDraft(choice, report.stability?.hosts), 'en').text
- * // 'You read your mail outside mainland China, so IMAP hwimap.exmail.qq.com:993 is recommended. …'
+ * // 'You read your mail outside mainland China, so this service recommends hwimap.exmail.qq.com (IMAP, port 993). …'
  */
 export const choiceDraft = (
   choice: HostChoice,
@@ -205,7 +205,7 @@ export const choiceDraft = (
   return {
     code: CHOICE_CODES[choice.because],
     params: {
-      server: serverLabel(choice),
+      server: choiceLabel(choice),
       region: REGION_WORDS[choice.region],
       alternative: alternative?.host ?? '',
       other: alternative ? REGION_WORDS[alternative.region] : '',
@@ -243,6 +243,50 @@ export const choiceDrafts = (
         count: String(measured.attempts.length),
       },
     },
+  ]
+}
+
+/** Choices said in one sentence when they share it: by region (or the provider's order), one region. */
+const SHARED_REASONS: readonly ChoiceReason[] = ['region', 'time-zone', 'provider-default']
+
+const sameSentence = (a: HostChoice, b: HostChoice) =>
+  SHARED_REASONS.includes(a.because) &&
+  a.because === b.because &&
+  a.region === b.region &&
+  a.alternative !== null &&
+  b.alternative !== null &&
+  a.alternative.region === b.alternative.region
+
+/**
+ * The reasons for a direction's choices: incoming and outgoing chosen for the same region (or in
+ * the provider's order) are said once, naming both hosts and both alternatives, so the page and a
+ * guide do not repeat the sentence; any other choice gets its own; each alternative that answered
+ * none of the handshakes is said after.
+ *
+ * @example
+ * choicesDrafts([imapChoice, smtpChoice], stability).map((d) => d.code)
+ * // ['SERVER_REGION_TIMEZONE'] (naming hwimap… and hwsmtp…, the alternatives imap… and smtp…)
+ */
+export const choicesDrafts = (
+  choices: readonly HostChoice[],
+  stability: readonly HostStability[] | undefined,
+): Draft[] => {
+  const [first, second, ...rest] = choices
+  if (!first || !second || rest.length > 0 || !sameSentence(first, second))
+    return choices.flatMap((c) => choiceDrafts(c, stability))
+  const main = choiceDraft(first, stability)
+  const both = [first, second]
+  const silent = both.flatMap((c) => choiceDrafts(c, stability).slice(1))
+  return [
+    {
+      ...main,
+      params: {
+        ...main.params,
+        server: joinLocalized(both.map(choiceLabel)),
+        alternative: joinLocalized(both.map((c) => c.alternative?.host ?? '')),
+      },
+    },
+    ...silent,
   ]
 }
 

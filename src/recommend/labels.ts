@@ -17,6 +17,28 @@ const PROTOCOL_NAMES = { imap: 'IMAP', pop3: 'POP3', smtp: 'SMTP' } as const
 export const serverLabel = (c: Pick<CandidateServer, 'protocol' | 'host' | 'port'>): string =>
   `${PROTOCOL_NAMES[c.protocol]} ${c.host}:${c.port}`
 
+/**
+ * A host as a sentence about the provider's alternatives names it: the name alone first, so that
+ * nobody types `host:port` into a client's server field.
+ *
+ * @example
+ * choiceLabel({ protocol: 'imap', host: 'hwimap.exmail.qq.com', port: 993 }).en // 'hwimap.exmail.qq.com (IMAP, port 993)'
+ */
+export const choiceLabel = (c: Pick<CandidateServer, 'protocol' | 'host' | 'port'>): Localized => ({
+  en: `${c.host} (${PROTOCOL_NAMES[c.protocol]}, port ${c.port})`,
+  'zh-CN': `${c.host}（${PROTOCOL_NAMES[c.protocol]}，端口 ${c.port}）`,
+})
+
+/** Words or names joined as “a and b” in each language. */
+export const joinLocalized = (items: readonly (string | Localized)[]): Localized => {
+  const of = (lang: keyof Localized) => items.map((i) => (typeof i === 'string' ? i : i[lang]))
+  // A label that ends in a full-width bracket takes no space before 和.
+  const zh = of('zh-CN').reduce((acc, next) =>
+    acc.endsWith('）') ? `${acc}和 ${next}` : `${acc} 和 ${next}`,
+  )
+  return { en: of('en').join(' and '), 'zh-CN': zh }
+}
+
 /** A probe code's plain-language message, in both languages. */
 export const problemMessage = (code: ProbeCode | null | undefined): Localized => {
   return messageFor(code ?? 'PROBE_FAILED')

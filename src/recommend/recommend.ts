@@ -13,7 +13,7 @@ import { oauthClientList } from './oauth-clients.ts'
 import { serverList, sourcesLabel } from './labels.ts'
 import { chooseProtocol } from './protocol-choice.ts'
 import { NO_CONTEXT, probeContext, rankUsable, standingOf } from './rank.ts'
-import { chooseHost, choiceDrafts, measuredDraft, unmeasuredChoices } from './host-choice.ts'
+import { chooseHost, choicesDrafts, measuredDraft, unmeasuredChoices } from './host-choice.ts'
 import { nothingFoundNotes } from './nothing-found.ts'
 import { serverNotes } from './server-notes.ts'
 import { say, type Draft, type Localized, type Notes } from './texts.ts'
@@ -99,7 +99,7 @@ export const recommend = (input: RecommendInput): Recommendation => {
   // Without probes nothing was timed: say what the choice rests on instead.
   const unmeasured = input.probed ? null : unmeasuredChoices(hostChoice)
   const regional: Draft[] = [
-    ...hostChoice.flatMap((c) => choiceDrafts(c, input.stability)),
+    ...choicesDrafts(hostChoice, input.stability),
     ...[incoming, outgoing].flatMap((c) => {
       const measured = c ? measuredDraft(c.protocol, input.stability) : null
       return measured ? [measured] : []

@@ -24,12 +24,15 @@ describe('choosing among a provider’s regional hosts', () => {
     const r = recommend({ email, candidates, provider, lang: 'en', probed: false, region: 'intl' })
     expect(r.recommended.incoming?.host).toBe('hwimap.exmail.qq.com')
     expect(r.recommended.outgoing?.host).toBe('hwsmtp.exmail.qq.com')
+    // Incoming and outgoing chosen for the same region: one sentence naming both, and both others.
     const notes = r.reasons.filter((n) => n.code === 'SERVER_REGION')
-    expect(notes).toHaveLength(2)
-    expect(notes[0]?.text).toMatch(/outside mainland China, so IMAP hwimap\.exmail\.qq\.com/)
-    expect(notes[0]?.text).toMatch(
-      /imap\.exmail\.qq\.com serves the same mailbox in mainland China/,
-    )
+    expect(notes.map((n) => n.text)).toEqual([
+      'You read your mail outside mainland China, so this service recommends hwimap.exmail.qq.com (IMAP, port 993) and hwsmtp.exmail.qq.com (SMTP, port 465). The provider has imap.exmail.qq.com and smtp.exmail.qq.com for the same mailbox in mainland China: switch if you read mail there, or if this connection is slow or drops.',
+    ])
+    expect(r.hostChoice.map((c) => [c.protocol, c.host, c.because])).toEqual([
+      ['imap', 'hwimap.exmail.qq.com', 'region'],
+      ['smtp', 'hwsmtp.exmail.qq.com', 'region'],
+    ])
   })
 
   it('in mainland China: imap/smtp.exmail.qq.com, naming the overseas hosts (in Chinese)', () => {
@@ -37,8 +40,9 @@ describe('choosing among a provider’s regional hosts', () => {
     expect(r.recommended.incoming?.host).toBe('imap.exmail.qq.com')
     expect(r.recommended.outgoing?.host).toBe('smtp.exmail.qq.com')
     const text = r.reasons.find((n) => n.code === 'SERVER_REGION')?.text
-    expect(text).toContain('中国大陆境内')
-    expect(text).toContain('hwimap.exmail.qq.com')
+    expect(text).toBe(
+      '你在中国大陆境内收发邮件，因此推荐 imap.exmail.qq.com（IMAP，端口 993）和 smtp.exmail.qq.com（SMTP，端口 465）。服务商还为中国大陆境外提供同一邮箱的 hwimap.exmail.qq.com 和 hwsmtp.exmail.qq.com：如果你在那里收发邮件，或当前连接缓慢、经常断开，请改用后者。',
+    )
   })
 
   it('without a region: the provider’s first host, saying which region it is for and the other', () => {
@@ -46,7 +50,7 @@ describe('choosing among a provider’s regional hosts', () => {
     expect(r.recommended.incoming?.host).toBe('imap.exmail.qq.com')
     const note = r.reasons.find((n) => n.code === 'SERVER_REGION_DEFAULT')
     expect(note?.text).toMatch(
-      /hwimap\.exmail\.qq\.com serves the same mailbox outside mainland China/,
+      /^The provider names imap\.exmail\.qq\.com \(IMAP, port 993\) and smtp\.exmail\.qq\.com \(SMTP, port 465\) for mail read in mainland China, and hwimap\.exmail\.qq\.com and hwsmtp\.exmail\.qq\.com for the same mailbox outside mainland China/,
     )
   })
 

@@ -122,19 +122,19 @@ export const TEXTS = {
       '{provider} 需要先在网页设置中开启 IMAP/POP3/SMTP 服务，邮件客户端才能登录。具体步骤见提示。',
   },
   SERVER_REGION: {
-    en: 'You read your mail {region}, so {server} is recommended. {alternative} serves the same mailbox {other}: use it if you read mail there, or if this connection is slow or drops.',
+    en: 'You read your mail {region}, so this service recommends {server}. The provider has {alternative} for the same mailbox {other}: switch if you read mail there, or if this connection is slow or drops.',
     'zh-CN':
-      '你在{region}收发邮件，因此推荐 {server}。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或当前连接缓慢、经常断开，请改用它。',
+      '你在{region}收发邮件，因此推荐 {server}。服务商还为{other}提供同一邮箱的 {alternative}：如果你在那里收发邮件，或当前连接缓慢、经常断开，请改用后者。',
   },
   SERVER_REGION_DEFAULT: {
-    en: '{server} is the provider’s host for mail read {region}. {alternative} serves the same mailbox {other}: use it if you read your mail there, or if the connection is slow.',
+    en: 'The provider names {server} for mail read {region}, and {alternative} for the same mailbox {other}: switch if you read your mail there, or if the connection is slow.',
     'zh-CN':
-      '{server} 是服务商供{region}使用的服务器。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或连接缓慢，请改用它。',
+      '{server} 是服务商供{region}使用的服务器；服务商还为{other}提供同一邮箱的 {alternative}：如果你在那里收发邮件，或连接缓慢，请改用后者。',
   },
   SERVER_REGION_TIMEZONE: {
-    en: 'Your browser’s time zone suggests you read your mail {region}, so {server} is recommended (if not, answer “Where do you read your mail?”). {alternative} serves the same mailbox {other}: use it if you read mail there, or if this connection is slow or drops.',
+    en: 'Your browser’s time zone suggests you read your mail {region}, so this service recommends {server} (if not, answer “Where do you read your mail?”). The provider has {alternative} for the same mailbox {other}: switch if you read mail there, or if this connection is slow or drops.',
     'zh-CN':
-      '根据浏览器的时区，你应该是在{region}收发邮件，因此推荐 {server}（如果不是，请回答“你在哪里收发邮件？”）。{alternative} 是同一邮箱在{other}使用的服务器：如果你在那里收发邮件，或当前连接缓慢、经常断开，请改用它。',
+      '根据浏览器的时区，你应该是在{region}收发邮件，因此推荐 {server}（如果不是，请回答“你在哪里收发邮件？”）。服务商还为{other}提供同一邮箱的 {alternative}：如果你在那里收发邮件，或当前连接缓慢、经常断开，请改用后者。',
   },
   SERVER_STEADIER: {
     en: '{server} connected more steadily from this service ({measure}) than {alternative}, the host for mail read {other} ({altMeasure}), so it is recommended. This service measures from its own location, not yours: if you read your mail {other}, or if this connection is slow, use {alternative}.',
@@ -142,9 +142,9 @@ export const TEXTS = {
       '从本服务测得 {server} 的连接更稳定（{measure}），优于供{other}使用的 {alternative}（{altMeasure}），因此推荐前者。本服务是从自己的位置测量的，而不是你的位置：如果你在{other}收发邮件，或连接缓慢，请改用 {alternative}。',
   },
   SERVER_ALTERNATIVE_UNREACHABLE: {
-    en: '{alternative}, the provider’s host for mail read {other}, did not answer this service’s checks, so {server} (the host for mail read {region}) is recommended. This service checks from its own location, not yours: if {alternative} works where you read your mail, you can use it instead.',
+    en: '{alternative}, the provider’s host for mail read {other}, did not answer this service’s checks, so this service recommends {server}, the host for mail read {region}. This service checks from its own location, not yours: if {alternative} works where you read your mail, you can use it instead.',
     'zh-CN':
-      '服务商供{other}使用的 {alternative} 没有响应本服务的检测，因此推荐 {server}（供{region}使用）。本服务是从自己的位置检测的，而不是你的位置：如果在你收发邮件的地方 {alternative} 可用，也可以改用它。',
+      '服务商供{other}使用的 {alternative} 没有响应本服务的检测，因此推荐供{region}使用的 {server}。本服务是从自己的位置检测的，而不是你的位置：如果在你收发邮件的地方 {alternative} 可用，也可以改用它。',
   },
   SERVER_ALTERNATIVE_SILENT: {
     en: 'Before switching to {alternative} (the host for mail read {other}), note that none of this service’s {count} handshakes with it completed. This service checks from its own location, not yours, so it may still work where you read your mail: test the connection after switching.',

@@ -91,6 +91,10 @@ describe('an Exmail address at phone width: the choice block and the guides', ()
     expect(text).toContain(c.says)
     expect(text).toContain(c.other)
     expect(text).toContain(c.unmeasured)
+    // Said once for both directions, and never as host:port (which a client's server field refuses).
+    expect(text.split(c.says)).toHaveLength(2)
+    expect(text).toContain(c.smtp)
+    expect(text).not.toMatch(/exmail\.qq\.com:\d/)
     // Nothing measured: no list of figures.
     expect(await block.locator('li.host').count()).toBe(0)
     expect(await scrollWidth(page)).toBeLessThanOrEqual(375)
@@ -106,6 +110,8 @@ describe('an Exmail address at phone width: the choice block and the guides', ()
       expect(guide, client).toContain(c.smtp)
       expect(guide, client).toContain(c.says)
       expect(guide, client).toContain(c.unmeasured)
+      expect(guide.split(c.says), client).toHaveLength(2)
+      expect(guide, client).not.toMatch(/exmail\.qq\.com:\d/)
       expect(await scrollWidth(page)).toBeLessThanOrEqual(375)
       await panel.screenshot({
         path: `${ARTIFACTS}/${name}-${client.slice(0, 7).toLowerCase()}.png`,

@@ -97,7 +97,7 @@ describe('the region question and the choice among a provider’s hosts', () => 
     // details appear last), and its figures filled in as the hosts were measured.
     const seen = await choiceBlockSeen(page)
     expect(seen.beforeReport).toBe(true)
-    expect(seen.firstText).toContain(`so IMAP ${full.name}:993 is recommended`)
+    expect(seen.firstText).toContain(`so this service recommends ${full.name} (IMAP, port 993)`)
     expect(seen.hostCounts.at(-1)).toBe(4)
     expect(seen.hostCounts[0]).toBeLessThan(4)
     // Not answered: only the time zone went to the service.
@@ -110,9 +110,9 @@ describe('the region question and the choice among a provider’s hosts', () => 
     const text = await block.innerText()
     expect(text).toContain('Which of the provider’s servers')
     expect(text).toContain(
-      `Your browser’s time zone suggests you read your mail outside mainland China, so IMAP ${full.name}:993 is recommended`,
+      `Your browser’s time zone suggests you read your mail outside mainland China, so this service recommends ${full.name} (IMAP, port 993)`,
     )
-    expect(text).toContain(`${tls.name} serves the same mailbox in mainland China`)
+    expect(text).toContain(`The provider has ${tls.name} for the same mailbox in mainland China`)
     // The overseas SMTP host refuses 465: the mainland one, saying why.
     expect(text).toContain(
       `${starttls.name}, the provider’s host for mail read outside mainland China, did not answer`,
@@ -138,7 +138,7 @@ describe('the region question and the choice among a provider’s hosts', () => 
     await guide.waitFor({ state: 'visible' })
     await guide.locator('.notice, .notices').first().waitFor({ timeout: 15_000 })
     expect(await guide.innerText()).toContain(
-      `Your browser’s time zone suggests you read your mail outside mainland China, so IMAP ${full.name}:993 is recommended`,
+      `Your browser’s time zone suggests you read your mail outside mainland China, so this service recommends ${full.name} (IMAP, port 993)`,
     )
     expect(await seriousViolations(page)).toEqual([])
     await page.context().close()
@@ -156,9 +156,9 @@ describe('the region question and the choice among a provider’s hosts', () => 
     expect(sent[0]).not.toHaveProperty('region')
     let text = await page.locator('section.host-choice').innerText()
     expect(text).toContain(
-      `根据浏览器的时区，你应该是在中国大陆境内收发邮件，因此推荐 IMAP ${tls.name}:993`,
+      `根据浏览器的时区，你应该是在中国大陆境内收发邮件，因此推荐 ${tls.name}（IMAP，端口 993）`,
     )
-    expect(text).toContain(`${full.name} 是同一邮箱在中国大陆境外使用的服务器`)
+    expect(text).toContain(`服务商还为中国大陆境外提供同一邮箱的 ${full.name}`)
     expect(text).toContain('而不是你的位置')
     await page.locator('section.host-choice').screenshot({
       path: `${ARTIFACTS}/host-choice-phone-zh-tz.png`,
@@ -176,8 +176,8 @@ describe('the region question and the choice among a provider’s hosts', () => 
     )
     expect(sent[1]).toEqual(expect.objectContaining({ region: 'intl', timeZone: 'Asia/Shanghai' }))
     text = await page.locator('section.host-choice').innerText()
-    expect(text).toContain(`你在中国大陆境外收发邮件，因此推荐 IMAP ${full.name}:993`)
-    expect(text).toContain(`${tls.name} 是同一邮箱在中国大陆境内使用的服务器`)
+    expect(text).toContain(`你在中国大陆境外收发邮件，因此推荐 ${full.name}（IMAP，端口 993）`)
+    expect(text).toContain(`服务商还为中国大陆境内提供同一邮箱的 ${tls.name}`)
     expect(await page.locator('.server').nth(0).innerText()).toContain(full.name)
     expect(await page.locator('section.host-choice li.host').first().innerText()).toMatch(
       /中位数 \d+ 毫秒，波动 \d+ 毫秒，3 次握手中 3 次完成/,

@@ -252,8 +252,12 @@ describe('the choice among the alternatives, in the report and every guide', () 
       }),
     ])
     const region = report.reasons.find((r) => r.code === 'SERVER_REGION')?.text
-    expect(region).toMatch(/^You read your mail outside mainland China, so IMAP hwimap\.alt\.test/)
-    expect(region).toContain('imap.alt.test serves the same mailbox in mainland China')
+    expect(region).toMatch(
+      /^You read your mail outside mainland China, so this service recommends hwimap\.alt\.test \(IMAP, port \d+\)\./,
+    )
+    expect(region).toContain(
+      'The provider has imap.alt.test for the same mailbox in mainland China',
+    )
     expect(report.reasons.map((r) => r.code)).toEqual(
       expect.arrayContaining(['SERVER_ALTERNATIVE_UNREACHABLE', 'SERVER_MEASURED']),
     )
@@ -274,7 +278,9 @@ describe('the choice among the alternatives, in the report and every guide', () 
     expect(report.hostChoice[0]).toMatchObject({ host: 'imap.alt.test', because: 'time-zone' })
     const text = report.reasons.find((r) => r.code === 'SERVER_REGION_TIMEZONE')?.text ?? ''
     expect(text).toContain('根据浏览器的时区')
-    expect(text).toContain('hwimap.alt.test 是同一邮箱在中国大陆境外使用的服务器')
+    expect(text).toContain(
+      '服务商还为中国大陆境外提供同一邮箱的 hwimap.alt.test 和 hwsmtp.alt.test',
+    )
     for (const guide of guides) {
       expect(guide.incoming?.host, guide.client).toBe('imap.alt.test')
       expect(guide.notices.join('\n'), guide.client).toContain(text)
