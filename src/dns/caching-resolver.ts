@@ -116,14 +116,10 @@ export const createCachingResolver = (inner: Resolver, options: CacheOptions = {
     flight.waiting++
     const answer = flight.answer as Promise<T>
     if (!signal) return answer
-    const onAbort = () => leave(key, flight, signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
     try {
-      return await raceSignal(answer, signal)
+      return await raceSignal(answer, signal, () => leave(key, flight, signal.reason))
     } catch (err) {
       throw signal.aborted && err === signal.reason ? abandoned(err, name) : err
-    } finally {
-      signal.removeEventListener('abort', onAbort)
     }
   }
 
