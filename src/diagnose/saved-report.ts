@@ -9,6 +9,7 @@ import { type ProviderIndex, providerName } from '../providers/index.ts'
 import { recommend } from '../recommend/index.ts'
 import { fromReportServer, settingsFromReport } from './account-settings.ts'
 import type { LoginVerdict } from './login-verdict.ts'
+import { withProvenUsernames } from './proven-usernames.ts'
 import { type Report, recommendationView } from './report.ts'
 import { hashToken, newDeleteToken, newReportId } from './report-id.ts'
 import type { ReportStore, StoredReport } from './store.ts'
@@ -166,7 +167,12 @@ export const savedReport = (
 ): SavedReport => {
   // The store gives back what saveReport put in: a Body this code built.
   const body = stored.report as Body
-  const report = options.lang ? inLanguage(body, options.lang, options.providers) : body.report
+  // The store gives back what recordLoginVerdict put in.
+  const loginTest = (stored.login as LoginVerdict | undefined) ?? null
+  const report = withProvenUsernames(
+    options.lang ? inLanguage(body, options.lang, options.providers) : body.report,
+    loginTest,
+  )
   return {
     ...report,
     // Reports stored before the measurement and the choice existed have neither.
@@ -178,8 +184,7 @@ export const savedReport = (
     url: reportUrl(stored.id),
     createdAt: new Date(stored.createdAt).toISOString(),
     expiresAt: new Date(stored.expiresAt).toISOString(),
-    // The store gives back what recordLoginVerdict put in.
-    loginTest: (stored.login as LoginVerdict | undefined) ?? null,
+    loginTest,
   }
 }
 

@@ -12,6 +12,7 @@ import { createCachingResolver } from '../../src/dns/caching-resolver.ts'
 import { createNodeResolver } from '../../src/dns/resolver-node.ts'
 import { createNodeLoginAttempts } from '../../src/login/attempts-node.ts'
 import { LoginTestAnswerSchema } from '../../src/openapi/login-schemas.ts'
+import { DiagnosisSchema, GuideSchema, StoredReportSchema } from '../../src/openapi/schemas.ts'
 import { parseCidrList } from '../../src/security/address-policy.ts'
 import { createTestApp, postJson } from '../fake/test-app.ts'
 
@@ -153,6 +154,41 @@ describe('what goes wrong, said plainly', () => {
         'ok',
       ])
     }
+  })
+
+  it('a stored report takes the username its login test proved: report, guides and XML say the local part', async () => {
+    const made = DiagnosisSchema.parse(
+      await (await postJson(app, '/api/v1/diagnose', { email: carol.email, lang: 'en' })).json(),
+    )
+    // The discovery (SRV at example.test) can only say the address.
+    expect(made.recommended.incoming?.username).toBe(carol.email)
+    expect(made.recommended.outgoing?.username).toBe(carol.email)
+    const { answer } = await loginTest(app, {
+      email: carol.email,
+      password: carol.password,
+      reportId: made.id,
+    })
+    expect(answer().incoming).toMatchObject({ status: 'ok', username: 'local-part' })
+    expect(answer().outgoing).toMatchObject({ status: 'ok', username: 'local-part' })
+
+    const stored = StoredReportSchema.parse(
+      await (await app.request(`/api/v1/reports/${made.id}?lang=zh-CN`)).json(),
+    )
+    expect(stored.recommended.incoming?.username).toBe(carol.login)
+    expect(stored.recommended.outgoing?.username).toBe(carol.login)
+    expect(stored.username).toEqual({ form: 'local-part', value: carol.login })
+    for (const client of ['thunderbird', 'foxmail'] as const) {
+      const guide = GuideSchema.parse(
+        await (await app.request(`/api/v1/reports/${made.id}/guides/${client}?lang=en`)).json(),
+      )
+      expect(guide.incoming?.username).toBe(carol.login)
+      expect(guide.outgoing?.username).toBe(carol.login)
+    }
+    const xml = await (await app.request(`/api/v1/reports/${made.id}/config-v1.1.xml`)).text()
+    expect(xml.match(/<username>[^<]*<\/username>/g)).toEqual([
+      '<username>%EMAILLOCALPART%</username>',
+      '<username>%EMAILLOCALPART%</username>',
+    ])
   })
 
   it('a plaintext server is refused (400) and Dovecot’s log shows no login on the plaintext port', async () => {
