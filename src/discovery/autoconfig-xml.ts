@@ -97,13 +97,13 @@ const isServer = (server: AutoconfigServer | null): server is AutoconfigServer =
 
 /**
  * @example
- * const doc = parseAutoconfigXml(await res.text())
+ * const doc = await parseAutoconfigXml(await res.text())
  * doc.servers[0] // { protocol: 'imap', host: 'imap.163.com', port: 993, security: 'tls', username: '%EMAILADDRESS%', auth: ['password-cleartext'] }
  */
-export const parseAutoconfigXml = (xml: string): AutoconfigDoc => {
+export const parseAutoconfigXml = async (xml: string): Promise<AutoconfigDoc> => {
   if (xml.length > MAX_XML_CHARS)
     throw new DiscoveryError('XML_INVALID', `larger than ${MAX_XML_CHARS} characters`)
-  const parsed = parseXml(xml)
+  const parsed = await parseXml(xml)
   if (!parsed.ok && parsed.reason === 'forbidden')
     throw new DiscoveryError('XML_FORBIDDEN', `<!${parsed.detail} declaration`)
   if (!parsed.ok) throw new DiscoveryError('XML_INVALID', parsed.detail)

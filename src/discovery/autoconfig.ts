@@ -123,5 +123,5 @@ const fetchOne = async (
   const type = res.contentType?.split(';')[0]?.trim().toLowerCase() ?? ''
   if (!CONTENT_TYPES.has(type))
     throw new DiscoveryError('FETCH_BAD_TYPE', `${res.url}: ${type || 'no content type'}`)
-  return { doc: parseAutoconfigXml(res.body), finalUrl: res.url }
+  return { doc: await parseAutoconfigXml(res.body), finalUrl: res.url }
 }

@@ -12,7 +12,7 @@
  * meteredResolver a merged lookup is billed once, to the caller that started it, as a cached
  * answer costs the others nothing.
  */
-import { LRUCache } from 'lru-cache'
+import { growingLru } from '../util/growing-lru.ts'
 import { ProbeError } from '../errors/probe-error.ts'
 import { raceSignal } from '../util/race-signal.ts'
 import type { Resolver } from './resolver.ts'
@@ -58,10 +58,10 @@ export const createCachingResolver = (inner: Resolver, options: CacheOptions = {
   const defaultTtl = options.defaultTtlSeconds ?? 300
   const maxTtl = options.maxTtlSeconds ?? 3_600
   const negativeTtl = options.negativeTtlSeconds ?? 60
-  const cache = new LRUCache<string, Entry>({
-    max: options.max ?? 5_000,
-    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
-  })
+  const cache = growingLru<string, Entry>(
+    options.max ?? 5_000,
+    options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {},
+  )
   const flights = new Map<string, Flight>()
 
   const fly = <T>(

@@ -10,7 +10,7 @@ describe('renderAutoconfig', () => {
     expect(renderAutoconfig(emptySettings('ann@unknown.example', 'unknown.example'))).toBeNull()
   })
 
-  it('writes a file our own autoconfig reader reads back, odd usernames escaped', () => {
+  it('writes a file our own autoconfig reader reads back, odd usernames escaped', async () => {
     const base = emptySettings('ann@corp.example', 'corp.example')
     const server = {
       host: 'mail.corp.example',
@@ -27,7 +27,7 @@ describe('renderAutoconfig', () => {
       outgoing: [{ ...server, protocol: 'smtp', port: 587, security: 'starttls', username: 'ann' }],
     })
     expect(XMLValidator.validate(xml ?? '')).toBe(true)
-    const doc = parseAutoconfigXml(xml ?? '')
+    const doc = await parseAutoconfigXml(xml ?? '')
     expect(doc.displayName).toBe('A & B <Mail>')
     expect(doc.servers).toEqual([
       {
@@ -69,7 +69,7 @@ describe('renderAutoconfig for providers with OAuth2 or access to switch on', ()
   it('lists OAuth2 first, as ISPDB does, and adds the <oAuth2> block for Gmail', async () => {
     const xml = renderAutoconfig(await settings('ann@gmail.com')) ?? ''
     expect(XMLValidator.validate(xml)).toBe(true)
-    const servers = parseAutoconfigXml(xml).servers
+    const servers = (await parseAutoconfigXml(xml)).servers
     expect(servers.length).toBeGreaterThan(0)
     for (const s of servers) expect(s.auth).toEqual(['OAuth2', 'password-cleartext'])
     expect(tree(xml).clientConfig.oAuth2).toMatchObject({
@@ -83,14 +83,15 @@ describe('renderAutoconfig for providers with OAuth2 or access to switch on', ()
     'lists OAuth2 first for %s',
     async (email) => {
       const xml = renderAutoconfig(await settings(email)) ?? ''
-      for (const s of parseAutoconfigXml(xml).servers) expect(s.auth[0]).toBe('OAuth2')
+      for (const s of (await parseAutoconfigXml(xml)).servers) expect(s.auth[0]).toBe('OAuth2')
       expect(tree(xml).clientConfig.oAuth2?.issuer).toBeTruthy()
     },
   )
 
   it('keeps the password alone, with no <oAuth2>, for a provider without OAuth2 (QQ)', async () => {
     const xml = renderAutoconfig(await settings('ann@qq.com')) ?? ''
-    for (const s of parseAutoconfigXml(xml).servers) expect(s.auth).toEqual(['password-cleartext'])
+    for (const s of (await parseAutoconfigXml(xml)).servers)
+      expect(s.auth).toEqual(['password-cleartext'])
     expect(xml).not.toContain('<oAuth2>')
   })
 

@@ -11,31 +11,37 @@ const outlookRequest = (email: string) =>
 </Autodiscover>`
 
 describe('parseAutodiscoverRequest', () => {
-  it("reads Outlook's request, decoding escapes", () => {
-    expect(parseAutodiscoverRequest(outlookRequest('o&apos;brien&amp;co@corp.example'))).toEqual({
+  it("reads Outlook's request, decoding escapes", async () => {
+    expect(
+      await parseAutodiscoverRequest(outlookRequest('o&apos;brien&amp;co@corp.example')),
+    ).toEqual({
       ok: true,
       email: "o'brien&co@corp.example",
       schema: OUTLOOK_RESPONSE_SCHEMA,
     })
   })
 
-  it('reads a prefixed namespace too', () => {
+  it('reads a prefixed namespace too', async () => {
     const xml =
       '<a:Autodiscover xmlns:a="x"><a:Request><a:EMailAddress>ann@qq.com</a:EMailAddress></a:Request></a:Autodiscover>'
-    expect(parseAutodiscoverRequest(xml)).toEqual({ ok: true, email: 'ann@qq.com', schema: null })
+    expect(await parseAutodiscoverRequest(xml)).toEqual({
+      ok: true,
+      email: 'ann@qq.com',
+      schema: null,
+    })
   })
 
-  it('refuses DTDs and entities before parsing', () => {
+  it('refuses DTDs and entities before parsing', async () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>${outlookRequest('&x;')}`
-    expect(parseAutodiscoverRequest(xxe)).toEqual({ ok: false, reason: 'forbidden' })
+    expect(await parseAutodiscoverRequest(xxe)).toEqual({ ok: false, reason: 'forbidden' })
   })
 
-  it('reports malformed XML and a missing address', () => {
-    expect(parseAutodiscoverRequest('<Autodiscover><Request>')).toEqual({
+  it('reports malformed XML and a missing address', async () => {
+    expect(await parseAutodiscoverRequest('<Autodiscover><Request>')).toEqual({
       ok: false,
       reason: 'malformed',
     })
-    expect(parseAutodiscoverRequest('<Autodiscover><Request/></Autodiscover>')).toEqual({
+    expect(await parseAutodiscoverRequest('<Autodiscover><Request/></Autodiscover>')).toEqual({
       ok: false,
       reason: 'no-address',
     })

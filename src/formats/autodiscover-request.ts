@@ -30,10 +30,10 @@ const RequestShape = z.object({
 
 /**
  * @example
- * parseAutodiscoverRequest(outlookBody) // { ok: true, email: 'ann@example.com', schema: OUTLOOK_RESPONSE_SCHEMA }
+ * await parseAutodiscoverRequest(outlookBody) // { ok: true, email: 'ann@example.com', schema: OUTLOOK_RESPONSE_SCHEMA }
  */
-export const parseAutodiscoverRequest = (xml: string): AutodiscoverRequest => {
-  const parsed = parseSafeXml(xml)
+export const parseAutodiscoverRequest = async (xml: string): Promise<AutodiscoverRequest> => {
+  const parsed = await parseSafeXml(xml)
   if (!parsed.ok) return { ok: false, reason: parsed.reason }
   const shape = RequestShape.safeParse(parsed.tree)
   if (!shape.success) return { ok: false, reason: 'no-address' }

@@ -11,7 +11,7 @@
  * count in the process (one isolate on Workers); the Node entry shares it through the SQLite file
  * (failure-limit-sqlite-node.ts), so every worker process counts together.
  */
-import { LRUCache } from 'lru-cache'
+import { growingLru } from '../util/growing-lru.ts'
 
 /** A reserve's answer: the places taken, or the seconds to wait when one of the keys is full. */
 export type Reservation =
@@ -74,7 +74,7 @@ export const waitFor = (times: readonly number[], at: number, options: FailureLi
  */
 export const createFailureLimit = (options: FailureLimitOptions): FailureLimit => {
   const now = options.now ?? Date.now
-  const failures = new LRUCache<string, { at: number; id: number }[]>({ max: MAX_KEYS })
+  const failures = growingLru<string, { at: number; id: number }[]>(MAX_KEYS)
   let next = 0
   const recent = (key: string, at: number) =>
     (failures.get(key) ?? []).filter((f) => f.at > at - options.windowMs)

@@ -99,7 +99,7 @@ export const autodiscoverRoutes = (deps: AutodiscoverDeps): Hono => {
         415,
       )
     }
-    const request = parseAutodiscoverRequest(await c.req.text())
+    const request = await parseAutodiscoverRequest(await c.req.text())
     if (!request.ok) return error(c, 600, 400)
     if (request.schema !== null && request.schema !== OUTLOOK_RESPONSE_SCHEMA) return error(c, 601)
     const address = parseAddress(request.email)

@@ -14,6 +14,7 @@ import { type RegionSource, resolveRegion } from '../model/region.ts'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getQueryParam } from 'hono/utils/url'
 import { LRUCache } from 'lru-cache'
+import { growingLru } from '../util/growing-lru.ts'
 import { buildReport } from '../diagnose/report.ts'
 import type { SettingsSource } from '../diagnose/account-settings.ts'
 import { SELF_REQUEST_HEADER } from '../discovery/http.ts'
@@ -187,8 +188,9 @@ export interface KnownAnswers {
  * known.plain({ path, query, header }) // a kept answer, or null
  */
 export const knownAnswers = (deps: KnownAnswersDeps): KnownAnswers => {
-  const answers = new LRUCache<string, { ready?: Answer | null; building: Promise<Answer | null> }>(
-    { max: MAX_ANSWERS, ttl: SOURCES_CACHE_MS },
+  const answers = growingLru<string, { ready?: Answer | null; building: Promise<Answer | null> }>(
+    MAX_ANSWERS,
+    { ttl: SOURCES_CACHE_MS },
   )
   /** One build per key at a time; a build that fails is forgotten, an unfit answer (null) kept. */
   const cached = (wanted: Wanted) => {

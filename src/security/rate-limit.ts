@@ -5,7 +5,7 @@
  * most one minute's worth); a client in debt waits until it is paid back. The table of clients
  * is bounded (least recently seen forgotten first), so many clients cannot grow memory.
  */
-import { LRUCache } from 'lru-cache'
+import { growingLru } from '../util/growing-lru.ts'
 
 export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number }
 
@@ -32,7 +32,7 @@ export const createRateLimiter = (
   limitPerMinute: number,
   now: () => number = Date.now,
 ): RateLimiter => {
-  const buckets = new LRUCache<string, { tokens: number; at: number }>({ max: MAX_CLIENTS })
+  const buckets = growingLru<string, { tokens: number; at: number }>(MAX_CLIENTS)
   const perMs = limitPerMinute / 60_000
   const tokensOf = (key: string, time: number) => {
     const bucket = buckets.get(key)

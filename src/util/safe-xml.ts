@@ -4,8 +4,13 @@
  * POSTs): markup that declares a DTD or entities is refused before parsing (XXE, billion laughs),
  * the document must be well-formed, and the parser expands no entities at all; text values are
  * decoded by hand (the five XML escapes and numeric references) with `decodeXmlText`.
+ * fast-xml-parser is imported on the first parse: with its entity tables it was about 4.5 MB of
+ * an idle start's memory, for documents only discovery and Autodiscover ever read.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import type { XMLParser } from 'fast-xml-parser'
+import { onFirstUse } from './on-first-use.ts'
+
+const loadParserModule = onFirstUse(() => import('fast-xml-parser'))
 
 const FORBIDDEN = /<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i
 
@@ -48,33 +53,37 @@ export interface SafeXmlOptions {
 }
 
 /**
- * A parser for small untrusted documents, built once per shape. Text values keep their escapes
- * (&amp; …): decode them with `decodeXmlText`.
+ * A parser for small untrusted documents, built once per shape (on its first document). Text
+ * values keep their escapes (&amp; …): decode them with `decodeXmlText`.
  *
  * @example
  * const parse = createSafeXmlParser({ removeNSPrefix: true })
- * parse('<a><b>1</b></a>') // { ok: true, tree: { a: { b: '1' } } }
- * parse('<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>') // { ok: false, reason: 'forbidden', detail: 'DOCTYPE' }
+ * await parse('<a><b>1</b></a>') // { ok: true, tree: { a: { b: '1' } } }
+ * await parse('<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>') // { ok: false, reason: 'forbidden', detail: 'DOCTYPE' }
  */
 export const createSafeXmlParser = (options: SafeXmlOptions = {}) => {
   const arrays = new Set(options.arrays ?? [])
-  const parser = new XMLParser({
-    ignoreAttributes: !options.attributes,
-    attributeNamePrefix: '@_',
-    removeNSPrefix: options.removeNSPrefix ?? false,
-    processEntities: false,
-    htmlEntities: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    isArray: (name) => arrays.has(name),
-  })
-  return function parseSafeXml(xml: string): SafeXml {
+  const build = (Parser: typeof XMLParser) =>
+    new Parser({
+      ignoreAttributes: !options.attributes,
+      attributeNamePrefix: '@_',
+      removeNSPrefix: options.removeNSPrefix ?? false,
+      processEntities: false,
+      htmlEntities: false,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: true,
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+      isArray: (name) => arrays.has(name),
+    })
+  let parser: XMLParser | undefined
+  return async function parseSafeXml(xml: string): Promise<SafeXml> {
     const source = xml.replace(/^\uFEFF/, '')
     const forbidden = forbiddenDeclaration(source)
     if (forbidden) return { ok: false, reason: 'forbidden', detail: forbidden }
+    const { XMLParser, XMLValidator } = await loadParserModule()
+    parser ??= build(XMLParser)
     try {
       const valid = XMLValidator.validate(source)
       if (valid !== true)
