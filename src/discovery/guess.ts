@@ -228,9 +228,9 @@ export const startGuessing = (
     // soon as it resolves. An MX host the provider database knows is left to the sources: they
     // give that provider's servers, and a guess is moot unless a direction is still missing.
     void deps.resolver.mx(domain, options.signal).then(
-      (records) => {
+      async (records) => {
         const mxHost = mxHostsOf(records).mxHosts[0]
-        if (mxHost && deps.providers.byMx(mxHost)) return
+        if (mxHost && (await deps.providers.byMx(mxHost))) return
         addMx(mxHost)
       },
       () => addMx(undefined),

@@ -4,12 +4,12 @@
  * what it tried: the provider database (and the operator's overlay), the domain's autoconfig,
  * the MX hosts, and DNS SRV records (RFC 6186, RFC 8314).
  */
-import { getDomain } from 'tldts'
 import type { MxRecord, Resolver } from '../dns/resolver.ts'
 import { MATRIX } from '../probes/matrix.ts'
 import { ProbeError } from '../errors/probe-error.ts'
 import { type Provider, type ProviderIndex, expandPlaceholders } from '../providers/index.ts'
 import { checkHostName } from '../security/host-name.ts'
+import { registrableDomain } from '../util/registrable-domain.ts'
 import { type AutoconfigResult, fetchAutoconfig } from './autoconfig.ts'
 import type { HttpGet } from './http.ts'
 import type { CandidateServer, ServerSource, SourceType } from './types.ts'
@@ -188,7 +188,7 @@ export const fromMx = async (
     reports: [...refused, ...result.reports],
   })
   for (const host of mxHosts) {
-    const provider = deps.providers.byMx(host)
+    const provider = await deps.providers.byMx(host)
     if (provider) {
       const candidates = providerCandidates(provider, email, {
         type: 'mx',
@@ -203,7 +203,7 @@ export const fromMx = async (
       })
     }
   }
-  const mxDomain = mxHosts[0] ? getDomain(mxHosts[0]) : null
+  const mxDomain = mxHosts[0] ? await registrableDomain(mxHosts[0]) : null
   if (!mxDomain || mxDomain === domain) {
     if (refused.length > 0) return { candidates: [], mxHosts, reports: refused }
     return {

@@ -26,7 +26,7 @@ export interface LoginPlan {
 }
 
 /** The request's own servers (either may be left out: only those given are tested). */
-export const planFromRequest = (
+export const planFromRequest = async (
   req: {
     email: string
     incoming?: {
@@ -38,14 +38,15 @@ export const planFromRequest = (
     outgoing?: { host: string; port: number; security: LoginServer['security'] }
   },
   providers: ProviderIndex,
-): LoginPlan => {
+): Promise<LoginPlan> => {
   const incoming = req.incoming ? { server: { ...req.incoming }, field: 'incoming' } : null
   const outgoing = req.outgoing
     ? { server: { protocol: 'smtp' as const, ...req.outgoing }, field: 'outgoing' }
     : null
   const host = req.incoming?.host ?? req.outgoing?.host ?? ''
   const provider =
-    providers.byDomain(splitEmail(req.email).domain) ?? (host ? providers.byMx(host) : undefined)
+    providers.byDomain(splitEmail(req.email).domain) ??
+    (host ? await providers.byMx(host) : undefined)
   return { incoming, outgoing, provider: provider ?? null }
 }
 

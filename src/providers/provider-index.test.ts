@@ -59,24 +59,24 @@ describe('byDomain', () => {
 })
 
 describe('byMx', () => {
-  it('maps a company domain behind mxbiz1.qq.com to Tencent Exmail, not QQ Mail', () => {
-    expect(index.byMx('mxbiz1.qq.com')?.id).toBe('tencent-exmail')
-    expect(index.byMx('MXBIZ2.qq.com.')?.id).toBe('tencent-exmail')
+  it('maps a company domain behind mxbiz1.qq.com to Tencent Exmail, not QQ Mail', async () => {
+    expect((await index.byMx('mxbiz1.qq.com'))?.id).toBe('tencent-exmail')
+    expect((await index.byMx('MXBIZ2.qq.com.'))?.id).toBe('tencent-exmail')
   })
 
-  it('matches MX host suffixes', () => {
-    expect(index.byMx('mx1.qiye.aliyun.com')?.id).toBe('aliyun-qiye')
-    expect(index.byMx('mxw.mxhichina.com')?.id).toBe('aliyun-qiye')
-    expect(index.byMx('contoso-com.mail.protection.outlook.com')?.id).toBe('microsoft-365')
-    expect(index.byMx('alt2.aspmx.l.google.com')?.id).toBe('gmail')
+  it('matches MX host suffixes', async () => {
+    expect((await index.byMx('mx1.qiye.aliyun.com'))?.id).toBe('aliyun-qiye')
+    expect((await index.byMx('mxw.mxhichina.com'))?.id).toBe('aliyun-qiye')
+    expect((await index.byMx('contoso-com.mail.protection.outlook.com'))?.id).toBe('microsoft-365')
+    expect((await index.byMx('alt2.aspmx.l.google.com'))?.id).toBe('gmail')
   })
 
-  it('falls back to the MX host’s registrable domain', () => {
-    expect(index.byMx('mx00.gmx.net')?.id).toBe('gmx')
+  it('falls back to the MX host’s registrable domain', async () => {
+    expect((await index.byMx('mx00.gmx.net'))?.id).toBe('gmx')
     // A company domain on Zoho EU is matched by the MX pattern, not by the personal entry.
-    expect(index.byMx('mx.zoho.eu')?.id).toBe('zoho-business-eu')
-    expect(index.byMx('mx3.163.com')?.id).toBe('netease-free')
-    expect(index.byMx('mx.nowhere.example')).toBeUndefined()
+    expect((await index.byMx('mx.zoho.eu'))?.id).toBe('zoho-business-eu')
+    expect((await index.byMx('mx3.163.com'))?.id).toBe('netease-free')
+    expect(await index.byMx('mx.nowhere.example')).toBeUndefined()
   })
 })
 
@@ -90,9 +90,9 @@ describe('overlay precedence', () => {
     expect(merged.byDomain('foxmail.com')).toBeUndefined()
   })
 
-  it('adds the organisation’s own domains and MX patterns', () => {
+  it('adds the organisation’s own domains and MX patterns', async () => {
     expect(merged.byDomain('corp.example')?.id).toBe('corp')
-    expect(merged.byMx('mx.corp.example')?.id).toBe('corp')
+    expect((await merged.byMx('mx.corp.example'))?.id).toBe('corp')
     expect(merged.size).toBe(builtIn.length + 1)
   })
 })

@@ -2,9 +2,9 @@
  * @module
  * In-memory index over the provider entries: hash lookups by domain, alias, MX host and id.
  */
-import { getDomain } from 'tldts'
 import { hostSuffixes, normalizeDomain } from './domain.ts'
 import type { Provider } from './schema.ts'
+import { registrableDomain } from '../util/registrable-domain.ts'
 
 export interface ProviderIndex {
   /**
@@ -14,9 +14,10 @@ export interface ProviderIndex {
   byDomain(domain: string): Provider | undefined
   /**
    * The provider hosting a domain whose MX host is `mxHost`: the longest MX-suffix pattern
-   * that matches wins; otherwise the MX host's registrable domain looked up as a domain.
+   * that matches wins; otherwise the MX host's registrable domain looked up as a domain
+   * (asynchronous: the Public Suffix List is loaded on the first such question).
    */
-  byMx(mxHost: string): Provider | undefined
+  byMx(mxHost: string): Promise<Provider | undefined>
   /** Providers whose name, id or a domain matches `q`, best first (for suggestions). */
   search(q: string, limit?: number): Provider[]
   get(id: string): Provider | undefined
@@ -82,14 +83,14 @@ export const createProviderIndex = (
   return {
     byDomain,
     isOverlay: (id) => overlayIds.has(id),
-    byMx(mxHost) {
+    async byMx(mxHost) {
       const host = normalizeDomain(mxHost)
       if (!host) return undefined
       for (const suffix of hostSuffixes(host)) {
         const hit = mx.get(suffix)
         if (hit) return hit
       }
-      const registrable = getDomain(host)
+      const registrable = await registrableDomain(host)
       return registrable ? byDomain(registrable) : undefined
     },
     search(q, limit = 10) {

@@ -78,7 +78,7 @@ export const planWithoutDiscovery = async (
 ): Promise<{ plan: LoginPlan; stored: SavedReport | null } | Refusal> => {
   const { providers } = storage
   if (req.incoming || req.outgoing) {
-    return { plan: planFromRequest(req, providers), stored: null }
+    return { plan: await planFromRequest(req, providers), stored: null }
   }
   const stored = req.reportId ? await storage.store.get(req.reportId, storage.now()) : null
   if (!stored) return { code: 'REPORT_NOT_FOUND', message: 'No such report; it may have expired.' }
