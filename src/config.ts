@@ -4,7 +4,7 @@
  * process with a message naming the variable.
  */
 import ipaddr from 'ipaddr.js'
-import { z } from 'zod'
+import * as z from 'zod'
 import { DEFAULT_DOH_URL } from './dns/resolver-doh.ts'
 import { parseCidrList } from './security/address-policy.ts'
 import { DEFAULT_LIMITS } from './security/costs.ts'

@@ -4,7 +4,7 @@
  * (MAILSETUP_VERIFIED_TTL_HOURS). Usernames are kept as their form (the address or its local
  * part), never as one person's username, so one entry serves every address at the domain.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { type CandidateServer, SOURCE_TYPES } from '../discovery/types.ts'
 import { type ProviderIndex, splitEmail } from '../providers/index.ts'
 import { type AccountSettings, byDirection, displayNameOf } from './account-settings.ts'

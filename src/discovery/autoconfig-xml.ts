@@ -6,7 +6,7 @@
  * a bad server is skipped, a file with none left is XML_INVALID.
  * Format: https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { createSafeXmlParser, decodeXmlText } from '../util/safe-xml.ts'
 import { DiscoveryError } from './discovery-error.ts'
 import { type Protocol, type Security, SECURITIES } from '../model/domain.ts'

@@ -9,7 +9,7 @@
  * JSON format: https://developers.cloudflare.com/1.1.1.1/encryption/dns-over-https/make-api-requests/dns-json/
  * (Status is the RCODE: 0 NOERROR, 2 SERVFAIL, 3 NXDOMAIN, 5 REFUSED; AD the DNSSEC flag.)
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ProbeError } from '../errors/probe-error.ts'
 import { type Deadline, createDeadline } from '../util/deadline.ts'
 import type { Slots } from '../util/slots.ts'

@@ -4,7 +4,7 @@
  * `<Autodiscover xmlns=".../requestschema/2006"><Request><EMailAddress>…</EMailAddress>
  * <AcceptableResponseSchema>…/outlook/responseschema/2006a</AcceptableResponseSchema></Request></Autodiscover>`.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { createSafeXmlParser, decodeXmlText } from '../util/safe-xml.ts'
 
 /** The response schema Outlook asks for; the only one this service answers. */

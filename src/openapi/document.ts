@@ -3,7 +3,7 @@
  * The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with
  * (requests) and the tests check responses against (responses). Served at /openapi.json.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ProviderViewSchema } from '../providers/index.ts'
 import { CLIENT_IDS } from '../guides/types.ts'
 import {

@@ -3,7 +3,7 @@
  * zod schemas of the login test's answer (POST /api/v1/login-test) and of the verdict a stored
  * report keeps, for the OpenAPI document; the tests parse real answers with them (strictly).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { LOGIN_RESULT_CODE_LIST } from '../errors/table.ts'
 import { LOGIN_STEPS } from '../login/types.ts'
 import { PROTOCOLS, SECURITIES, USERNAME_FORMS } from '../model/domain.ts'

@@ -3,7 +3,7 @@
  * The request schemas of the API: what the routes parse and the OpenAPI document describes.
  * Below the routes, so that both import them from here.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { REPORT_ID_PATTERN } from '../diagnose/report-id.ts'
 import { parseAddress } from '../formats/email-address.ts'
 import { MATRIX } from '../probes/matrix.ts'

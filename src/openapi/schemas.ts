@@ -3,7 +3,7 @@
  * zod schemas of what the API answers, for the OpenAPI document. Tests parse real responses
  * with them (strictly), so the document cannot drift from the code.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { API_CODE_LIST, PROBE_CODE_LIST } from '../errors/table.ts'
 import { SOURCE_TYPES } from '../discovery/types.ts'
 import { CREDENTIALS, STATUSES } from '../providers/index.ts'

@@ -3,7 +3,7 @@
  * The built-in provider database: the generated, committed data module.
  */
 import data from './data.generated.json' with { type: 'json' }
-import { z } from 'zod'
+import * as z from 'zod'
 import { ProviderSchema, type Provider } from './schema.ts'
 
 export const GeneratedSchema = z.object({ providers: z.array(ProviderSchema) })

@@ -5,7 +5,7 @@
  * references (`ISPDB thunderbird/autoconfig ispdb/163.com.xml`); this turns each into a
  * `DataSource`. The licences are credited in README.md ("Provider data").
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ProviderObjectSchema, type Provider } from './schema.ts'
 import { ViewServersSchema, viewServers } from './view-servers.ts'
 

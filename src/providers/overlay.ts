@@ -5,7 +5,7 @@
  * Runtime-neutral: overlay-text.ts parses a file's text (YAML: kept apart, so that a start
  * without a file does not load the parser), overlay-file-node.ts reads the file on Node.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ProviderSchema, type Provider } from './schema.ts'
 
 /** Thrown for an unreadable or invalid providers file; `code` is stable, `message` names it all. */

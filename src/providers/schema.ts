@@ -3,7 +3,7 @@
  * The provider model: one zod schema is the source of truth for the generated data module,
  * the curated overlay and an operator's MAILSETUP_PROVIDERS_FILE.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isHostName, normalizeDomain } from './domain.ts'
 import { PROTOCOLS, SECURITIES, type Protocol, type Security } from '../model/domain.ts'
 import { REGIONS, type Region } from '../model/region.ts'

@@ -6,7 +6,7 @@
  * `%EMAILADDRESS%` in its data; shown next to `accountId` it would say "type your address",
  * which that provider refuses. Every other face (report, guides, XML, profile) says the ID too.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { USERNAME_FORMS, type UsernameForm } from '../model/domain.ts'
 import { type Provider, ServerSpecSchema } from './schema.ts'
 

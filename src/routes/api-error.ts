@@ -5,7 +5,7 @@
  * the field; nothing a caller sends gives a 500.
  */
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { type ApiErrorBody, apiErrorBody } from '../errors/api-body.ts'
 import type { ApiCode } from '../errors/table.ts'
 import type { RateLimitError } from '../security/costs.ts'

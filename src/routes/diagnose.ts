@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { type Report, buildReport } from '../diagnose/report.ts'
 import { type ReportStorage, saveReport } from '../diagnose/saved-report.ts'
 import { createLiveRecommendation } from '../diagnose/live-recommendation.ts'

@@ -7,7 +7,7 @@
  * a 4xx or, once a stream has begun, as an `error` event.
  */
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { type SavedReport, savedReport } from '../diagnose/saved-report.ts'
 import type { ApiCode } from '../errors/table.ts'
 import { type FailureLimit, failureKey } from '../login/failure-limit.ts'

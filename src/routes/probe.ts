@@ -5,7 +5,7 @@
  * completes, then a `result` event with the whole answer.
  */
 import { Hono } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { Context } from 'hono'
 import { lookupHost, probeHost } from '../probes/host-probes.ts'
 import { MATRIX, type MatrixDeps, runMatrix } from '../probes/matrix.ts'
