@@ -1,8 +1,9 @@
 /**
  * @module
  * The report store's schema, as numbered steps. Plain SQLite SQL, so a D1 database (SQLite too)
- * runs the same steps. A store applies every step above the database's `user_version` in one
- * transaction each and records the number; steps are only ever appended, never edited.
+ * runs the same steps. A store applies every step above the database's `user_version` and records
+ * the number (the Node store in one IMMEDIATE transaction with the version read, so workers
+ * opening a new file at once do not both create it); steps are only ever appended, never edited.
  */
 
 export interface Migration {

@@ -18,18 +18,25 @@ import {
   type VerifiedRow,
 } from './store-sql.ts'
 
+/**
+ * Applies the steps above the file's `user_version`. The version is read inside the same
+ * IMMEDIATE transaction that applies them: processes opening a new file at once (the workers of
+ * MAILSETUP_WORKERS > 1) take turns on the write lock (better-sqlite3 waits up to 5 s for it),
+ * and a later one finds the version the first recorded instead of creating the tables again
+ * ("table reports already exists", which stopped a worker). Each step still runs once, in order.
+ */
 const migrate = (db: Database.Database) => {
-  const current = Number(db.pragma('user_version', { simple: true }))
-  if (current > SCHEMA_VERSION)
-    throw new Error(
-      `the database has schema version ${current}, newer than this code knows (${SCHEMA_VERSION})`,
-    )
-  for (const step of MIGRATIONS.filter((m) => m.version > current)) {
-    db.transaction(() => {
+  db.transaction(() => {
+    const current = Number(db.pragma('user_version', { simple: true }))
+    if (current > SCHEMA_VERSION)
+      throw new Error(
+        `the database has schema version ${current}, newer than this code knows (${SCHEMA_VERSION})`,
+      )
+    for (const step of MIGRATIONS.filter((m) => m.version > current)) {
       db.exec(step.sql)
       db.pragma(`user_version = ${step.version}`)
-    })()
-  }
+    }
+  }).immediate()
 }
 
 /**
