@@ -6,7 +6,7 @@
  * Only the form is kept, never the username itself, so a username the user typed themselves
  * (`other`, `account-id`) changes nothing here.
  */
-import { splitEmail } from '../providers/expand.ts'
+import { usernameInForm } from '../providers/expand.ts'
 import type { LoginVerdict, ServerVerdict } from './login-verdict.ts'
 import type { Report } from './report.ts'
 
@@ -16,11 +16,8 @@ const same = (s: Server, v: ServerVerdict['server']) =>
   s.protocol === v.protocol && s.host === v.host && s.port === v.port && s.security === v.security
 
 /** The username a form stands for, for the forms an address alone gives. */
-const valueOf = (email: string, form: ServerVerdict['username']): string | null => {
-  if (form === 'address') return email
-  if (form === 'local-part') return splitEmail(email).localPart
-  return null
-}
+const valueOf = (email: string, form: ServerVerdict['username']): string | null =>
+  form === 'address' || form === 'local-part' ? usernameInForm(email, form) : null
 
 /**
  * The report with each server a login test logged in to carrying the username form that worked.

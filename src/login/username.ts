@@ -5,7 +5,7 @@
  * login is an ID it issues (docomo's d ACCOUNT ID) gets the given username only.
  */
 import type { UsernameForm } from '../model/domain.ts'
-import { splitEmail } from '../providers/index.ts'
+import { splitEmail, usernameInForm } from '../providers/index.ts'
 
 export type { UsernameForm }
 
@@ -29,11 +29,6 @@ export const formOf = (email: string, username: string): Exclude<UsernameForm, '
   return 'other'
 }
 
-const valueOf = (email: string, form: 'address' | 'local-part'): string => {
-  const { localPart, domain } = splitEmail(email)
-  return form === 'address' ? `${localPart}@${domain}` : localPart
-}
-
 /**
  * The usernames to try, in order: the first choice, then the other form when there is one.
  * At most two, so a request never makes more than two attempts per server. With `accountId`
@@ -51,8 +46,8 @@ export const usernamesToTry = (
   if (input.accountId) return input.explicit ? [{ form: 'account-id', value: input.explicit }] : []
   const first = input.explicit ?? input.discovered ?? email
   const form = formOf(email, first)
-  const chosen = { form, value: form === 'other' ? first : valueOf(email, form) }
+  const chosen = { form, value: form === 'other' ? first : usernameInForm(email, form) }
   if (form === 'other') return [chosen]
   const other = form === 'address' ? 'local-part' : 'address'
-  return [chosen, { form: other, value: valueOf(email, other) }]
+  return [chosen, { form: other, value: usernameInForm(email, other) }]
 }

@@ -12,6 +12,16 @@ export const splitEmail = (email: string): { localPart: string; domain: string }
 }
 
 /**
+ * The username an address gives in one of the two forms it alone determines.
+ * @example
+ * usernameInForm('ann@126.com', 'local-part') // 'ann'
+ */
+export const usernameInForm = (email: string, form: 'address' | 'local-part'): string => {
+  const { localPart, domain } = splitEmail(email)
+  return form === 'address' ? `${localPart}@${domain}` : localPart
+}
+
+/**
  * Replaces %EMAILADDRESS%, %EMAILLOCALPART% and %EMAILDOMAIN% for one address.
  * @example
  * expandPlaceholders('%EMAILLOCALPART%', 'ann@126.com') // 'ann'

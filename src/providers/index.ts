@@ -33,6 +33,6 @@ export {
   ProviderViewSchema,
 } from './data-sources.ts'
 export type { DataSource, ProviderView } from './data-sources.ts'
-export { expandPlaceholders, splitEmail } from './expand.ts'
+export { expandPlaceholders, splitEmail, usernameInForm } from './expand.ts'
 export { hintsFor, providerName } from './hints.ts'
 export { accountIdLabel, accountIdShort } from './account-id.ts'
